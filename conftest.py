@@ -1,0 +1,47 @@
+import os
+
+import pytest
+from django.db import connection
+
+from vinhdanh.accounts.models import User
+from vinhdanh.demo.loader import load_demo
+
+REQUIRE_POSTGRES = os.environ.get("VINHDANH_REQUIRE_POSTGRES") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` skip on SQLite, but never where PostgreSQL is required."""
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    if REQUIRE_POSTGRES and not on_postgres:
+        raise pytest.UsageError("VINHDANH_REQUIRE_POSTGRES=1 but DATABASE_URL is not PostgreSQL")
+    if on_postgres:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The Hoàng Mai demo is loaded once per test database; each test rolls back its changes."""
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo organisation (already in the test database; reloading it is a no-op)."""
+
+
+@pytest.fixture
+def demo_user(demo):
+    def get(username: str) -> User:
+        return User.objects.get(username=username)
+
+    return get
+
+
+@pytest.fixture
+def database_vendor(db) -> str:
+    return connection.vendor

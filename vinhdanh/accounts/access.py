@@ -1,0 +1,143 @@
+"""The one place that answers "may this user see / change this object".
+
+Every list (through `scope_queryset`) and every action (through `require`) asks
+here. A refusal on a single object looks like "not found" to the caller, so a
+guessed id reveals nothing about another unit's data.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from vinhdanh.accounts.models import Role
+
+VIEW = "view"
+CHANGE = "change"
+
+# Roles that see the whole organisation the council governs.
+ORGANISATION_WIDE_VIEWERS = {Role.ADMIN, Role.STANDING_OFFICE, Role.COUNCIL_MEMBER, Role.LEADER}
+# Roles that may change registry data anywhere.
+ORGANISATION_WIDE_EDITORS = {Role.ADMIN, Role.STANDING_OFFICE}
+# Roles that change data of their own unit and its sub-units.
+UNIT_SCOPED_EDITORS = {Role.UNIT_OFFICER, Role.CLUSTER_HEAD}
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """How a model reaches the unit that owns it.
+
+    `unit_path` is the ORM path to a Unit's `path` field ("path" for Unit itself,
+    "unit__path" for Person). `extra_view` may widen what is visible (e.g. a
+    cluster is visible to its members).
+    """
+
+    unit_path: str
+    extra_view: Callable[[object], Q] | None = None
+    editable_by_unit: bool = True
+
+
+_RULES: dict[type[Model], ScopeRule] = {}
+
+
+def register(model: type[Model], rule: ScopeRule) -> None:
+    _RULES[model] = rule
+
+
+def _rule_for(model: type[Model]) -> ScopeRule:
+    try:
+        return _RULES[model]
+    except KeyError:
+        raise LookupError(f"{model.__name__} has no scope rule in accounts.access") from None
+
+
+def role_of(user) -> str | None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_superuser:
+        return Role.ADMIN
+    return user.role or None
+
+
+def own_unit_paths(user) -> list[str]:
+    """Unit subtrees the user acts for: their unit, and for a cluster head the cluster's units."""
+    from vinhdanh.org.models import Cluster, Unit
+
+    if not user.unit_id:
+        return []
+    paths = [user.unit.path]
+    if role_of(user) == Role.CLUSTER_HEAD:
+        member_paths = Unit.objects.filter(
+            pk__in=Cluster.objects.filter(head_id=user.unit_id).values("members")
+        ).values_list("path", flat=True)
+        paths.extend(member_paths)
+    return paths
+
+
+def _paths_q(unit_path: str, paths: list[str]) -> Q:
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{f"{unit_path}__startswith": path})
+    return condition
+
+
+def scope_queryset(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
+    """The part of `queryset` the user may see (or change)."""
+    role = role_of(user)
+    if role is None:
+        return queryset.none()
+    if role in ORGANISATION_WIDE_EDITORS or (action == VIEW and role in ORGANISATION_WIDE_VIEWERS):
+        return queryset
+    rule = _rule_for(queryset.model)
+    if action == CHANGE:
+        if role not in UNIT_SCOPED_EDITORS or not rule.editable_by_unit:
+            return queryset.none()
+        # A cluster head changes only their own unit's data, not the cluster members'.
+        paths = [user.unit.path] if user.unit_id else []
+    else:
+        paths = own_unit_paths(user)
+    condition = _paths_q(rule.unit_path, paths)
+    if action == VIEW and rule.extra_view is not None:
+        condition |= rule.extra_view(user)
+    return queryset.filter(condition).distinct()
+
+
+def can(user, action: str, obj: Model) -> bool:
+    model = type(obj)
+    return scope_queryset(user, model._default_manager.filter(pk=obj.pk), action).exists()
+
+
+def can_create_in(user, unit) -> bool:
+    """Whether the user may add data owned by `unit` (a new person, a sub-unit)."""
+    role = role_of(user)
+    if role in ORGANISATION_WIDE_EDITORS:
+        return True
+    if role in UNIT_SCOPED_EDITORS and user.unit_id and unit is not None:
+        return unit.path.startswith(user.unit.path)
+    return False
+
+
+def require(user, action: str, obj: Model) -> None:
+    if not can(user, action, obj):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đối tượng này."))
+
+
+def require_create_in(user, unit) -> None:
+    if not can_create_in(user, unit):
+        raise PermissionDenied(_("Bạn không có quyền thêm dữ liệu cho đơn vị này."))
+
+
+def require_role(user, *roles: str) -> None:
+    if role_of(user) not in roles:
+        raise PermissionDenied(_("Chức năng này không dành cho vai trò của bạn."))
+
+
+def get_visible_or_404(user, queryset: QuerySet, action: str = VIEW, **lookup):
+    """One object the user may see; missing and forbidden look the same."""
+    try:
+        return scope_queryset(user, queryset, action).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError):
+        raise Http404(_("Không tìm thấy.")) from None

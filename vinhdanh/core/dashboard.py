@@ -1,0 +1,43 @@
+"""What each role sees first after signing in."""
+
+import datetime
+
+from django.utils import timezone
+
+from vinhdanh.accounts import access
+from vinhdanh.accounts.models import Role
+from vinhdanh.audit.models import AuditEntry
+from vinhdanh.org import selectors
+from vinhdanh.org.models import Council
+
+
+def _current_year() -> int:
+    return timezone.localdate().year
+
+
+def _latest_cluster_year(user) -> int | None:
+    years = selectors.clusters_for(user).values_list("year", flat=True).order_by("-year")
+    return years.first()
+
+
+def dashboard_for(user) -> dict:
+    role = access.role_of(user) or Role.UNIT_OFFICER
+    year = _latest_cluster_year(user) or _current_year()
+    context = {
+        "role": role,
+        "today": datetime.date.today(),
+        "unit_count": selectors.units_for(user).count(),
+        "people_count": selectors.people_for(user).count(),
+        "clusters": selectors.clusters_for(user, year),
+        "cluster_year": year,
+        "council": Council.objects.select_related("unit", "standing_office").first(),
+    }
+    if role in access.ORGANISATION_WIDE_EDITORS:
+        context["recent_changes"] = AuditEntry.objects.select_related("actor")[:8]
+    if role == Role.COUNCIL_MEMBER:
+        context["followed_clusters"] = context["clusters"].filter(followers__user=user)
+    if user.unit_id:
+        context["own_unit"] = user.unit
+        context["own_people"] = selectors.people_for(user, unit=user.unit)[:10]
+        context["own_sub_units"] = user.unit.children.all()
+    return context

@@ -1,0 +1,51 @@
+import pytest
+from django.core.management import call_command
+
+from vinhdanh.accounts.models import Role, User
+from vinhdanh.org.models import Cluster, CouncilMember, Person, Unit
+
+pytestmark = pytest.mark.django_db
+
+SEED_UNITS = [
+    "Phòng Nội vụ", "Phòng Y tế", "Phòng Kinh tế", "Phòng Lao động - Thương binh và Xã hội",
+    "Phòng Văn hóa và Thông tin", "Phòng Quản lý đô thị", "Phòng Giáo dục và Đào tạo",
+    "Văn phòng HĐND và UBND Quận", "Ủy ban Mặt trận Tổ quốc Việt Nam quận Hoàng Mai",
+]  # fmt: skip
+
+
+def test_demo_holds_the_units_the_seed_names_and_the_fourteen_wards(demo):
+    names = set(Unit.objects.values_list("name", flat=True))
+    assert set(SEED_UNITS) <= names
+    assert Unit.objects.filter(kind="ward", parent__code="hoang-mai").count() == 14
+    assert Unit.objects.get(code="phuong-hoang-liet").level.code == "commune"
+
+
+def test_demo_council_is_chaired_as_signed_in_the_seed(demo):
+    chairman = CouncilMember.objects.get(role="chairman")
+    assert chairman.person.full_name == "Nguyễn Minh Tâm"
+    assert chairman.council.standing_office.name == "Phòng Nội vụ"
+    assert chairman.user.username == "chutich"
+
+
+def test_demo_has_clusters_people_and_one_account_per_role(demo):
+    assert Cluster.objects.filter(year=2021).count() == 4
+    assert all(c.head in c.members.all() for c in Cluster.objects.all())
+    assert 300 <= Person.objects.filter(code__startswith="demo-").count() <= 600
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+
+
+def test_loading_the_demo_twice_creates_nothing_twice(demo, capsys):
+    counts = [
+        Unit.objects.count(),
+        Person.objects.count(),
+        Cluster.objects.count(),
+        User.objects.count(),
+    ]
+    call_command("load_demo")
+    assert "canbo.hoangliet" in capsys.readouterr().out
+    assert counts == [
+        Unit.objects.count(),
+        Person.objects.count(),
+        Cluster.objects.count(),
+        User.objects.count(),
+    ]

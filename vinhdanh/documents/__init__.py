@@ -1,0 +1,1 @@
+"""Reading the documents a council works with, starting with its yearly plan."""

@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from vinhdanh.org.models import Cluster, Council, CouncilMember, Level, Person, Unit
+
+
+@admin.register(Level)
+class LevelAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "rank", "active_from", "active_until"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "level", "parent", "is_active"]
+    list_filter = ["kind", "level", "is_active"]
+    search_fields = ["search_text"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "code", "unit", "position", "gender", "is_direct_worker"]
+    list_filter = ["gender", "is_direct_worker", "is_manager"]
+    search_fields = ["search_text"]
+    raw_id_fields = ["unit"]
+
+
+class CouncilMemberInline(admin.TabularInline):
+    model = CouncilMember
+    raw_id_fields = ["person", "user"]
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    inlines = [CouncilMemberInline]
+
+
+@admin.register(Cluster)
+class ClusterAdmin(admin.ModelAdmin):
+    list_display = ["name", "year", "head", "deputy"]
+    list_filter = ["year"]
+    filter_horizontal = ["members", "followers"]

@@ -1,0 +1,247 @@
+"""The organisation registry: levels, units, councils, clusters and people."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.core.text import person_sort_key, search_text, text_sort_key
+
+
+class Level(models.Model):
+    """An administrative level; data, since reforms add and remove levels."""
+
+    code = models.SlugField(
+        _("Mã"),
+        max_length=40,
+        unique=True,
+        error_messages={"unique": _("Mã cấp này đã được dùng.")},
+    )
+    name = models.CharField(_("Tên cấp"), max_length=120)
+    rank = models.PositiveSmallIntegerField(_("Thứ bậc"), help_text=_("1 là cấp cao nhất."))
+    active_from = models.DateField(_("Hiệu lực từ"), null=True, blank=True)
+    active_until = models.DateField(_("Hiệu lực đến"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["rank"]
+        verbose_name = _("Cấp hành chính")
+        verbose_name_plural = _("Cấp hành chính")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitKind(models.TextChoices):
+    GOVERNMENT = "government", _("Chính quyền")
+    DEPARTMENT = "department", _("Phòng, ban chuyên môn")
+    WARD = "ward", _("Phường, xã")
+    SCHOOL = "school", _("Trường học")
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+    MASS_ORGANISATION = "mass_organisation", _("Tổ chức chính trị - xã hội")
+    PARTY = "party", _("Cơ quan Đảng")
+    PUBLIC_SERVICE = "public_service", _("Đơn vị sự nghiệp")
+    ARMED_FORCES = "armed_forces", _("Lực lượng vũ trang")
+    SMALL_COLLECTIVE = "small_collective", _("Tập thể nhỏ (tổ, đội, lớp)")
+    OTHER = "other", _("Khác")
+
+
+class Unit(models.Model):
+    code = models.SlugField(
+        _("Mã đơn vị"),
+        max_length=60,
+        unique=True,
+        error_messages={"unique": _("Mã đơn vị này đã được dùng cho một đơn vị khác.")},
+    )
+    name = models.CharField(_("Tên đơn vị"), max_length=255)
+    short_name = models.CharField(_("Tên viết tắt"), max_length=120, blank=True)
+    kind = models.CharField(_("Loại đơn vị"), max_length=30, choices=UnitKind.choices)
+    level = models.ForeignKey(Level, verbose_name=_("Cấp"), on_delete=models.PROTECT)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("Đơn vị cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    # Materialised ancestry ("/1/5/12/") lets scope checks find sub-units in one query.
+    path = models.CharField(max_length=500, editable=False, db_index=True, default="")
+    search_text = models.CharField(max_length=600, editable=False, db_index=True, default="")
+    sort_key = models.CharField(max_length=800, editable=False, default="")
+    is_active = models.BooleanField(_("Đang hoạt động"), default=True)
+    address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
+    email = models.EmailField(_("Thư điện tử"), blank=True)
+
+    class Meta:
+        ordering = ["sort_key"]
+        verbose_name = _("Đơn vị")
+        verbose_name_plural = _("Đơn vị")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.refresh_derived_fields()
+        super().save(*args, **kwargs)
+        expected = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
+        if self.path != expected:
+            self.path = expected
+            type(self).objects.filter(pk=self.pk).update(path=expected)
+            for child in self.children.all():
+                child.save()
+
+    def clean(self) -> None:
+        if self.parent_id and self.pk:
+            ancestor = self.parent
+            while ancestor is not None:
+                if ancestor.pk == self.pk:
+                    raise ValidationError(
+                        {"parent": _("Một đơn vị không thể là cấp trên của chính nó.")}
+                    )
+                ancestor = ancestor.parent
+
+    def refresh_derived_fields(self) -> None:
+        self.search_text = search_text(self.name, self.short_name, self.code)
+        self.sort_key = text_sort_key(self.name)
+
+    def descendants_and_self(self):
+        return Unit.objects.filter(path__startswith=self.path)
+
+    def ancestors(self) -> list["Unit"]:
+        ids = [int(part) for part in self.path.strip("/").split("/") if part][:-1]
+        by_id = {unit.pk: unit for unit in Unit.objects.filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
+
+
+class Person(models.Model):
+    code = models.SlugField(
+        _("Mã cá nhân"),
+        max_length=60,
+        unique=True,
+        error_messages={"unique": _("Mã cá nhân này đã được dùng cho một người khác.")},
+    )
+    full_name = models.CharField(_("Họ và tên"), max_length=200)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("Đơn vị"), on_delete=models.PROTECT, related_name="people"
+    )
+    position = models.CharField(_("Chức vụ"), max_length=200, blank=True)
+    gender = models.CharField(_("Giới tính"), max_length=10, choices=Gender.choices)
+    birth_year = models.PositiveSmallIntegerField(_("Năm sinh"), null=True, blank=True)
+    is_direct_worker = models.BooleanField(_("Người lao động trực tiếp"), default=False)
+    is_manager = models.BooleanField(_("Cán bộ quản lý"), default=False)
+    email = models.EmailField(_("Thư điện tử"), blank=True)
+    search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    sort_key = models.CharField(max_length=600, editable=False, db_index=True, default="")
+
+    class Meta:
+        ordering = ["sort_key", "pk"]
+        verbose_name = _("Cá nhân")
+        verbose_name_plural = _("Cá nhân")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text(self.full_name, self.code)
+        self.sort_key = person_sort_key(self.full_name)
+        super().save(*args, **kwargs)
+
+
+class Council(models.Model):
+    """The emulation and commendation council (Hội đồng TĐKT) of a unit."""
+
+    unit = models.OneToOneField(
+        Unit, verbose_name=_("Đơn vị"), on_delete=models.PROTECT, related_name="council"
+    )
+    name = models.CharField(_("Tên hội đồng"), max_length=255)
+    standing_office = models.ForeignKey(
+        Unit,
+        verbose_name=_("Cơ quan thường trực"),
+        on_delete=models.PROTECT,
+        related_name="standing_office_of",
+    )
+    established_by = models.CharField(_("Quyết định thành lập"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("Hội đồng Thi đua - Khen thưởng")
+        verbose_name_plural = _("Hội đồng Thi đua - Khen thưởng")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CouncilRole(models.TextChoices):
+    CHAIRMAN = "chairman", _("Chủ tịch")
+    VICE_CHAIRMAN = "vice_chairman", _("Phó Chủ tịch")
+    STANDING_MEMBER = "standing_member", _("Ủy viên thường trực")
+    MEMBER = "member", _("Ủy viên")
+    SECRETARY = "secretary", _("Thư ký")
+
+
+COUNCIL_ROLE_ORDER = [role.value for role in CouncilRole]
+
+
+class CouncilMember(models.Model):
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(Person, verbose_name=_("Cá nhân"), on_delete=models.PROTECT)
+    role = models.CharField(_("Vai trò"), max_length=20, choices=CouncilRole.choices)
+    title_in_council = models.CharField(_("Chức danh"), max_length=255, blank=True)
+    user = models.OneToOneField(
+        "accounts.User",
+        verbose_name=_("Tài khoản"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="council_membership",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["council", "person"], name="unique_council_person")
+        ]
+        verbose_name = _("Thành viên Hội đồng")
+        verbose_name_plural = _("Thành viên Hội đồng")
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Cluster(models.Model):
+    """An emulation cluster (Cụm thi đua) for one year."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="clusters")
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    code = models.SlugField(_("Mã cụm"), max_length=60)
+    name = models.CharField(_("Tên cụm"), max_length=255)
+    members = models.ManyToManyField(Unit, verbose_name=_("Đơn vị thành viên"), blank=True)
+    head = models.ForeignKey(
+        Unit, verbose_name=_("Cụm trưởng"), on_delete=models.PROTECT, related_name="+",
+        null=True, blank=True,
+    )  # fmt: skip
+    deputy = models.ForeignKey(
+        Unit, verbose_name=_("Cụm phó"), on_delete=models.PROTECT, related_name="+",
+        null=True, blank=True,
+    )  # fmt: skip
+    followers = models.ManyToManyField(
+        CouncilMember, verbose_name=_("Thành viên Hội đồng theo dõi"), blank=True
+    )
+    search_text = models.CharField(max_length=400, editable=False, default="")
+
+    class Meta:
+        ordering = ["-year", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "year", "code"], name="unique_cluster_year")
+        ]
+        verbose_name = _("Cụm thi đua")
+        verbose_name_plural = _("Cụm thi đua")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.year})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text(self.name, self.code)
+        super().save(*args, **kwargs)

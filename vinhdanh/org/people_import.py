@@ -1,0 +1,194 @@
+"""Reading and checking a people workbook (.xlsx); pure functions, no database.
+
+A file is accepted only when every row is valid, so the caller can refuse it
+whole with the full list of row errors.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from vinhdanh.core.text import fold
+
+COLUMNS = [
+    ("code", "Mã cá nhân"),
+    ("full_name", "Họ và tên"),
+    ("unit_code", "Mã đơn vị"),
+    ("position", "Chức vụ"),
+    ("gender", "Giới tính"),
+    ("birth_year", "Năm sinh"),
+    ("is_direct_worker", "Lao động trực tiếp"),
+    ("is_manager", "Cán bộ quản lý"),
+    ("email", "Thư điện tử"),
+]
+REQUIRED = {"code", "full_name", "unit_code", "gender"}
+_HEADER_BY_FOLDED = {fold(label): key for key, label in COLUMNS}
+_GENDERS = {"nam": "male", "nu": "female"}
+_YES = {"co", "x", "1", "true", "yes"}
+_NO = {"khong", "", "0", "false", "no"}
+_CODE = re.compile(r"^[-a-zA-Z0-9_]+$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_ROWS = 20000
+
+
+class WorkbookUnreadable(Exception):
+    """The file is not an .xlsx workbook we can read."""
+
+
+@dataclass
+class RowError:
+    row: int
+    message: str
+
+
+@dataclass
+class ParsedPeople:
+    rows: list[dict] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def template_workbook() -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh sách cá nhân"
+    sheet.append([label for _, label in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.append(["HM-0001", "Nguyễn Văn An", "phuong-hoang-liet", "Chuyên viên", "Nam", 1985,
+                  "Không", "Không", "an.nv@example.org"])  # fmt: skip
+    for column, width in zip("ABCDEFGHI", [14, 28, 24, 22, 10, 10, 18, 16, 28], strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _read_sheet(content: bytes) -> list[tuple]:
+    if not content:
+        raise WorkbookUnreadable("Tệp rỗng.")
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        raise WorkbookUnreadable("Tệp không phải là bảng tính Excel (.xlsx).")
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise WorkbookUnreadable("Không đọc được bảng tính: tệp bị hỏng.") from error
+    sheet = workbook.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1))
+    workbook.close()
+    if len(rows) > MAX_ROWS:
+        raise WorkbookUnreadable(f"Tệp có quá {MAX_ROWS} dòng.")
+    return rows
+
+
+def _header_map(header: tuple) -> tuple[dict[int, str], list[str]]:
+    mapping = {}
+    for index, value in enumerate(header):
+        key = _HEADER_BY_FOLDED.get(fold(_cell_text(value)))
+        if key:
+            mapping[index] = key
+    missing = [label for key, label in COLUMNS if key in REQUIRED and key not in mapping.values()]
+    return mapping, missing
+
+
+def _flag(value: str, label: str, problems: list[str]) -> bool:
+    folded = fold(value)
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    problems.append(f"cột “{label}” phải là “Có” hoặc “Không” (đang là “{value}”)")
+    return False
+
+
+def _check_row(raw: dict, *, unit_codes: set[str], existing_codes: set[str]) -> tuple[dict, list]:
+    problems: list[str] = []
+    labels = dict(COLUMNS)
+    for key in REQUIRED:
+        if not raw.get(key):
+            problems.append(f"thiếu “{labels[key]}”")
+    code = raw.get("code", "")
+    if code and not _CODE.match(code):
+        problems.append(f"mã cá nhân “{code}” chỉ được gồm chữ không dấu, số, “-” và “_”")
+    elif code in existing_codes:
+        problems.append(f"mã cá nhân “{code}” đã có trong hệ thống")
+    unit_code = raw.get("unit_code", "")
+    if unit_code and unit_code not in unit_codes:
+        problems.append(f"không có đơn vị mã “{unit_code}” (hoặc đơn vị ngoài phạm vi của bạn)")
+    gender = _GENDERS.get(fold(raw.get("gender", "")))
+    if raw.get("gender") and gender is None:
+        problems.append(f"giới tính phải là “Nam” hoặc “Nữ” (đang là “{raw['gender']}”)")
+    birth_year = None
+    if raw.get("birth_year"):
+        try:
+            birth_year = int(raw["birth_year"])
+        except ValueError:
+            problems.append(f"năm sinh “{raw['birth_year']}” không phải là số")
+        else:
+            if not 1900 <= birth_year <= 2100:
+                problems.append(f"năm sinh {birth_year} không hợp lệ")
+    email = raw.get("email", "")
+    if email and not _EMAIL.match(email):
+        problems.append(f"thư điện tử “{email}” không hợp lệ")
+    row = {
+        "code": code,
+        "full_name": " ".join(raw.get("full_name", "").split()),
+        "unit_code": unit_code,
+        "position": raw.get("position", ""),
+        "gender": gender,
+        "birth_year": birth_year,
+        "is_direct_worker": _flag(
+            raw.get("is_direct_worker", ""), labels["is_direct_worker"], problems
+        ),
+        "is_manager": _flag(raw.get("is_manager", ""), labels["is_manager"], problems),
+        "email": email,
+    }
+    return row, problems
+
+
+def parse_people_workbook(
+    content: bytes, *, unit_codes: set[str], existing_codes: set[str]
+) -> ParsedPeople:
+    """Rows of a people workbook, or the errors of every bad row (row numbers as in Excel)."""
+    result = ParsedPeople()
+    rows = _read_sheet(content)
+    if not rows:
+        result.errors.append(RowError(1, "Bảng tính không có dữ liệu."))
+        return result
+    mapping, missing = _header_map(rows[0])
+    if missing:
+        result.errors.append(RowError(1, "Thiếu cột: " + ", ".join(missing) + "."))
+        return result
+    seen_codes: dict[str, int] = {}
+    for number, values in enumerate(rows[1:], start=2):
+        raw = {
+            key: _cell_text(values[index]) for index, key in mapping.items() if index < len(values)
+        }
+        if not any(raw.values()):
+            continue
+        row, problems = _check_row(raw, unit_codes=unit_codes, existing_codes=existing_codes)
+        if row["code"] in seen_codes:
+            problems.append(f"mã cá nhân “{row['code']}” trùng với dòng {seen_codes[row['code']]}")
+        elif row["code"]:
+            seen_codes[row["code"]] = number
+        if problems:
+            message = "; ".join(problems)
+            result.errors.append(RowError(number, message[0].upper() + message[1:] + "."))
+        else:
+            result.rows.append(row)
+    if not result.rows and not result.errors:
+        result.errors.append(RowError(2, "Bảng tính không có dòng dữ liệu nào."))
+    return result

@@ -1,0 +1,111 @@
+"""Business actions on the organisation registry: one function per action."""
+
+from django.db import transaction
+
+from vinhdanh.accounts import access
+from vinhdanh.audit.services import snapshot
+from vinhdanh.core.services import apply_changes, save_and_record
+from vinhdanh.org.models import Cluster, Council, CouncilMember, Person, Unit
+
+
+@transaction.atomic
+def create_unit(*, actor, **fields) -> Unit:
+    access.require_create_in(actor, fields.get("parent"))
+    return save_and_record(actor=actor, instance=Unit(**fields), action="org.unit.create")
+
+
+@transaction.atomic
+def update_unit(*, actor, unit: Unit, **changes) -> Unit:
+    access.require(actor, access.CHANGE, unit)
+    if "parent" in changes:
+        access.require_create_in(actor, changes["parent"])
+    before = snapshot(unit)
+    apply_changes(unit, changes)
+    return save_and_record(actor=actor, instance=unit, action="org.unit.update", before=before)
+
+
+@transaction.atomic
+def create_person(*, actor, **fields) -> Person:
+    access.require_create_in(actor, fields.get("unit"))
+    return save_and_record(actor=actor, instance=Person(**fields), action="org.person.create")
+
+
+@transaction.atomic
+def update_person(*, actor, person: Person, **changes) -> Person:
+    access.require(actor, access.CHANGE, person)
+    if "unit" in changes:
+        access.require_create_in(actor, changes["unit"])
+    before = snapshot(person)
+    apply_changes(person, changes)
+    return save_and_record(actor=actor, instance=person, action="org.person.update", before=before)
+
+
+@transaction.atomic
+def create_council(*, actor, **fields) -> Council:
+    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    return save_and_record(actor=actor, instance=Council(**fields), action="org.council.create")
+
+
+@transaction.atomic
+def add_council_member(*, actor, council: Council, **fields) -> CouncilMember:
+    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    member = CouncilMember(council=council, **fields)
+    return save_and_record(actor=actor, instance=member, action="org.council_member.add")
+
+
+@transaction.atomic
+def create_cluster(*, actor, members=(), followers=(), **fields) -> Cluster:
+    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    cluster = Cluster(**fields)
+    cluster.full_clean()
+    cluster.save()
+    cluster.members.set(members)
+    cluster.followers.set(followers)
+    return save_and_record(actor=actor, instance=cluster, action="org.cluster.create")
+
+
+@transaction.atomic
+def update_cluster(*, actor, cluster: Cluster, members=None, followers=None, **changes) -> Cluster:
+    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    before = snapshot(cluster)
+    apply_changes(cluster, changes)
+    if members is not None:
+        cluster.members.set(members)
+    if followers is not None:
+        cluster.followers.set(followers)
+    return save_and_record(
+        actor=actor, instance=cluster, action="org.cluster.update", before=before
+    )
+
+
+class PeopleImportRefused(Exception):
+    """The workbook had bad rows; nothing was imported."""
+
+    def __init__(self, errors):
+        super().__init__(f"{len(errors)} dòng lỗi")
+        self.errors = errors
+
+
+@transaction.atomic
+def import_people(*, actor, content: bytes) -> list[Person]:
+    """Create every person of the workbook, or none when any row is bad."""
+    from vinhdanh.org.people_import import RowError, WorkbookUnreadable, parse_people_workbook
+
+    units = {unit.code: unit for unit in access.scope_queryset(actor, Unit.objects.all(), "change")}
+    if not units:
+        access.require_create_in(actor, None)
+    try:
+        parsed = parse_people_workbook(
+            content,
+            unit_codes=set(units),
+            existing_codes=set(Person.objects.values_list("code", flat=True)),
+        )
+    except WorkbookUnreadable as error:
+        raise PeopleImportRefused([RowError(0, str(error))]) from error
+    if parsed.errors:
+        raise PeopleImportRefused(parsed.errors)
+    created = []
+    for row in parsed.rows:
+        unit = units[row.pop("unit_code")]
+        created.append(create_person(actor=actor, unit=unit, **row))
+    return created
