@@ -36,9 +36,7 @@ def test_people_live_search_narrows_the_list(login, site):
     page = login("thuongtruc")
     page.goto(f"{site}/org/people/")
     page.fill("#people-search", "nguyen minh tam")
-    page.wait_for_function(
-        "() => document.querySelectorAll('#people-table tbody tr').length === 1"
-    )
+    page.wait_for_function("() => document.querySelectorAll('#people-table tbody tr').length === 1")
     assert "Nguyễn Minh Tâm" in page.locator("#people-table").inner_text()
 
 
