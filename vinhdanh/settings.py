@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "vinhdanh.documents",
     "vinhdanh.plans",
     "vinhdanh.rules",
+    "vinhdanh.movements",
+    "vinhdanh.scoring",
+    "vinhdanh.awards",
     "vinhdanh.api",
     "vinhdanh.demo",
 ]

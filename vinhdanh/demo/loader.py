@@ -1,6 +1,8 @@
 """Loads the Hoàng Mai 2021 demo; running it again creates nothing twice."""
 
 import datetime
+import importlib
+import importlib.util
 import random
 
 from django.db import transaction
@@ -175,6 +177,21 @@ def _load_accounts(council: Council) -> list[tuple[str, str, str]]:
     return accounts
 
 
+# Each app adds its part of the demo in `<app>/demo.py`, a `load()` that is idempotent.
+DEMO_EXTENSIONS = [
+    "vinhdanh.plans.demo",
+    "vinhdanh.movements.demo",
+    "vinhdanh.scoring.demo",
+    "vinhdanh.awards.demo",
+]
+
+
+def _load_extensions() -> None:
+    for module_name in DEMO_EXTENSIONS:
+        if importlib.util.find_spec(module_name) is not None:
+            importlib.import_module(module_name).load()
+
+
 @transaction.atomic
 def load_demo() -> list[tuple[str, str, str]]:
     levels = _load_levels()
@@ -182,4 +199,6 @@ def load_demo() -> list[tuple[str, str, str]]:
     _load_people()
     council = _load_council()
     _load_clusters(council)
-    return _load_accounts(council)
+    accounts = _load_accounts(council)
+    _load_extensions()
+    return accounts

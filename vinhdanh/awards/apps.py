@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AwardsConfig(AppConfig):
+    name = "vinhdanh.awards"
+    label = "awards"
+    verbose_name = "Khen thưởng"
+    menu_items: list = []
