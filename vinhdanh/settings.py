@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "vinhdanh.documents",
     "vinhdanh.plans",
     "vinhdanh.rules",
+    "vinhdanh.records",
     "vinhdanh.movements",
     "vinhdanh.scoring",
     "vinhdanh.awards",

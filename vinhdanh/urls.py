@@ -9,6 +9,7 @@ urlpatterns = [
     path("org/", include("vinhdanh.org.urls")),
     path("audit/", include("vinhdanh.audit.urls")),
     path("plans/", include("vinhdanh.plans.urls")),
+    path("records/", include("vinhdanh.records.urls")),
     path("movements/", include("vinhdanh.movements.urls")),
     path("scoring/", include("vinhdanh.scoring.urls")),
     path("awards/", include("vinhdanh.awards.urls")),

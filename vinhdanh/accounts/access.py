@@ -31,11 +31,12 @@ class ScopeRule:
     """How a model reaches the unit that owns it.
 
     `unit_path` is the ORM path to a Unit's `path` field ("path" for Unit itself,
-    "unit__path" for Person). `extra_view` may widen what is visible (e.g. a
-    cluster is visible to its members).
+    "unit__path" for Person), or several paths when a row may belong to a unit in
+    more than one way (a record about a person or about a collective). `extra_view`
+    may widen what is visible (e.g. a cluster is visible to its members).
     """
 
-    unit_path: str
+    unit_path: str | tuple[str, ...]
     extra_view: Callable[[object], Q] | None = None
     editable_by_unit: bool = True
 
@@ -77,10 +78,12 @@ def own_unit_paths(user) -> list[str]:
     return paths
 
 
-def _paths_q(unit_path: str, paths: list[str]) -> Q:
+def _paths_q(unit_path: str | tuple[str, ...], paths: list[str]) -> Q:
+    fields = (unit_path,) if isinstance(unit_path, str) else unit_path
     condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(**{f"{unit_path}__startswith": path})
+    for field in fields:
+        for path in paths:
+            condition |= Q(**{f"{field}__startswith": path})
     return condition
 
 

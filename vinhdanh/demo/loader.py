@@ -179,6 +179,7 @@ def _load_accounts(council: Council) -> list[tuple[str, str, str]]:
 
 # Each app adds its part of the demo in `<app>/demo.py`, a `load()` that is idempotent.
 DEMO_EXTENSIONS = [
+    "vinhdanh.records.demo",
     "vinhdanh.plans.demo",
     "vinhdanh.movements.demo",
     "vinhdanh.scoring.demo",

@@ -1,0 +1,6 @@
+from django.contrib import admin
+
+from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
+
+for model in (Rating, PastAward, Initiative, DisciplineRecord):
+    admin.site.register(model, list_display=["__str__", "year"], raw_id_fields=["person", "unit"])

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RecordsConfig(AppConfig):
+    name = "vinhdanh.records"
+    label = "records"
+    verbose_name = "Hồ sơ thành tích"
+    menu_items = [("records:screening", _("Rà soát đủ điều kiện"), "bi-clipboard-check", None)]
+
+    def ready(self) -> None:
+        from vinhdanh.records.scopes import register_record_scopes
+
+        register_record_scopes()

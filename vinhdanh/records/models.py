@@ -1,0 +1,135 @@
+"""What the rules need to know of a person's or collective's past, year by year.
+
+Ratings, awards received before or outside Vinh Danh, initiatives and discipline.
+Awards decided in Vinh Danh itself come from the nominations; see history.py.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.org.models import Person, Unit
+
+
+class RatingLevel(models.TextChoices):
+    EXCELLENT = "xuat_sac", _("Hoàn thành xuất sắc nhiệm vụ")
+    GOOD = "tot", _("Hoàn thành tốt nhiệm vụ")
+    COMPLETED = "hoan_thanh", _("Hoàn thành nhiệm vụ")
+    NOT_COMPLETED = "khong_hoan_thanh", _("Không hoàn thành nhiệm vụ")
+
+
+class InitiativeScope(models.TextChoices):
+    BASE = "co_so", _("Cơ sở")
+    PROVINCE = "tinh", _("Bộ, ban, ngành, tỉnh")
+    NATIONAL = "toan_quoc", _("Toàn quốc")
+
+
+class DisciplineForm(models.TextChoices):
+    UNDER_REVIEW = "dang_xem_xet", _("Đang bị xem xét kỷ luật")
+    REPRIMAND = "khien_trach", _("Khiển trách")
+    WARNING = "canh_cao", _("Cảnh cáo")
+    DEMOTION = "ha_bac_luong", _("Hạ bậc lương")
+    REMOVAL = "cach_chuc", _("Cách chức")
+    DISMISSAL_FROM_POST = "giang_chuc", _("Giáng chức")
+
+
+class SubjectRecord(models.Model):
+    """A fact about exactly one subject: a person or a collective (unit)."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("Cá nhân"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("Tập thể"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    year = models.PositiveSmallIntegerField(_("Năm"), db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        if bool(self.person_id) == bool(self.unit_id):
+            raise ValidationError(_("Chọn đúng một đối tượng: một cá nhân hoặc một tập thể."))
+        if not 1945 <= (self.year or 0) <= 2100:
+            raise ValidationError({"year": _("Năm không hợp lệ.")})
+
+    @property
+    def subject(self):
+        return self.person or self.unit
+
+    @property
+    def owner_unit(self) -> Unit:
+        return self.person.unit if self.person_id else self.unit
+
+
+def _one_subject(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(person__isnull=False, unit__isnull=True)
+        | Q(person__isnull=True, unit__isnull=False),
+        name=name,
+    )
+
+
+class Rating(SubjectRecord):
+    level = models.CharField(_("Mức xếp loại"), max_length=20, choices=RatingLevel.choices)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Xếp loại hằng năm")
+        verbose_name_plural = _("Xếp loại hằng năm")
+        constraints = [
+            _one_subject("rating_one_subject"),
+            models.UniqueConstraint(fields=["person", "year"], name="rating_person_year"),
+            models.UniqueConstraint(fields=["unit", "year"], name="rating_unit_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} · {self.year} · {self.get_level_display()}"
+
+
+class PastAward(SubjectRecord):
+    """An award received before Vinh Danh was used, or conferred elsewhere."""
+
+    title_code = models.CharField(_("Danh hiệu, hình thức"), max_length=80)
+    basis_code = models.CharField(_("Loại hình khen thưởng"), max_length=40, blank=True)
+    decision_ref = models.CharField(_("Số quyết định"), max_length=120, blank=True)
+    achievement = models.CharField(_("Thành tích"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Khen thưởng đã có")
+        verbose_name_plural = _("Khen thưởng đã có")
+        constraints = [_one_subject("past_award_one_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} · {self.year} · {self.title_code}"
+
+
+class Initiative(SubjectRecord):
+    name = models.CharField(_("Tên sáng kiến"), max_length=255)
+    scope = models.CharField(_("Phạm vi ảnh hưởng"), max_length=20, choices=InitiativeScope.choices)
+    recognised_by = models.CharField(_("Cơ quan công nhận"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Sáng kiến")
+        verbose_name_plural = _("Sáng kiến")
+        constraints = [_one_subject("initiative_one_subject")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DisciplineRecord(SubjectRecord):
+    form = models.CharField(_("Hình thức kỷ luật"), max_length=20, choices=DisciplineForm.choices)
+    until = models.DateField(_("Hết hiệu lực"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Kỷ luật")
+        verbose_name_plural = _("Kỷ luật")
+        constraints = [_one_subject("discipline_one_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} · {self.year} · {self.get_form_display()}"
