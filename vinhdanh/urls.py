@@ -10,6 +10,7 @@ urlpatterns = [
     path("audit/", include("vinhdanh.audit.urls")),
     path("plans/", include("vinhdanh.plans.urls")),
     path("records/", include("vinhdanh.records.urls")),
+    path("rules/", include("vinhdanh.rules.urls")),
     path("movements/", include("vinhdanh.movements.urls")),
     path("scoring/", include("vinhdanh.scoring.urls")),
     path("awards/", include("vinhdanh.awards.urls")),

@@ -6,6 +6,7 @@ from vinhdanh.accounts import access
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.records.history import person_histories
 from vinhdanh.rules.engine import Case, default_catalogue, evaluate, get_engine
+from vinhdanh.rules.provincial import config_for
 
 # The individual titles a unit's screening covers; the engine knows the others too.
 INDIVIDUAL_TITLES = [
@@ -46,7 +47,7 @@ def screen_unit(user, unit: Unit, year: int) -> tuple[list[tuple[str, str]], lis
     )
     titles = screening_titles(year)
     histories = person_histories([p.pk for p in people], year)
-    engine = get_engine()
+    engine = get_engine(config_for(unit))
     verdicts = engine.screen((histories[p.pk] for p in people), year, [t for t, _ in titles])
     rows = [ScreeningRow(person, verdict) for person, verdict in zip(people, verdicts, strict=True)]
     return titles, rows
@@ -55,4 +56,4 @@ def screen_unit(user, unit: Unit, year: int) -> tuple[list[tuple[str, str]], lis
 def explain(person: Person, title_id: str, year: int):
     """The full verdict, with every check, its message and legal basis."""
     history = person_histories([person.pk], year)[person.pk]
-    return evaluate(Case(year, title_id, history))
+    return evaluate(Case(year, title_id, history), config_for(person.unit))

@@ -1,0 +1,48 @@
+"""Reading a setting's value as typed by staff; pure, no database."""
+
+import json
+
+from vinhdanh.rules.engine import SETTINGS, make_config
+
+
+class SettingValueError(ValueError):
+    pass
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def parse_setting_value(name: str, text: str):
+    """The value of `name` written as JSON (0.7, 3, true, "xuat_sac", {"...": 0.8}, null)."""
+    if name not in SETTINGS:
+        raise SettingValueError(f"Không có tham số “{name}”.")
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SettingValueError(
+            "Giá trị không đọc được: dùng số (0.7), true/false, null hoặc chuỗi trong ngoặc kép."
+        ) from error
+    default = SETTINGS[name].default
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise SettingValueError("Tham số này nhận true hoặc false.")
+    elif isinstance(default, int):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise SettingValueError("Tham số này nhận một số nguyên dương.")
+    elif default is None or isinstance(default, float):
+        if value is not None and not (_is_number(value) and 0 < value <= 1):
+            raise SettingValueError("Tham số này là một tỷ lệ từ 0 đến 1 (ví dụ 0.15), hoặc null.")
+    elif isinstance(default, str):
+        if not isinstance(value, str) or not value:
+            raise SettingValueError("Tham số này nhận một chuỗi trong ngoặc kép.")
+    elif isinstance(value, dict):
+        if not all(_is_number(v) and 0 < v <= 1 for v in value.values()):
+            raise SettingValueError("Mỗi ngưỡng là một tỷ lệ từ 0 đến 1.")
+    else:
+        raise SettingValueError("Tham số này nhận một bảng {tên: tỷ lệ}.")
+    try:
+        make_config({name: value})
+    except (KeyError, TypeError, ValueError) as error:
+        raise SettingValueError(f"Giá trị không hợp lệ: {error}") from error
+    return value
