@@ -56,12 +56,15 @@ def person_list(request):
 
 @login_required
 def person_detail(request, pk: int):
+    from vinhdanh.records.selectors import record_by_year
+
     person = access.get_visible_or_404(request.user, Person.objects.select_related("unit"), pk=pk)
-    return render(
-        request,
-        "org/person_detail.html",
-        {"person": person, "can_change": access.can(request.user, access.CHANGE, person)},
-    )
+    context = {
+        "person": person,
+        "can_change": access.can(request.user, access.CHANGE, person),
+        "record_rows": record_by_year(person=person),
+    }
+    return render(request, "org/person_detail.html", context)
 
 
 def _save_person(request, form, person=None):

@@ -121,3 +121,12 @@ def test_unit_officer_gets_not_found_for_another_wards_screening(demo_user, clie
     client.force_login(demo_user("canbo.hoangliet"))
     other = Unit.objects.get(code="phuong-dinh-cong")
     assert client.get(reverse("records:screening"), {"unit": other.pk}).status_code == 404
+
+
+def test_person_page_shows_the_record_year_by_year(demo_user, client):
+    strong = Person.objects.filter(pastaward__title_code="chien_si_thi_dua_co_so").first()
+    client.force_login(demo_user("thuongtruc"))
+    page = client.get(reverse("org:person_detail", args=[strong.pk])).content.decode()
+    assert "Thành tích qua các năm" in page
+    assert "Chiến sĩ thi đua cơ sở" in page
+    assert "Hoàn thành xuất sắc nhiệm vụ" in page

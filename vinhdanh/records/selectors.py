@@ -1,0 +1,32 @@
+"""A person's or collective's record year by year, for their page."""
+
+from collections import defaultdict
+
+from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
+from vinhdanh.rules.engine import default_catalogue
+
+
+def title_name(title_code: str) -> str:
+    title = default_catalogue().titles.get(title_code)
+    return title.name if title else title_code
+
+
+def record_by_year(*, person=None, unit=None) -> list[dict]:
+    """[{year, rating, awards, initiatives, discipline}] newest first."""
+    subject = {"person": person} if person is not None else {"unit": unit}
+    years: dict[int, dict] = defaultdict(
+        lambda: {"rating": None, "awards": [], "initiatives": [], "discipline": []}
+    )
+    for rating in Rating.objects.filter(**subject):
+        years[rating.year]["rating"] = rating.get_level_display()
+    for award in PastAward.objects.filter(**subject):
+        years[award.year]["awards"].append(
+            {"name": title_name(award.title_code), "decision": award.decision_ref}
+        )
+    for initiative in Initiative.objects.filter(**subject):
+        years[initiative.year]["initiatives"].append(
+            f"{initiative.name} ({initiative.get_scope_display()})"
+        )
+    for penalty in DisciplineRecord.objects.filter(**subject):
+        years[penalty.year]["discipline"].append(penalty.get_form_display())
+    return [{"year": year, **years[year]} for year in sorted(years, reverse=True)]
