@@ -160,6 +160,9 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
 }
 
+# Days before a plan task's deadline when its lead unit is reminded.
+PLAN_REMINDER_DAYS = int(os.environ.get("PLAN_REMINDER_DAYS", "7"))
+
 # Background jobs: in-process with SQLite storage by default, Redis in production.
 _redis_url = os.environ.get("REDIS_URL")
 HUEY = (

@@ -58,12 +58,6 @@ def test_unreadable_file_is_a_command_error_with_status_2(tmp_path, content, mes
     assert caught.value.returncode == 2
 
 
-def test_saving_is_not_available_from_the_command():
-    with pytest.raises(CommandError, match="trang web") as caught:
-        _run(str(builders.SEED_PATH))
-    assert caught.value.returncode == 2
-
-
 def test_exit_status_and_stderr_of_the_real_command(tmp_path):
     bad = tmp_path / "anh.png"
     bad.write_bytes(builders.PNG_BYTES)

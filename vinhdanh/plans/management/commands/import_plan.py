@@ -49,20 +49,59 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Chỉ đọc và hiển thị, không lưu gì."
         )
         parser.add_argument("--json", action="store_true", help="In kết quả dạng JSON.")
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Cập nhật kế hoạch đã có cùng số và năm (mặc định: từ chối nhập trùng).",
+        )
 
     def handle(self, *args, **options):
         plan = load_plan(options["file"])
         if not options["dry_run"]:
-            self.save(plan)
+            self.save(plan, update=options["update"])
             return
         if options["json"]:
             self.stdout.write(json.dumps(to_json_dict(plan), ensure_ascii=False, indent=2))
         else:
             self.stdout.write("\n".join(summary_lines(plan)))
 
-    def save(self, plan: Plan) -> None:
-        raise CommandError(
-            "Lệnh này hiện chỉ đọc thử kế hoạch (dùng --dry-run). "
-            "Để lưu kế hoạch, hãy nhập tệp qua trang web.",
-            returncode=EXIT_NOT_A_PLAN,
+    def save(self, plan: Plan, *, update: bool) -> None:
+        """Save through the same service as the web import, run as the operator.
+
+        Names that match no unit cannot be asked about here: they are kept as text and
+        flagged on their tasks, and listed so the office can fix them on the task pages.
+        """
+        from django.core.exceptions import ValidationError
+
+        from vinhdanh.plans import importing, resolution
+
+        parsed = to_json_dict(plan)
+        if not parsed.get("number") or not parsed.get("year"):
+            raise CommandError(
+                "Không đọc được số hiệu hoặc năm của kế hoạch.", returncode=EXIT_NOT_A_PLAN
+            )
+        if not update and importing.existing_plan(parsed) is not None:
+            raise CommandError(
+                f"Kế hoạch số {parsed['number']} năm {parsed['year']} đã có trong hệ thống. "
+                "Dùng --update để cập nhật kế hoạch đã có.",
+                returncode=1,
+            )
+        names = resolution.resolve_names(resolution.names_in(parsed), importing.unit_candidates())
+        parsed["names"] = names
+        unknown = resolution.unmatched(names)
+        choices = dict.fromkeys(unknown, resolution.KEEP_AS_TEXT)
+        try:
+            saved = importing.save_parsed_plan(
+                actor=None,
+                parsed=parsed,
+                unit_of_name=resolution.apply_choices(names, choices),
+                update=update,
+            )
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages), returncode=1) from error
+        verb = "Đã cập nhật" if update else "Đã lưu"
+        self.stdout.write(
+            f"{verb} kế hoạch số {saved.number} năm {saved.year}: {saved.tasks.count()} nhiệm vụ."
         )
+        for name in unknown:
+            self.stderr.write(f"Chưa khớp đơn vị nào, giữ dạng chữ: {name}")

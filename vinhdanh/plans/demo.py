@@ -1,0 +1,114 @@
+"""The demo's plan: the seed document itself, imported, with reports showing every status."""
+
+import datetime as dt
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+
+from vinhdanh.accounts.models import User
+from vinhdanh.documents.reader import read_plan_file
+from vinhdanh.documents.structure import to_json_dict
+from vinhdanh.org.models import Unit
+from vinhdanh.plans import importing, resolution
+from vinhdanh.plans.models import Plan, ProgressReport, Task, UnitPlanSubmission
+
+SEED = Path(__file__).parent / "data" / "ke_hoach_01_2021_hoang_mai.txt"
+D = dt.date
+
+# task number, reported on, percent, done, text: on time, late, in progress
+REPORTS = [
+    (
+        "1",
+        D(2021, 1, 20),
+        100,
+        True,
+        "Đã ban hành Kế hoạch thi đua, khen thưởng năm 2021.",
+    ),
+    ("2", D(2021, 1, 28), 100, True, "Đã ban hành Kế hoạch phát động thi đua bầu cử."),
+    ("3", D(2021, 2, 5), 100, True, "Đã chuẩn bị báo cáo, danh sách khen thưởng tổng kết 2020."),
+    ("4", D(2021, 3, 5), 100, True, "Hội nghị tổng kết tổ chức ngày 05/3/2021 (lùi do dịch bệnh)."),
+    (
+        "8",
+        D(2021, 3, 15),
+        60,
+        False,
+        "Đã có dự thảo kế hoạch, đang lấy ý kiến phòng Kinh tế.",
+    ),
+    ("14", D(2021, 5, 10), 40, False, "Đang tổng hợp hồ sơ đề nghị theo hướng dẫn của Thành phố."),
+    ("17", D(2021, 6, 10), 100, True, "Đã tổ chức xét khen thưởng năm học 2020 - 2021."),
+]
+# unit code, sent on (the deadline is 30/01/2021)
+UNIT_PLANS = [
+    ("phong-y-te", D(2021, 1, 25)),
+    ("phong-kinh-te", D(2021, 1, 29)),
+    ("phong-vhtt", D(2021, 2, 3)),
+    ("phuong-hoang-liet", D(2021, 1, 27)),
+    ("phuong-dinh-cong", D(2021, 2, 8)),
+]
+
+
+def _import_seed() -> Plan:
+    parsed = to_json_dict(read_plan_file(SEED))
+    existing = Plan.objects.filter(number=parsed["number"], year=parsed["year"]).first()
+    if existing is not None:
+        return existing
+    names = resolution.resolve_names(resolution.names_in(parsed), importing.unit_candidates())
+    parsed["names"] = names
+    choices = dict.fromkeys(resolution.unmatched(names), resolution.KEEP_AS_TEXT)
+    return importing.save_parsed_plan(
+        actor=None,
+        parsed=parsed,
+        unit_of_name=resolution.apply_choices(names, choices),
+        audit=False,
+    )
+
+
+def _author_for(unit: Unit) -> User | None:
+    return (
+        User.objects.filter(unit=unit).first() or User.objects.filter(username="thuongtruc").first()
+    )
+
+
+def _load_reports(plan: Plan) -> None:
+    for number, day, percent, done, text in REPORTS:
+        task = Task.objects.filter(plan=plan, number=number).first()
+        if task is None or task.reports.filter(text=text).exists():
+            continue
+        unit = task.lead_units.first() or Unit.objects.get(code="phong-noi-vu")
+        ProgressReport.objects.create(
+            task=task,
+            unit=unit,
+            author=_author_for(unit),
+            reported_on=day,
+            percent=percent,
+            is_done=done,
+            text=text,
+        )
+        task.started_on = min(filter(None, [task.started_on, day]))
+        if done:
+            task.done_on = day
+        task.save(update_fields=["started_on", "done_on"])
+
+
+def _load_unit_plans(plan: Plan) -> None:
+    for code, day in UNIT_PLANS:
+        unit = Unit.objects.filter(code=code).first()
+        if unit is None or UnitPlanSubmission.objects.filter(plan=plan, unit=unit).exists():
+            continue
+        submission = UnitPlanSubmission(
+            plan=plan,
+            unit=unit,
+            kind="txt",
+            submitted_on=day,
+            original_name=f"ke-hoach-2021-{code}.txt",
+            submitted_by=_author_for(unit),
+        )
+        content = f"Kế hoạch công tác thi đua, khen thưởng năm 2021 của {unit.name}.\n"
+        submission.file.save(submission.original_name, ContentFile(content.encode()), save=False)
+        submission.save()
+
+
+def load() -> None:
+    plan = _import_seed()
+    _load_reports(plan)
+    _load_unit_plans(plan)

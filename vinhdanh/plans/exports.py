@@ -1,0 +1,115 @@
+"""Exports of a saved plan: .docx, .xlsx (through the documents writer) and .ics feeds."""
+
+from django.core import signing
+from django.db.models import Q
+from django.utils import timezone
+
+from vinhdanh.documents import structure
+from vinhdanh.documents.plan_export import plan_docx, plan_xlsx
+from vinhdanh.plans.ical import CalendarEvent, calendar_text
+from vinhdanh.plans.models import Plan, Task
+
+FEED_SALT = "vinhdanh.plans.unit-feed"
+
+
+def as_structure(plan: Plan) -> structure.Plan:
+    """The saved plan in the reader's own shape, names as the document wrote them."""
+    tasks = [
+        structure.Task(
+            position=task.position,
+            number=task.number,
+            section=task.section,
+            content=task.content,
+            directing=task.directing,
+            lead_units=list(task.lead_names),
+            coordinating_units=list(task.coordinating_names),
+            deadline=structure.Deadline(
+                kind=structure.DeadlineKind(task.deadline_kind),
+                date=task.deadline_date,
+                text=task.deadline_text,
+                period=task.deadline_period,
+            ),
+            note=task.note,
+        )
+        for task in plan.tasks.order_by("position")
+    ]
+    body = []
+    if plan.unit_plan_deadline:
+        body.append(
+            structure.BodyDeadline(
+                text="", date=plan.unit_plan_deadline, context=plan.unit_plan_deadline_text
+            )
+        )
+    header = structure.PlanHeader(
+        number=plan.number,
+        place=plan.place,
+        date=plan.date,
+        issuer=plan.issuer,
+        title=plan.title,
+        year=plan.year,
+    )
+    return structure.Plan(
+        header=header, tasks=tasks, body_deadlines=body, source_format=plan.source_format
+    )
+
+
+def _signer(plan: Plan) -> str:
+    if plan.council_id is None:
+        return ""
+    chairman = plan.council.members.filter(role="chairman").select_related("person").first()
+    return chairman.person.full_name if chairman else ""
+
+
+def export_docx(plan: Plan) -> bytes:
+    signer = _signer(plan)
+    return plan_docx(as_structure(plan), signer=signer, role_line="Chủ tịch" if signer else "")
+
+
+def export_xlsx(plan: Plan) -> bytes:
+    return plan_xlsx(as_structure(plan))
+
+
+def feed_token(unit_id: int) -> str:
+    """A token for a unit's calendar feed, so calendar apps subscribe without a password."""
+    return signing.dumps(unit_id, salt=FEED_SALT)
+
+
+def unit_from_token(token: str) -> int | None:
+    try:
+        return int(signing.loads(token, salt=FEED_SALT))
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+
+
+def unit_feed(tasks, *, unit_name: str, host: str, base_url: str = "") -> str:
+    events = []
+    for task in tasks:
+        if task.deadline_date is None:
+            continue
+        events.append(
+            CalendarEvent(
+                uid=f"task-{task.pk}-{task.deadline_date:%Y%m%d}@{host}",
+                day=task.deadline_date,
+                summary=f"[{task.plan.number}] {task.number}. {task.content}",
+                description=f"Thời hạn: {task.deadline_text}",
+                url=f"{base_url}/plans/tasks/{task.pk}/" if base_url else "",
+            )
+        )
+    return calendar_text(
+        events,
+        name=f"Vinh Danh · {unit_name}",
+        stamp=timezone.now(),
+        product="-//Vinh Danh//Ke hoach thi dua//VI",
+    )
+
+
+def tasks_of_unit(unit) -> list[Task]:
+    return list(
+        Task.objects.filter(
+            Q(lead_units__path__startswith=unit.path)
+            | Q(coordinating_units__path__startswith=unit.path)
+        )
+        .distinct()
+        .select_related("plan")
+        .order_by("deadline_date", "position")
+    )

@@ -1,0 +1,45 @@
+"""Scope rules of plans and tasks, registered with accounts.access."""
+
+from django.db.models import Q
+
+from vinhdanh.accounts import access
+from vinhdanh.plans.models import Plan, ProgressReport, Task, UnitPlanSubmission
+
+
+def _everyone(user) -> Q:
+    return Q(pk__isnull=False)
+
+
+def _paths(user, field: str) -> Q:
+    condition = Q(pk__in=[])
+    for path in access.own_unit_paths(user):
+        condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
+def _task_helpers_and_groups(user) -> Q:
+    # Coordinating units follow the tasks they help with; a task given to a group
+    # ("Các đơn vị thuộc Quận") concerns every unit.
+    return _paths(user, "coordinating_units__path") | ~Q(lead_groups=[])
+
+
+def _report_on_visible_task(user) -> Q:
+    return _paths(user, "task__lead_units__path") | _paths(user, "task__coordinating_units__path")
+
+
+def register_plan_scopes() -> None:
+    # The council's plan is public inside the organisation; only the office changes it.
+    access.register(
+        Plan,
+        access.ScopeRule(
+            unit_path="council__unit__path", extra_view=_everyone, editable_by_unit=False
+        ),
+    )
+    access.register(
+        Task, access.ScopeRule(unit_path="lead_units__path", extra_view=_task_helpers_and_groups)
+    )
+    access.register(
+        ProgressReport,
+        access.ScopeRule(unit_path="unit__path", extra_view=_report_on_visible_task),
+    )
+    access.register(UnitPlanSubmission, access.ScopeRule(unit_path="unit__path"))

@@ -1,0 +1,99 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+
+from vinhdanh.plans.models import Notification, Plan, Reminder
+from vinhdanh.plans.reminders import send_plan_reminders
+
+
+@pytest.fixture
+def task(demo, demo_user):
+    """Task 12 (deadline 10/4/2021), led by Phường Hoàng Liệt whose officer has an e-mail."""
+    officer = demo_user("canbo.hoangliet")
+    officer.email = "hoangliet@example.invalid"
+    officer.save()
+    task = Plan.objects.get(number="01/KH-HĐTĐKT").tasks.get(number="12")
+    task.lead_units.set([officer.unit])
+    return task
+
+
+def _mine():
+    return [m for m in mail.outbox if "hoangliet@example.invalid" in m.to]
+
+
+def test_due_soon_then_overdue_once_each(task, demo_user, settings):
+    settings.PLAN_REMINDER_DAYS = 7
+    officer = demo_user("canbo.hoangliet")
+    with time_machine.travel(dt.datetime(2021, 4, 2, 7, 0)):
+        send_plan_reminders()
+    assert not _mine()
+    with time_machine.travel(dt.datetime(2021, 4, 3, 7, 0)):
+        send_plan_reminders()
+        send_plan_reminders()
+    assert len(_mine()) == 1
+    assert "sắp đến hạn" in _mine()[0].body
+    with time_machine.travel(dt.datetime(2021, 4, 11, 7, 0)):
+        call_command("send_plan_reminders")
+    with time_machine.travel(dt.datetime(2021, 4, 20, 7, 0)):
+        call_command("send_plan_reminders")
+    assert len(_mine()) == 2
+    assert "quá hạn" in _mine()[1].body
+    kinds = Reminder.objects.filter(task=task).values_list("kind", flat=True)
+    assert sorted(kinds) == ["due_soon", "overdue"]
+    assert Notification.objects.filter(user=officer).count() == 2
+
+
+def test_the_window_is_a_setting(task, settings):
+    settings.PLAN_REMINDER_DAYS = 2
+    with time_machine.travel(dt.datetime(2021, 4, 7, 7, 0)):
+        send_plan_reminders()
+    assert not _mine()
+    with time_machine.travel(dt.datetime(2021, 4, 8, 7, 0)):
+        send_plan_reminders()
+    assert len(_mine()) == 1
+
+
+def test_done_tasks_and_a_moved_deadline(task):
+    with time_machine.travel(dt.datetime(2021, 4, 11, 7, 0)):
+        send_plan_reminders()
+    assert len(_mine()) == 1
+    task.deadline_date = dt.date(2021, 5, 10)
+    task.save()
+    with time_machine.travel(dt.datetime(2021, 5, 5, 7, 0)):
+        send_plan_reminders()
+    assert len(_mine()) == 2  # a new deadline is a new event
+    task.done_on = dt.date(2021, 5, 6)
+    task.save()
+    with time_machine.travel(dt.datetime(2021, 5, 12, 7, 0)):
+        send_plan_reminders()
+    assert len(_mine()) == 2
+
+
+def test_the_periodic_job_sends_the_same_reminders(task):
+    from vinhdanh.plans.tasks import daily_plan_reminders
+
+    with time_machine.travel(dt.datetime(2021, 4, 11, 7, 0)):
+        daily_plan_reminders.call_local()
+    assert len(_mine()) == 1
+
+
+def test_units_without_their_own_plan_are_reminded_once(demo, demo_user):
+    officer = demo_user("canbo.dinhcong")
+    officer.email = "dinhcong@example.invalid"
+    officer.save()
+    plan = Plan.objects.get(number="01/KH-HĐTĐKT")
+    plan.unit_submissions.filter(unit=officer.unit).delete()
+    with time_machine.travel(dt.datetime(2021, 1, 25, 7, 0)):
+        send_plan_reminders()
+        send_plan_reminders()
+    with time_machine.travel(dt.datetime(2021, 2, 1, 7, 0)):
+        send_plan_reminders()
+    mine = [m for m in mail.outbox if "dinhcong@example.invalid" in m.to]
+    assert len(mine) == 2
+    assert "trước 30/01/2021" in mine[0].body and "đã qua" in mine[1].body
+    # Hoàng Liệt sent its plan on time: nothing for its officer about it.
+    hoang_liet = demo_user("canbo.hoangliet")
+    assert not Notification.objects.filter(user=hoang_liet, url__contains="unit-plans").exists()

@@ -1,0 +1,144 @@
+"""The plan pages: list, the appendix table, timeline, calendar, exports, dashboard."""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from vinhdanh.accounts import access
+from vinhdanh.core.text import fold
+from vinhdanh.plans import exports, selectors
+from vinhdanh.plans.importing import IMPORTERS
+from vinhdanh.plans.models import Notification, Plan
+from vinhdanh.plans.views._common import today
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MONTHS = range(1, 13)
+
+
+def _plan(request, pk: int) -> Plan:
+    return access.get_visible_or_404(request.user, Plan.objects.select_related("council"), pk=pk)
+
+
+@login_required
+def plan_list(request):
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "plans": selectors.plans_for(request.user),
+            "can_import": access.role_of(request.user) in IMPORTERS,
+        },
+    )
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = _plan(request, pk)
+    task_rows = selectors.rows(selectors.tasks_for(request.user, plan), today())
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "sections": selectors.grouped_by_section(task_rows),
+            "counts": selectors.status_counts(task_rows),
+            "task_count": len(task_rows),
+            "tab": "table",
+        },
+    )
+
+
+@login_required
+def plan_timeline(request, pk: int):
+    plan = _plan(request, pk)
+    task_rows = selectors.rows(selectors.tasks_for(request.user, plan), today())
+    return render(
+        request,
+        "plans/plan_timeline.html",
+        {
+            "plan": plan,
+            "bars": selectors.timeline(task_rows, plan.year),
+            "months": MONTHS,
+            "tab": "timeline",
+        },
+    )
+
+
+def _month(request, plan: Plan) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        dt.date(year, month, 1)
+        return year, month
+    except ValueError:
+        now = today()
+        return (now.year, now.month) if now.year == plan.year else (plan.year, 1)
+
+
+@login_required
+def plan_calendar(request, pk: int):
+    plan = _plan(request, pk)
+    year, month = _month(request, plan)
+    task_rows = selectors.rows(selectors.tasks_for(request.user, plan), today())
+    first = dt.date(year, month, 1)
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "plans/plan_calendar.html",
+        {
+            "plan": plan,
+            "weeks": selectors.month_grid(task_rows, year, month),
+            "first": first,
+            "previous": f"{previous:%Y-%m}",
+            "following": f"{following:%Y-%m}",
+            "tab": "calendar",
+            "weekdays": [
+                "Thứ Hai",
+                "Thứ Ba",
+                "Thứ Tư",
+                "Thứ Năm",
+                "Thứ Sáu",
+                "Thứ Bảy",
+                "Chủ nhật",
+            ],
+        },
+    )
+
+
+def _filename(plan: Plan, extension: str) -> str:
+    return f"ke-hoach-{slugify(fold(plan.number))}-{plan.year}.{extension}"
+
+
+@login_required
+def export_docx(request, pk: int):
+    plan = _plan(request, pk)
+    response = HttpResponse(exports.export_docx(plan), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "docx")}"'
+    return response
+
+
+@login_required
+def export_xlsx(request, pk: int):
+    plan = _plan(request, pk)
+    response = HttpResponse(exports.export_xlsx(plan), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "xlsx")}"'
+    return response
+
+
+@login_required
+def dashboard(request):
+    task_rows = selectors.rows(selectors.tasks_for(request.user), today())
+    return render(
+        request,
+        "plans/dashboard.html",
+        {
+            "loads": selectors.dashboard(task_rows),
+            "counts": selectors.status_counts(task_rows),
+            "unread": Notification.objects.filter(user=request.user, read=False).count(),
+            "days": selectors.days_before(),
+        },
+    )
