@@ -1,8 +1,19 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AwardsConfig(AppConfig):
     name = "vinhdanh.awards"
     label = "awards"
     verbose_name = "Khen thưởng"
-    menu_items: list = []
+    menu_items = [
+        ("awards:nomination_list", _("Hồ sơ khen thưởng"), "bi-award", None),
+        ("awards:vote_list", _("Biểu quyết"), "bi-check2-square", {"council_member", "leader"}),
+        ("awards:decision_list", _("Quyết định"), "bi-file-earmark-text", None),
+        ("awards:title_list", _("Danh mục khen thưởng"), "bi-list-stars", None),
+    ]
+
+    def ready(self) -> None:
+        from vinhdanh.awards.scopes import register_award_scopes
+
+        register_award_scopes()

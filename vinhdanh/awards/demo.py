@@ -1,0 +1,164 @@
+"""The 2021 commendation round of the Hoàng Mai demo: nominations in every state.
+
+Built through the services, so the demo's history and audit trail look like real use.
+Certificate PDFs are not generated here but on request.
+"""
+
+import datetime
+
+from django.db import transaction
+
+from vinhdanh.accounts.models import User
+from vinhdanh.awards import services
+from vinhdanh.awards.catalogue_loader import load_catalogue
+from vinhdanh.awards.models import Choice, Nomination, State, Title
+from vinhdanh.awards.recording import without_audit
+from vinhdanh.org.models import Person
+
+YEAR = 2021
+# A tiny valid PDF stands for the scanned documents of the demo.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+# Target state of each demo nomination, in the order people of Hoàng Liệt are used.
+TARGETS = [
+    State.DRAFT,
+    State.SUBMITTED,
+    State.RETURNED,
+    State.APPRAISED,
+    State.REJECTED,
+    State.ANNOUNCED,
+    State.VOTING,
+    State.VOTED,
+    State.NOT_APPROVED,
+    State.FORWARDED,
+    State.DECIDED,
+    State.DECIDED,
+    State.HANDED_OVER,
+    State.REVOKED,
+]
+
+
+def _attach_required(officer, nomination) -> None:
+    for row in nomination.title.title_components.filter(required=True, component__generated=False):
+        services.add_attachment(
+            officer,
+            nomination,
+            component=row.component,
+            filename=f"{row.component.code}.pdf",
+            content=DEMO_PDF,
+        )
+
+
+def _vote(office, vote, agree: bool) -> None:
+    for index, member in enumerate(vote.council.members.order_by("pk")):
+        choice = Choice.AGREE if agree or index == 0 else Choice.DISAGREE
+        services.record_ballot(office, vote, member=member, choice=choice)
+
+
+def _advance(nomination, target, *, officer, office, leader) -> Nomination:
+    day = datetime.date(YEAR, 11, 20)
+    if target == State.DRAFT:
+        return nomination
+    _attach_required(officer, nomination)
+    services.submit_nomination(officer, nomination)
+    nomination.refresh_from_db()
+    if target == State.SUBMITTED:
+        return nomination
+    if target == State.RETURNED:
+        services.return_nomination(
+            office, nomination, reasons="Bổ sung biên bản bình xét có chữ ký của chủ trì cuộc họp."
+        )
+        return nomination
+    services.appraise_nomination(
+        office,
+        nomination,
+        passed=target != State.REJECTED,
+        reasons="" if target != State.REJECTED else "Chưa đủ tiêu chuẩn về thành tích.",
+        confirmed={"muc_hoan_thanh_nhiem_vu": True, "tieu_chuan_cua_tinh": True},
+    )
+    nomination.refresh_from_db()
+    if target in (State.APPRAISED, State.REJECTED):
+        return nomination
+    nomination.refresh_from_db()
+    services.announce_nomination(
+        office,
+        nomination,
+        starts_on=day,
+        ends_on=day + datetime.timedelta(days=5),
+        where="Trụ sở UBND phường",
+    )
+    if target == State.ANNOUNCED:
+        return nomination
+    nomination.refresh_from_db()
+    notice = nomination.notices.first()
+    notice.starts_on, notice.ends_on = day - datetime.timedelta(days=10), day
+    notice.save()
+    vote = services.open_vote(office, nomination)
+    if target == State.VOTING:
+        return nomination
+    _vote(office, vote, agree=target != State.NOT_APPROVED)
+    nomination.refresh_from_db()
+    services.close_vote(office, vote)
+    nomination.refresh_from_db()
+    if target in (State.VOTED, State.NOT_APPROVED):
+        return nomination
+    if target == State.FORWARDED:
+        services.forward_to_higher_level(office, nomination, note="Trình UBND Thành phố")
+        return nomination
+    return nomination  # decided and later states are issued together in `load`
+
+
+@transaction.atomic
+def load() -> None:
+    load_catalogue()
+    with without_audit():
+        _load_round()
+
+
+def _load_round() -> None:
+    if Nomination.objects.filter(year=YEAR).exists():
+        return
+    officers = {
+        user.unit_id: user
+        for user in User.objects.filter(username__in=["canbo.hoangliet", "canbo.dinhcong"])
+    }
+    office = User.objects.get(username="thuongtruc")
+    leader = User.objects.get(username="chutich")
+    people = list(Person.objects.filter(unit_id__in=officers).order_by("unit__code", "code"))
+    giay_khen = Title.objects.get(code="giay_khen")
+    basis = giay_khen.award_bases.get(code="thuong_xuyen")
+    to_decide = []
+    for person, target in zip(people, TARGETS, strict=False):
+        officer = officers[person.unit_id]
+        nomination = services.create_nomination(
+            officer,
+            person=person,
+            title=giay_khen,
+            basis=basis,
+            year=YEAR,
+            event="Đã có thành tích xuất sắc trong phong trào thi đua năm 2021",
+            achievements=f"{person.position}: hoàn thành xuất sắc nhiệm vụ được giao năm 2021.",
+        )
+        _advance(nomination, target, officer=officer, office=office, leader=leader)
+        if target in (State.DECIDED, State.HANDED_OVER, State.REVOKED):
+            to_decide.append((nomination, target))
+    if not to_decide:
+        return
+    services.issue_decision(
+        leader,
+        [n for n, _target in to_decide],
+        signed_on=datetime.date(YEAR, 12, 20),
+        subject="Về việc tặng Giấy khen năm 2021",
+    )
+    for nomination, target in to_decide:
+        nomination.refresh_from_db()
+        if target == State.HANDED_OVER:
+            services.hand_over(office, nomination, on=datetime.date(YEAR, 12, 28))
+        if target == State.REVOKED:
+            services.revoke_certificate(
+                leader,
+                nomination.certificate,
+                reason="Phát hiện kê khai thành tích không trung thực.",
+            )

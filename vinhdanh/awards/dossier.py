@@ -1,0 +1,93 @@
+"""The whole dossier of nominations forwarded to the higher level, as one .zip."""
+
+import io
+import re
+import zipfile
+
+from django.utils import timezone
+
+from vinhdanh.awards.documents_out import LIST_HEADERS, _row
+from vinhdanh.awards.letterheads import unit_letterhead
+from vinhdanh.core.text import fold
+from vinhdanh.documents.admin_docx import AdminDocument
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")[:60] or "ho-so"
+
+
+def forwarding_letter(council, nominations) -> bytes:
+    head = unit_letterhead(council.unit)
+    doc = AdminDocument(
+        head,
+        date=timezone.localdate(),
+        kind="TỜ TRÌNH",
+        subject="Về việc đề nghị cấp trên khen thưởng",
+    )
+    doc.paragraph(
+        f"{council.unit.name} kính trình cấp trên xem xét, khen thưởng {len(nominations)} "
+        "trường hợp đã được Hội đồng Thi đua - Khen thưởng thông qua (danh sách kèm theo)."
+    )
+    doc.signature(authority=f"TM. {head.issuer}", role_line="CHỦ TỊCH", signer="")
+    doc.recipients(["Như trên"])
+    doc.annex("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG")
+    doc.table(LIST_HEADERS, [_row(i, n) for i, n in enumerate(nominations, 1)])
+    return doc.to_bytes()
+
+
+def _summary(nomination) -> str:
+    lines = [
+        f"Hồ sơ: {nomination.title.name} – {nomination.subject_name} ({nomination.year})",
+        f"Đơn vị đề nghị: {nomination.unit.name}",
+        f"Loại hình: {nomination.basis.name}",
+        f"Trạng thái: {nomination.get_state_display()}",
+        "",
+        "TÓM TẮT THÀNH TÍCH",
+        nomination.achievements,
+        "",
+        "THẨM ĐỊNH",
+    ]
+    for appraisal in nomination.appraisals.all():
+        lines.append(
+            f"- {appraisal.created_at:%d/%m/%Y}: {'Đạt' if appraisal.passed else 'Không đạt'}. "
+            f"{appraisal.reasons}"
+        )
+        for row in appraisal.checklist:
+            mark = {True: "đạt", False: "không đạt", None: "cần xem xét"}[row.get("confirmed")]
+            lines.append(f"    [{mark}] {row['message']} ({row['basis']})")
+    lines += ["", "KẾT QUẢ BỎ PHIẾU"]
+    for vote in nomination.votes.all():
+        lines.append(
+            f"- Đồng ý {vote.agree}, không đồng ý {vote.disagree}, không biểu quyết "
+            f"{vote.abstain} / {vote.members_count} thành viên; tỷ lệ yêu cầu "
+            f"{vote.threshold * 100:.0f}% ({vote.threshold_note}); "
+            f"{'thông qua' if vote.passed else 'không thông qua'}."
+        )
+    lines += ["", "CÔNG KHAI"]
+    for notice in nomination.notices.all():
+        lines.append(f"- Từ {notice.starts_on:%d/%m/%Y} đến {notice.ends_on:%d/%m/%Y}")
+        for objection in notice.objections.all():
+            lines.append(f"    Ý kiến của {objection.filed_by}: {objection.content}")
+            lines.append(f"    Trả lời: {objection.answer}")
+    return "\n".join(lines) + "\n"
+
+
+def dossier_zip(council, nominations) -> bytes:
+    nominations = list(nominations)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("00-to-trinh.docx", forwarding_letter(council, nominations))
+        letters = set()
+        for index, nomination in enumerate(nominations, 1):
+            folder = f"{index:02d}-{_slug(nomination.subject_name)}"
+            archive.writestr(f"{folder}/tom-tat-ho-so.txt", _summary(nomination))
+            batch = nomination.batch
+            if batch is not None and batch.letter and batch.pk not in letters:
+                letters.add(batch.pk)
+                with batch.letter.open("rb") as handle:
+                    archive.writestr(f"to-trinh-don-vi/{batch.pk}.docx", handle.read())
+            for number, attachment in enumerate(nomination.attachments.all(), 1):
+                with attachment.file.open("rb") as handle:
+                    name = f"{number:02d}-{attachment.component.code}-{attachment.original_name}"
+                    archive.writestr(f"{folder}/{name}", handle.read())
+    return buffer.getvalue()

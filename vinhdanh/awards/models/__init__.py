@@ -1,0 +1,44 @@
+"""Awards: the catalogue, nominations and their workflow, decisions and certificates."""
+
+from vinhdanh.awards.models.catalogue import (
+    AwardBasis,
+    DossierComponent,
+    Title,
+    TitleComponent,
+    TitleKind,
+)
+from vinhdanh.awards.models.certificate import Certificate, PrinterProfile, PrintJob
+from vinhdanh.awards.models.decision import Decision, DecisionCounter
+from vinhdanh.awards.models.nomination import (
+    Appraisal,
+    Attachment,
+    Batch,
+    Nomination,
+    State,
+    Transition,
+)
+from vinhdanh.awards.models.review import Ballot, Choice, CouncilVote, Objection, PublicNotice
+
+__all__ = [
+    "Appraisal",
+    "Attachment",
+    "AwardBasis",
+    "Ballot",
+    "Batch",
+    "Certificate",
+    "Choice",
+    "CouncilVote",
+    "Decision",
+    "DecisionCounter",
+    "DossierComponent",
+    "Nomination",
+    "Objection",
+    "PrintJob",
+    "PrinterProfile",
+    "PublicNotice",
+    "State",
+    "Title",
+    "TitleComponent",
+    "TitleKind",
+    "Transition",
+]

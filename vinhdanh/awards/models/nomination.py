@@ -1,0 +1,230 @@
+"""Nominations (hồ sơ đề nghị), their attachments, batches, history and appraisal."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.awards.models.catalogue import AwardBasis, DossierComponent, Title
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    SUBMITTED = "submitted", _("Đã gửi")
+    RETURNED = "returned", _("Trả lại để bổ sung")
+    APPRAISED = "appraised", _("Đã thẩm định (đạt)")
+    REJECTED = "rejected", _("Thẩm định không đạt")
+    ANNOUNCED = "announced", _("Đang công khai lấy ý kiến")
+    VOTING = "voting", _("Hội đồng đang bỏ phiếu")
+    VOTED = "voted", _("Hội đồng đã thông qua")
+    NOT_APPROVED = "not_approved", _("Hội đồng không thông qua")
+    FORWARDED = "forwarded", _("Đã trình cấp trên")
+    DECIDED = "decided", _("Đã có quyết định")
+    HANDED_OVER = "handed_over", _("Đã trao tặng")
+    REVOKED = "revoked", _("Đã thu hồi")
+
+
+# What the public may see: from the public announcement on, but not what was revoked.
+PUBLIC_STATES = frozenset(
+    {
+        State.ANNOUNCED,
+        State.VOTING,
+        State.VOTED,
+        State.FORWARDED,
+        State.DECIDED,
+        State.HANDED_OVER,
+    }
+)
+# What counts as an award held, for history and the rules engine.
+AWARDED_STATES = frozenset({State.DECIDED, State.HANDED_OVER})
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"awards/{instance.nomination.year}/{instance.nomination_id}/{filename}"
+
+
+def batch_letter_path(instance, filename: str) -> str:
+    return f"awards/batches/{instance.year}/{filename}"
+
+
+class Batch(models.Model):
+    """Nominations a unit submits together under one submission letter (tờ trình)."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("Đơn vị đề nghị"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    name = models.CharField(_("Tên đợt"), max_length=255)
+    letter_number = models.CharField(_("Số tờ trình"), max_length=60, blank=True)
+    letter = models.FileField(_("Tờ trình"), upload_to=batch_letter_path, blank=True)
+    submitted_at = models.DateTimeField(_("Ngày gửi"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "-pk"]
+        verbose_name = _("Đợt đề nghị")
+        verbose_name_plural = _("Đợt đề nghị")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Nomination(models.Model):
+    unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("Đơn vị đề nghị"),
+        on_delete=models.PROTECT,
+        related_name="award_nominations",
+    )
+    person = models.ForeignKey(
+        "org.Person",
+        verbose_name=_("Cá nhân được đề nghị"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    collective = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("Tập thể được đề nghị"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="collective_nominations",
+    )
+    title = models.ForeignKey(
+        Title, verbose_name=_("Danh hiệu, hình thức"), on_delete=models.PROTECT
+    )
+    basis = models.ForeignKey(
+        AwardBasis, verbose_name=_("Loại hình khen thưởng"), on_delete=models.PROTECT
+    )
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    event = models.CharField(_("Đợt, sự kiện"), max_length=255, blank=True)
+    achievements = models.TextField(_("Tóm tắt thành tích"))
+    state = models.CharField(
+        _("Trạng thái"), max_length=20, choices=State.choices, default=State.DRAFT
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    batch = models.ForeignKey(
+        Batch,
+        verbose_name=_("Đợt đề nghị"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    decision = models.ForeignKey(
+        "awards.Decision",
+        verbose_name=_("Quyết định"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    handed_over_on = models.DateField(_("Ngày trao tặng"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False) & Q(collective__isnull=True))
+                | (Q(person__isnull=True) & Q(collective__isnull=False)),
+                name="nomination_person_xor_collective",
+                violation_error_message=_("Chọn đúng một đối tượng: một cá nhân hoặc một tập thể."),
+            )
+        ]
+        verbose_name = _("Hồ sơ đề nghị")
+        verbose_name_plural = _("Hồ sơ đề nghị")
+
+    def __str__(self) -> str:
+        return f"{self.title} – {self.subject_name} ({self.year})"
+
+    @property
+    def subject(self):
+        return self.person or self.collective
+
+    @property
+    def subject_name(self) -> str:
+        subject = self.subject
+        return subject.full_name if self.person_id else (subject.name if subject else "")
+
+    @property
+    def subject_kind(self) -> str:
+        return "person" if self.person_id else "collective"
+
+    @property
+    def is_public(self) -> bool:
+        return self.state in PUBLIC_STATES
+
+
+class Attachment(models.Model):
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="attachments")
+    component = models.ForeignKey(
+        DossierComponent, verbose_name=_("Thành phần hồ sơ"), on_delete=models.PROTECT
+    )
+    file = models.FileField(_("Tệp"), upload_to=attachment_path)
+    original_name = models.CharField(_("Tên tệp"), max_length=255)
+    file_kind = models.CharField(_("Loại tệp"), max_length=10)
+    size = models.PositiveIntegerField(_("Dung lượng"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("Tệp đính kèm")
+        verbose_name_plural = _("Tệp đính kèm")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Transition(models.Model):
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField(_("Thao tác"), max_length=40)
+    from_state = models.CharField(max_length=20, choices=State.choices)
+    to_state = models.CharField(max_length=20, choices=State.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    note = models.TextField(_("Ghi chú"), blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("Bước xử lý")
+        verbose_name_plural = _("Bước xử lý")
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_state} → {self.to_state}"
+
+
+class Appraisal(models.Model):
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="appraisals")
+    appraiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    passed = models.BooleanField(_("Đạt"))
+    # [{"rule", "message", "basis", "engine": passed/None, "confirmed": bool}]
+    checklist = models.JSONField(_("Danh mục kiểm tra"), default=list)
+    engine_verdict = models.CharField(_("Kết quả đối chiếu tự động"), max_length=20, blank=True)
+    law = models.CharField(_("Văn bản áp dụng"), max_length=255, blank=True)
+    reasons = models.TextField(_("Ý kiến thẩm định"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("Kết quả thẩm định")
+        verbose_name_plural = _("Kết quả thẩm định")
+
+    def __str__(self) -> str:
+        return f"{self.nomination} ({self.passed})"

@@ -1,0 +1,58 @@
+"""Business actions of the awards app: one function per action, each in a transaction."""
+
+from vinhdanh.awards.services.batches import create_batch, submit_batch
+from vinhdanh.awards.services.decisions import (
+    forward_to_higher_level,
+    hand_over,
+    issue_decision,
+    next_decision_number,
+    record_higher_decision,
+    revoke_certificate,
+    revoke_decision,
+)
+from vinhdanh.awards.services.locking import ConflictError
+from vinhdanh.awards.services.nominations import (
+    add_attachment,
+    create_nomination,
+    resubmit_nomination,
+    submit_nomination,
+    update_nomination,
+)
+from vinhdanh.awards.services.review import (
+    announce_nomination,
+    answer_objection,
+    appraise_nomination,
+    cast_ballot,
+    close_vote,
+    file_objection,
+    open_vote,
+    record_ballot,
+    return_nomination,
+)
+
+__all__ = [
+    "ConflictError",
+    "add_attachment",
+    "announce_nomination",
+    "answer_objection",
+    "appraise_nomination",
+    "cast_ballot",
+    "close_vote",
+    "create_batch",
+    "create_nomination",
+    "file_objection",
+    "forward_to_higher_level",
+    "hand_over",
+    "issue_decision",
+    "next_decision_number",
+    "open_vote",
+    "record_ballot",
+    "record_higher_decision",
+    "resubmit_nomination",
+    "return_nomination",
+    "revoke_certificate",
+    "revoke_decision",
+    "submit_batch",
+    "submit_nomination",
+    "update_nomination",
+]

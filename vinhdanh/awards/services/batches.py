@@ -1,0 +1,79 @@
+"""A unit's batch of nominations and its generated submission letter (tờ trình)."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vinhdanh.accounts import access
+from vinhdanh.awards import workflow
+from vinhdanh.awards.documents_out import submission_letter
+from vinhdanh.awards.models import Batch, Nomination, State
+from vinhdanh.awards.recording import record
+from vinhdanh.awards.services.nominations import submit_nomination
+from vinhdanh.awards.snapshots import file_safe_snapshot
+
+
+@transaction.atomic
+def create_batch(actor, *, unit, year: int, name: str, nominations=()) -> Batch:
+    access.require_role(actor, *workflow.PROPOSERS)
+    access.require_create_in(actor, unit)
+    batch = Batch(unit=unit, year=year, name=name.strip(), created_by=actor)
+    batch.full_clean()
+    batch.save()
+    for nomination in nominations:
+        _attach(actor, batch, nomination)
+    record(
+        actor=actor, action="awards.batch.create", instance=batch, after=file_safe_snapshot(batch)
+    )
+    return batch
+
+
+def _attach(actor, batch: Batch, nomination: Nomination) -> None:
+    access.require(actor, access.CHANGE, nomination)
+    if nomination.state != State.DRAFT:
+        raise ValidationError(_("Chỉ đưa hồ sơ dự thảo vào đợt đề nghị."))
+    if not nomination.unit.path.startswith(batch.unit.path):
+        raise ValidationError(_("Hồ sơ không thuộc đơn vị của đợt đề nghị."))
+    Nomination.objects.filter(pk=nomination.pk).update(batch=batch)
+
+
+@transaction.atomic
+def submit_batch(actor, batch: Batch, *, letter_number: str = "") -> Batch:
+    """Submit every draft of the batch at once with its letter; one missing part stops all."""
+    access.require(actor, access.CHANGE, batch)
+    if batch.submitted_at is not None:
+        raise ValidationError(_("Đợt đề nghị này đã được gửi."))
+    drafts = list(batch.nominations.filter(state=State.DRAFT).select_related("title"))
+    if not drafts:
+        raise ValidationError(_("Đợt đề nghị chưa có hồ sơ dự thảo nào."))
+    problems = []
+    for nomination in drafts:
+        try:
+            submit_nomination(actor, nomination)
+        except ValidationError as error:
+            problems.append(f"{nomination.subject_name}: {' '.join(error.messages)}")
+    if problems:
+        raise ValidationError(problems)
+    before = file_safe_snapshot(batch)
+    batch.letter_number = letter_number.strip()
+    batch.submitted_at = timezone.now()
+    content = submission_letter(
+        batch,
+        list(
+            batch.nominations.select_related(
+                "person__unit", "collective__parent", "title"
+            ).order_by("pk")
+        ),
+    )
+    batch.letter.save(f"to-trinh-{batch.pk}.docx", ContentFile(content), save=False)
+    batch.save()
+    record(
+        actor=actor,
+        action="awards.batch.submit",
+        instance=batch,
+        before=before,
+        after=file_safe_snapshot(batch),
+    )
+    return batch

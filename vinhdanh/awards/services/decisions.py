@@ -1,0 +1,217 @@
+"""Decisions: issuing with gap-free numbers, higher-level decisions, hand-over, revocation."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vinhdanh.accounts import access
+from vinhdanh.audit.services import snapshot
+from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
+from vinhdanh.awards.permissions import require_step_role
+from vinhdanh.awards.recording import record
+from vinhdanh.awards.services.locking import lock, move
+from vinhdanh.awards.services.review import council_of
+from vinhdanh.org.models import CouncilRole
+
+DEFAULT_SYMBOL = "QĐ-UBND"
+
+
+def next_decision_number(issuer, year: int) -> int:
+    """The issuer's next number in the year; call inside the transaction that uses it.
+
+    The counter row stays locked until that transaction ends, so concurrent issuers
+    queue up, and a rolled-back decision gives its number back: no gaps, no duplicates.
+    """
+    DecisionCounter.objects.get_or_create(issuer=issuer, year=year)
+    counter = DecisionCounter.objects.select_for_update().get(issuer=issuer, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _chairman(council) -> str:
+    member = council.members.filter(role=CouncilRole.CHAIRMAN).select_related("person").first()
+    return member.person.full_name if member else ""
+
+
+def _certificate_for(nomination: Nomination, decision: Decision) -> Certificate:
+    return Certificate.objects.create(
+        nomination=nomination,
+        decision=decision,
+        recipient=nomination.subject_name,
+        title_name=nomination.title.name,
+        achievement=nomination.event or _("Đã có thành tích xuất sắc năm %s") % nomination.year,
+    )
+
+
+def _locked_all(actor, nominations, expected_versions, action) -> list[Nomination]:
+    expected_versions = expected_versions or {}
+    if not nominations:
+        raise ValidationError(_("Chưa chọn hồ sơ nào."))
+    locked = []
+    for nomination in sorted(nominations, key=lambda n: n.pk):  # a fixed order avoids deadlocks
+        access.require(actor, access.VIEW, nomination)
+        locked.append(lock(nomination, expected_versions.get(nomination.pk)))
+    return locked
+
+
+@transaction.atomic
+def issue_decision(
+    actor,
+    nominations,
+    *,
+    signed_on: datetime.date | None = None,
+    subject: str = "",
+    expected_versions: dict | None = None,
+    symbol: str = DEFAULT_SYMBOL,
+) -> Decision:
+    """The chairman's decision for nominations the council passed, with a certificate each."""
+    require_step_role(actor, "decide")
+    locked = _locked_all(actor, nominations, expected_versions, "decide")
+    council = council_of(actor)
+    signed_on = signed_on or timezone.localdate()
+    year = signed_on.year
+    decision = Decision(
+        issuer=council.unit,
+        year=year,
+        symbol=symbol,
+        signed_on=signed_on,
+        subject=subject.strip() or _("Về việc khen thưởng năm %s") % locked[0].year,
+        signer=_chairman(council),
+        signer_role=_("Chủ tịch"),
+        created_by=actor,
+    )
+    for nomination in locked:  # check every step before taking a number
+        if nomination.state != State.VOTED:
+            raise ValidationError(
+                _("“%(name)s” chưa được Hội đồng thông qua (trạng thái: %(state)s).")
+                % {"name": nomination.subject_name, "state": nomination.get_state_display()}
+            )
+    decision.number = next_decision_number(council.unit, year)
+    decision.full_clean()
+    decision.save()
+    record(actor=actor, action="awards.decision.issue", instance=decision, after=snapshot(decision))
+    for nomination in locked:
+        move(actor, nomination, "decide", State.DECIDED, note=decision.reference, decision=decision)
+        _certificate_for(nomination, decision)
+    return decision
+
+
+@transaction.atomic
+def forward_to_higher_level(actor, nomination, *, note: str = "", expected_version=None):
+    require_step_role(actor, "forward")
+    access.require(actor, access.VIEW, nomination)
+    current = lock(nomination, expected_version)
+    return move(actor, current, "forward", State.FORWARDED, note=note)
+
+
+@transaction.atomic
+def record_higher_decision(
+    actor,
+    nomination,
+    *,
+    issuer_name: str,
+    reference: str,
+    signed_on: datetime.date,
+    expected_version=None,
+) -> Decision:
+    require_step_role(actor, "record_higher")
+    access.require(actor, access.VIEW, nomination)
+    if not issuer_name.strip() or not reference.strip():
+        raise ValidationError(_("Cần nhập cơ quan ban hành và số, ký hiệu quyết định."))
+    current = lock(nomination, expected_version)
+    council = council_of(actor)
+    decision = Decision.objects.create(
+        issuer=council.unit,
+        year=signed_on.year,
+        number=None,
+        external_issuer=issuer_name.strip(),
+        external_reference=reference.strip(),
+        signed_on=signed_on,
+        subject=_("Khen thưởng %s") % current.title.name,
+        created_by=actor,
+    )
+    record(
+        actor=actor,
+        action="awards.decision.record_higher",
+        instance=decision,
+        after=snapshot(decision),
+    )
+    move(actor, current, "record_higher", State.DECIDED, note=decision.reference, decision=decision)
+    _certificate_for(current, decision)
+    return decision
+
+
+@transaction.atomic
+def hand_over(actor, nomination, *, on: datetime.date, expected_version=None) -> Nomination:
+    require_step_role(actor, "hand_over")
+    access.require(actor, access.VIEW, nomination)
+    current = lock(nomination, expected_version)
+    return move(
+        actor, current, "hand_over", State.HANDED_OVER, note=f"{on:%d/%m/%Y}", handed_over_on=on
+    )
+
+
+def _require_reason(reason: str) -> str:
+    if not reason.strip():
+        raise ValidationError({"reason": _("Cần ghi rõ lý do thu hồi.")})
+    return reason.strip()
+
+
+@transaction.atomic
+def revoke_decision(actor, decision: Decision, *, reason: str) -> Decision:
+    """Revoke a whole decision: its nominations and certificates stay, marked revoked."""
+    require_step_role(actor, "revoke")
+    reason = _require_reason(reason)
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.is_revoked:
+        raise ValidationError(_("Quyết định này đã bị thu hồi."))
+    before = snapshot(decision)
+    now = timezone.now()
+    Decision.objects.filter(pk=decision.pk).update(revoked_at=now, revoke_reason=reason)
+    decision.refresh_from_db()
+    record(
+        actor=actor,
+        action="awards.decision.revoke",
+        instance=decision,
+        before=before,
+        after=snapshot(decision),
+        note=reason[:500],
+    )
+    for nomination in decision.nominations.order_by("pk"):
+        if nomination.state in (State.DECIDED, State.HANDED_OVER):
+            move(actor, lock(nomination, None), "revoke", State.REVOKED, note=reason)
+    Certificate.objects.filter(decision=decision, revoked_at__isnull=True).update(
+        revoked_at=now, revoke_reason=reason
+    )
+    return decision
+
+
+@transaction.atomic
+def revoke_certificate(actor, certificate: Certificate, *, reason: str) -> Certificate:
+    """Revoke one recipient's award (and certificate) without touching the others."""
+    require_step_role(actor, "revoke")
+    reason = _require_reason(reason)
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is not None:
+        raise ValidationError(_("Giấy chứng nhận này đã bị thu hồi."))
+    before = snapshot(certificate)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        revoked_at=timezone.now(), revoke_reason=reason
+    )
+    certificate.refresh_from_db()
+    record(
+        actor=actor,
+        action="awards.certificate.revoke",
+        instance=certificate,
+        before=before,
+        after=snapshot(certificate),
+        note=reason[:500],
+    )
+    nomination = certificate.nomination
+    if nomination.state in (State.DECIDED, State.HANDED_OVER):
+        move(actor, lock(nomination, None), "revoke", State.REVOKED, note=reason)
+    return certificate

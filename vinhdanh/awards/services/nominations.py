@@ -1,0 +1,175 @@
+"""Drafting a nomination, its attachments, and sending it to the standing office."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from vinhdanh.accounts import access
+from vinhdanh.audit.services import snapshot
+from vinhdanh.awards import workflow
+from vinhdanh.awards.models import Attachment, Nomination, State
+from vinhdanh.awards.permissions import require_proposer_of
+from vinhdanh.awards.recording import record
+from vinhdanh.awards.selectors import missing_components
+from vinhdanh.awards.services.locking import lock, move, save_fields
+from vinhdanh.core.uploads import validate_upload
+
+EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED})
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def _check_choice(*, title, basis, year, person, collective) -> None:
+    errors = {}
+    if (person is None) == (collective is None):
+        errors["person"] = _("Chọn đúng một đối tượng: một cá nhân hoặc một tập thể.")
+    kind = "person" if person is not None else "collective"
+    if title is not None:
+        if kind not in title.subjects:
+            errors["title"] = _("“%(title)s” không dành cho %(kind)s.") % {
+                "title": title.name,
+                "kind": _("cá nhân") if kind == "person" else _("tập thể"),
+            }
+        elif not title.is_active or not title.in_force(datetime.date(year, 12, 31)):
+            errors["title"] = _("“%(title)s” không còn hiệu lực trong năm %(year)s.") % {
+                "title": title.name,
+                "year": year,
+            }
+        elif basis is not None and not title.award_bases.filter(pk=basis.pk).exists():
+            errors["basis"] = _("“%(title)s” không xét theo loại hình “%(basis)s”.") % {
+                "title": title.name,
+                "basis": basis.name,
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def create_nomination(
+    actor,
+    *,
+    title,
+    basis,
+    year: int,
+    achievements: str,
+    person=None,
+    collective=None,
+    event: str = "",
+    batch=None,
+) -> Nomination:
+    access.require_role(actor, *workflow.PROPOSERS)
+    _check_choice(title=title, basis=basis, year=year, person=person, collective=collective)
+    unit = person.unit if person is not None else collective
+    access.require_create_in(actor, unit)
+    nomination = Nomination(
+        unit=unit,
+        person=person,
+        collective=collective,
+        title=title,
+        basis=basis,
+        year=year,
+        event=event,
+        achievements=achievements,
+        batch=batch,
+        created_by=actor,
+    )
+    nomination.full_clean()
+    nomination.save()
+    record(
+        actor=actor,
+        action="awards.nomination.create",
+        instance=nomination,
+        after=snapshot(nomination),
+    )
+    return nomination
+
+
+@transaction.atomic
+def update_nomination(actor, nomination: Nomination, *, expected_version=None, **changes):
+    require_proposer_of(actor, nomination)
+    current = lock(nomination, expected_version)
+    if current.state not in EDITABLE_STATES:
+        raise ValidationError(_("Chỉ sửa được hồ sơ dự thảo hoặc hồ sơ bị trả lại."))
+    allowed = {"title", "basis", "year", "event", "achievements"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(_("Không sửa được trường: %s") % ", ".join(sorted(unknown)))
+    merged = {field: changes.get(field, getattr(current, field)) for field in allowed}
+    _check_choice(
+        title=merged["title"],
+        basis=merged["basis"],
+        year=merged["year"],
+        person=current.person,
+        collective=current.collective,
+    )
+    if not str(merged["achievements"]).strip():
+        raise ValidationError({"achievements": _("Cần nhập tóm tắt thành tích.")})
+    before = snapshot(current)
+    save_fields(current, **changes)
+    record(
+        actor=actor,
+        action="awards.nomination.update",
+        instance=current,
+        before=before,
+        after=snapshot(current),
+    )
+    return current
+
+
+@transaction.atomic
+def add_attachment(actor, nomination: Nomination, *, component, filename: str, content: bytes):
+    require_proposer_of(actor, nomination)
+    current = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if current.state not in EDITABLE_STATES:
+        raise ValidationError(_("Chỉ bổ sung tệp khi hồ sơ là dự thảo hoặc bị trả lại."))
+    if not current.title.title_components.filter(component=component).exists():
+        raise ValidationError(
+            _("Thành phần “%(name)s” không thuộc hồ sơ “%(title)s”.")
+            % {"name": component.name, "title": current.title.name}
+        )
+    kind = validate_upload(filename, content, max_bytes=MAX_ATTACHMENT_BYTES)
+    safe_name = filename.replace("/", "_").replace("\\", "_")[-120:]
+    attachment = Attachment(
+        nomination=current,
+        component=component,
+        original_name=safe_name,
+        file_kind=kind,
+        size=len(content),
+        uploaded_by=actor,
+    )
+    attachment.file.save(safe_name, ContentFile(content), save=False)
+    attachment.save()
+    record(
+        actor=actor, action="awards.attachment.add", instance=attachment, after=snapshot(attachment)
+    )
+    return attachment
+
+
+def _require_complete(nomination: Nomination) -> None:
+    missing = missing_components(nomination)
+    if missing:
+        raise ValidationError(
+            _("Hồ sơ còn thiếu thành phần bắt buộc: %s.") % "; ".join(missing), code="missing"
+        )
+    if not nomination.achievements.strip():
+        raise ValidationError(_("Cần nhập tóm tắt thành tích."))
+
+
+@transaction.atomic
+def submit_nomination(actor, nomination: Nomination, *, expected_version=None) -> Nomination:
+    require_proposer_of(actor, nomination)
+    current = lock(nomination, expected_version)
+    _require_complete(current)
+    return move(actor, current, "submit", State.SUBMITTED)
+
+
+@transaction.atomic
+def resubmit_nomination(
+    actor, nomination: Nomination, *, expected_version=None, note: str = ""
+) -> Nomination:
+    require_proposer_of(actor, nomination)
+    current = lock(nomination, expected_version)
+    _require_complete(current)
+    return move(actor, current, "resubmit", State.SUBMITTED, note=note)

@@ -1,0 +1,276 @@
+"""The standing office's appraisal, the public announcement, and the council's vote."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vinhdanh.accounts import access
+from vinhdanh.audit.services import snapshot
+from vinhdanh.awards import workflow
+from vinhdanh.awards.catalogue_loader import DEFAULT_VOTE_THRESHOLD
+from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.models import (
+    Appraisal,
+    Ballot,
+    Choice,
+    CouncilVote,
+    Nomination,
+    Objection,
+    PublicNotice,
+    State,
+)
+from vinhdanh.awards.permissions import require_step_role
+from vinhdanh.awards.recording import record
+from vinhdanh.awards.services.locking import lock, move
+from vinhdanh.org.models import Council, CouncilMember
+
+
+def _guard(actor, nomination, action):
+    require_step_role(actor, action)
+    access.require(actor, access.VIEW, nomination)
+
+
+@transaction.atomic
+def return_nomination(actor, nomination, *, reasons: str, expected_version=None) -> Nomination:
+    _guard(actor, nomination, "return")
+    if not reasons.strip():
+        raise ValidationError({"reasons": _("Cần ghi rõ lý do trả lại và nội dung cần bổ sung.")})
+    current = lock(nomination, expected_version)
+    return move(actor, current, "return", State.RETURNED, note=reasons.strip())
+
+
+@transaction.atomic
+def appraise_nomination(
+    actor,
+    nomination,
+    *,
+    passed: bool,
+    reasons: str = "",
+    confirmed: dict | None = None,
+    expected_version=None,
+) -> Appraisal:
+    """Record the appraisal; the checklist starts from the rules engine's verdict.
+
+    `confirmed` maps a checklist rule to the appraiser's own finding (True/False).
+    """
+    _guard(actor, nomination, "appraise")
+    current = lock(nomination, expected_version)
+    if not passed and not reasons.strip():
+        raise ValidationError({"reasons": _("Hồ sơ không đạt cần ghi rõ lý do.")})
+    rows, verdict, law = prefilled_checklist(current)
+    confirmed = confirmed or {}
+    for row in rows:
+        row["confirmed"] = confirmed.get(row["rule"], row["engine"])
+    if passed and any(row["confirmed"] is False for row in rows):
+        raise ValidationError(
+            _("Còn tiêu chí không đạt trong danh mục kiểm tra; không thể kết luận “đạt”.")
+        )
+    move(
+        actor,
+        current,
+        "appraise",
+        State.APPRAISED if passed else State.REJECTED,
+        note=reasons.strip(),
+    )
+    appraisal = Appraisal.objects.create(
+        nomination=current,
+        appraiser=actor,
+        passed=passed,
+        checklist=rows,
+        engine_verdict=verdict,
+        law=law,
+        reasons=reasons.strip(),
+    )
+    record(
+        actor=actor, action="awards.appraisal.create", instance=appraisal, after=snapshot(appraisal)
+    )
+    return appraisal
+
+
+@transaction.atomic
+def announce_nomination(
+    actor,
+    nomination,
+    *,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    where: str = "",
+    expected_version=None,
+) -> PublicNotice:
+    _guard(actor, nomination, "announce")
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("Ngày kết thúc công khai phải sau ngày bắt đầu.")})
+    current = lock(nomination, expected_version)
+    move(
+        actor,
+        current,
+        "announce",
+        State.ANNOUNCED,
+        note=f"{starts_on:%d/%m/%Y} – {ends_on:%d/%m/%Y}",
+    )
+    notice = PublicNotice.objects.create(
+        nomination=current, starts_on=starts_on, ends_on=ends_on, where=where, posted_by=actor
+    )
+    record(actor=actor, action="awards.notice.create", instance=notice, after=snapshot(notice))
+    return notice
+
+
+@transaction.atomic
+def file_objection(notice: PublicNotice, *, filed_by: str, content: str, contact: str = ""):
+    """Anyone, signed in or not, may object while the notice is open."""
+    today = timezone.localdate()
+    if notice.nomination.state != State.ANNOUNCED or not (
+        notice.starts_on <= today <= notice.ends_on
+    ):
+        raise ValidationError(_("Thời gian lấy ý kiến đối với hồ sơ này đã kết thúc."))
+    if not filed_by.strip() or not content.strip():
+        raise ValidationError(_("Cần ghi họ tên người góp ý và nội dung ý kiến."))
+    objection = Objection.objects.create(
+        notice=notice,
+        filed_by=filed_by.strip()[:200],
+        contact=contact.strip()[:200],
+        content=content.strip(),
+    )
+    record(
+        actor=None, action="awards.objection.file", instance=objection, after=snapshot(objection)
+    )
+    return objection
+
+
+@transaction.atomic
+def answer_objection(actor, objection: Objection, *, answer: str) -> Objection:
+    require_step_role(actor, "announce")
+    if not answer.strip():
+        raise ValidationError({"answer": _("Cần nhập nội dung trả lời.")})
+    objection = Objection.objects.select_for_update().get(pk=objection.pk)
+    before = snapshot(objection)
+    objection.answer = answer.strip()
+    objection.answered_by = actor
+    objection.answered_at = timezone.now()
+    objection.save()
+    record(
+        actor=actor,
+        action="awards.objection.answer",
+        instance=objection,
+        before=before,
+        after=snapshot(objection),
+    )
+    return objection
+
+
+def council_of(actor) -> Council:
+    council = getattr(actor, "council", None) or Council.objects.order_by("pk").first()
+    if council is None:
+        raise ValidationError(_("Chưa khai báo Hội đồng Thi đua - Khen thưởng."))
+    return council
+
+
+def threshold_for(title) -> tuple[Decimal, bool, str]:
+    if title.vote_threshold is not None:
+        return (
+            title.vote_threshold,
+            False,
+            _("Tỷ lệ cấu hình cho “%s” (trên tổng số thành viên Hội đồng)") % title.name,
+        )
+    return Decimal(DEFAULT_VOTE_THRESHOLD), True, _("Quá bán tổng số thành viên Hội đồng")
+
+
+@transaction.atomic
+def open_vote(actor, nomination, *, expected_version=None) -> CouncilVote:
+    _guard(actor, nomination, "open_vote")
+    current = lock(nomination, expected_version)
+    notice = current.notices.first()
+    if notice is not None:
+        if timezone.localdate() < notice.ends_on:
+            raise ValidationError(
+                _("Chưa hết thời gian công khai (đến ngày %s).") % f"{notice.ends_on:%d/%m/%Y}"
+            )
+        if notice.objections.filter(answer="").exists():
+            raise ValidationError(_("Còn ý kiến phản ánh chưa được trả lời."))
+    council = council_of(actor)
+    members = council.members.count()
+    if members == 0:
+        raise ValidationError(_("Hội đồng chưa có thành viên."))
+    threshold, strictly_above, note = threshold_for(current.title)
+    move(actor, current, "open_vote", State.VOTING)
+    vote = CouncilVote.objects.create(
+        nomination=current,
+        council=council,
+        members_count=members,
+        threshold=threshold,
+        strictly_above=strictly_above,
+        threshold_note=note,
+    )
+    record(actor=actor, action="awards.vote.open", instance=vote, after=snapshot(vote))
+    return vote
+
+
+@transaction.atomic
+def cast_ballot(actor, vote: CouncilVote, *, choice: str) -> Ballot:
+    if choice not in Choice.values:
+        raise ValidationError(_("Lựa chọn không hợp lệ."))
+    member = CouncilMember.objects.filter(user=actor, council=vote.council).first()
+    if member is None or not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied(_("Chỉ thành viên Hội đồng được bỏ phiếu."))
+    vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)
+    if not vote.is_open:
+        raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
+    ballot, _created = Ballot.objects.update_or_create(
+        vote=vote, member=member, defaults={"choice": choice}
+    )
+    record(actor=actor, action="awards.vote.ballot", instance=ballot, after=snapshot(ballot))
+    return ballot
+
+
+@transaction.atomic
+def close_vote(actor, vote: CouncilVote, *, expected_version=None) -> CouncilVote:
+    nomination = vote.nomination
+    _guard(actor, nomination, "close_vote")
+    current = lock(nomination, expected_version)
+    vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)
+    if not vote.is_open:
+        raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
+    before = snapshot(vote)
+    counts = {choice: vote.ballots.filter(choice=choice).count() for choice in Choice.values}
+    vote.agree = counts[Choice.AGREE]
+    vote.disagree = counts[Choice.DISAGREE]
+    vote.abstain = counts[Choice.ABSTAIN]
+    vote.passed = workflow.vote_passes(
+        vote.agree, vote.members_count, vote.threshold, strictly_above=vote.strictly_above
+    )
+    vote.closed_at = timezone.now()
+    vote.save()
+    note = _("Đồng ý %(agree)s/%(members)s thành viên; tỷ lệ yêu cầu %(share)s%%") % {
+        "agree": vote.agree,
+        "members": vote.members_count,
+        "share": f"{vote.threshold * 100:.0f}",
+    }
+    move(
+        actor, current, "close_vote", State.VOTED if vote.passed else State.NOT_APPROVED, note=note
+    )
+    record(
+        actor=actor, action="awards.vote.close", instance=vote, before=before, after=snapshot(vote)
+    )
+    return vote
+
+
+@transaction.atomic
+def record_ballot(actor, vote: CouncilVote, *, member: CouncilMember, choice: str) -> Ballot:
+    """The secretary enters a paper ballot cast at the council's meeting."""
+    require_step_role(actor, "close_vote")
+    if choice not in Choice.values:
+        raise ValidationError(_("Lựa chọn không hợp lệ."))
+    vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)
+    if not vote.is_open:
+        raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
+    if member.council_id != vote.council_id:
+        raise ValidationError(_("Người này không phải thành viên Hội đồng."))
+    ballot, _created = Ballot.objects.update_or_create(
+        vote=vote, member=member, defaults={"choice": choice}
+    )
+    record(actor=actor, action="awards.vote.paper_ballot", instance=ballot, after=snapshot(ballot))
+    return ballot
