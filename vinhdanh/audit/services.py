@@ -5,6 +5,7 @@ import decimal
 import uuid
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
 
 from vinhdanh.audit.models import AuditEntry
@@ -19,7 +20,8 @@ def _jsonable(value):
         return value.pk
     if isinstance(value, (list, tuple, set)):
         return [_jsonable(item) for item in value]
-    if hasattr(value, "name") and hasattr(value, "url"):  # file fields
+    if isinstance(value, FieldFile):
+        # Only the stored name: an empty file field has no URL to read.
         return value.name or None
     return value
 

@@ -17,3 +17,8 @@ class AwardsConfig(AppConfig):
         from vinhdanh.awards.scopes import register_award_scopes
 
         register_award_scopes()
+
+        from vinhdanh.awards.history_source import decided_awards
+        from vinhdanh.records.history import register_award_source
+
+        register_award_source(decided_awards)

@@ -1,57 +1,64 @@
 """The one adapter between nominations in the database and the rules engine.
 
-Builds the engine's case from what the database knows about the subject (awards by
-year held through decided nominations) and returns its verdict, or None when the
-engine cannot judge the title (then the appraiser fills the checklist by hand).
+Builds the engine's case from what the database knows about the subject (the
+records' ratings, initiatives and discipline; awards received before Vinh Danh and
+through decided nominations; for a collective, its members' head counts) and
+returns its verdict under the province's settings, or None when the engine cannot
+judge the title (then the appraiser fills the checklist by hand).
 """
 
 import datetime
 
 from vinhdanh.awards.models import Nomination
 from vinhdanh.awards.models.nomination import AWARDED_STATES
+from vinhdanh.records.history import history_rows, members_of
+from vinhdanh.rules.engine import (
+    Case,
+    CaseError,
+    Context,
+    default_catalogue,
+    evaluate,
+    history_from_rows,
+)
+from vinhdanh.rules.provincial import config_for
+
+LOOKBACK_YEARS = 10
 
 
-def _engine():
-    try:
-        from vinhdanh.rules import engine
-    except ImportError:
-        return None
-    return engine
-
-
-def history_rows(nomination: Nomination) -> list[tuple]:
-    subject = (
-        {"person": nomination.person}
+def _history(nomination: Nomination):
+    """The subject's record from the database: ratings, awards, initiatives, discipline."""
+    field, subject_id = (
+        ("person", nomination.person_id)
         if nomination.person_id
-        else {"collective": nomination.collective}
+        else ("unit", nomination.collective_id)
     )
-    held = (
-        Nomination.objects.filter(**subject, state__in=AWARDED_STATES)
-        .exclude(pk=nomination.pk)
-        .values_list("year", "title__code", "basis__code")
-    )
-    return [tuple(row) for row in held]
+    rows = history_rows(
+        [subject_id], nomination.year - LOOKBACK_YEARS, nomination.year, field=field
+    ).get(subject_id, {"ratings": [], "awards": [], "initiatives": [], "discipline": []})
+    if nomination.state in AWARDED_STATES:
+        # A decided nomination is itself in the record; judge it as it stood before.
+        own = (nomination.year, nomination.title.code, nomination.basis.code)
+        if own in rows["awards"]:
+            rows["awards"].remove(own)
+    kind = "person" if nomination.person_id else "collective"
+    return history_from_rows(kind, **rows)
 
 
 def verdict_for(nomination: Nomination):
-    engine = _engine()
-    if engine is None:
-        return None
-    catalogue = engine.default_catalogue()
-    if nomination.title.code not in catalogue.titles:
+    """The engine's verdict on a nomination, or None when the engine cannot judge it."""
+    if nomination.title.code not in default_catalogue().titles:
         return None
     try:
-        history = engine.build_history(
-            catalogue, nomination.subject_kind, {}, history_rows(nomination)
-        )
-        context = engine.Context(
+        context = Context(
+            members=members_of(nomination.collective, nomination.year)
+            if nomination.collective_id
+            else None,
             basis=nomination.basis.code,
             decision_date=datetime.date(nomination.year, 12, 31),
         )
-        return engine.evaluate(
-            engine.Case(nomination.year, nomination.title.code, history, context)
-        )
-    except (engine.CaseError, KeyError, LookupError, ValueError):
+        case = Case(nomination.year, nomination.title.code, _history(nomination), context)
+        return evaluate(case, config_for(nomination.unit))
+    except (CaseError, KeyError, LookupError, ValueError):
         return None
 
 

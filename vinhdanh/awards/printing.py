@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
+from vinhdanh.audit.services import snapshot
 from vinhdanh.awards import workflow
 from vinhdanh.awards.letterheads import unit_letterhead
 from vinhdanh.awards.models import Certificate, PrinterProfile, PrintJob
 from vinhdanh.awards.recording import record
-from vinhdanh.awards.snapshots import file_safe_snapshot
 from vinhdanh.documents import certificates as pdf
 from vinhdanh.documents.layout import place_and_date
 
@@ -79,7 +79,7 @@ def request_print_job(actor, decision, *, base_url: str, fields_only=False, prin
         printer=printer,
         total=decision.certificates.filter(revoked_at__isnull=True).count(),
     )
-    record(actor=actor, action="awards.print.request", instance=job, after=file_safe_snapshot(job))
+    record(actor=actor, action="awards.print.request", instance=job, after=snapshot(job))
     from vinhdanh.awards.tasks import print_certificates
 
     transaction.on_commit(lambda: print_certificates(job.pk, base_url))

@@ -1,18 +1,29 @@
 """Building the rules engine's histories from the database, in bulk.
 
-One query per kind of fact for a whole set of people, so screening a unit (or a
+One query per kind of fact for a whole set of subjects, so screening a unit (or a
 city) costs a handful of queries, not one per person.
 """
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
-from vinhdanh.rules.engine import History, history_from_rows
+from vinhdanh.rules.engine import History, Members, history_from_rows
 
-# Other apps add where awards come from (e.g. decided nominations): each source takes
-# person ids and yields (person_id, year, title id, basis code).
-AwardSource = Callable[[list[int]], Iterable[tuple[int, int, str, str]]]
+
+class AwardFact(NamedTuple):
+    subject_id: int
+    year: int
+    title_code: str
+    basis_code: str
+    reference: str  # the decision that conferred it, as staff write it
+
+
+# Where awards come from: this app's PastAward, and whatever other apps register (the
+# awards app adds its decided nominations). A source takes the subject field ("person"
+# or "unit") and ids, and yields AwardFacts.
+AwardSource = Callable[[str, list[int]], Iterable[AwardFact]]
 _AWARD_SOURCES: list[AwardSource] = []
 
 
@@ -21,40 +32,81 @@ def register_award_source(source: AwardSource) -> None:
         _AWARD_SOURCES.append(source)
 
 
-def _past_awards(person_ids: list[int]):
-    return PastAward.objects.filter(person_id__in=person_ids).values_list(
-        "person_id", "year", "title_code", "basis_code"
+def past_awards(field: str, ids: list[int]) -> Iterable[AwardFact]:
+    rows = PastAward.objects.filter(**{f"{field}_id__in": ids}).values_list(
+        f"{field}_id", "year", "title_code", "basis_code", "decision_ref"
     )
+    return (AwardFact(*row) for row in rows)
 
 
-def history_rows(person_ids: list[int], first_year: int, last_year: int) -> dict[int, dict]:
-    """Every person's rows by kind, limited to the years the rules look at."""
-    rows: dict[int, dict] = defaultdict(
-        lambda: {"ratings": [], "awards": [], "initiatives": [], "discipline": []}
-    )
-    years = {"year__gte": first_year, "year__lte": last_year}
-    for person_id, year, level in Rating.objects.filter(
-        person_id__in=person_ids, **years
-    ).values_list("person_id", "year", "level"):
-        rows[person_id]["ratings"].append((year, level))
-    for source in [_past_awards, *_AWARD_SOURCES]:
-        for person_id, year, title, basis in source(person_ids):
-            if first_year <= year <= last_year:
-                row = (year, title, basis) if basis else (year, title)
-                rows[person_id]["awards"].append(row)
-    for person_id, year, scope in Initiative.objects.filter(
-        person_id__in=person_ids, **years
-    ).values_list("person_id", "year", "scope"):
-        rows[person_id]["initiatives"].append((year, scope))
-    for person_id, year, form, until in DisciplineRecord.objects.filter(
-        person_id__in=person_ids, **years
-    ).values_list("person_id", "year", "form", "until"):
-        rows[person_id]["discipline"].append((year, form, until) if until else (year, form))
+def award_facts(field: str, ids: list[int]) -> list[AwardFact]:
+    return [fact for source in (past_awards, *_AWARD_SOURCES) for fact in source(field, ids)]
+
+
+def _empty() -> dict:
+    return {"ratings": [], "awards": [], "initiatives": [], "discipline": []}
+
+
+def history_rows(
+    ids: list[int], first_year: int, last_year: int, field: str = "person"
+) -> dict[int, dict]:
+    """Every subject's rows by kind, limited to the years the rules look at."""
+    rows: dict[int, dict] = defaultdict(_empty)
+    key = f"{field}_id"
+    years = {f"{key}__in": ids, "year__gte": first_year, "year__lte": last_year}
+    for subject_id, year, level in Rating.objects.filter(**years).values_list(key, "year", "level"):
+        rows[subject_id]["ratings"].append((year, level))
+    for fact in award_facts(field, ids):
+        if first_year <= fact.year <= last_year:
+            row = (fact.year, fact.title_code, fact.basis_code) if fact.basis_code else fact[1:3]
+            rows[fact.subject_id]["awards"].append(row)
+    for subject_id, year, scope in Initiative.objects.filter(**years).values_list(
+        key, "year", "scope"
+    ):
+        rows[subject_id]["initiatives"].append((year, scope))
+    for subject_id, year, form, until in DisciplineRecord.objects.filter(**years).values_list(
+        key, "year", "form", "until"
+    ):
+        rows[subject_id]["discipline"].append((year, form, until) if until else (year, form))
     return rows
 
 
 def person_histories(person_ids: list[int], year: int, lookback: int = 10) -> dict[int, History]:
     """The engine's History of each person, from `lookback` years before `year` to `year`."""
     rows = history_rows(person_ids, year - lookback, year)
-    empty = {"ratings": [], "awards": [], "initiatives": [], "discipline": []}
-    return {pid: history_from_rows("person", **rows.get(pid, empty)) for pid in person_ids}
+    return {pid: history_from_rows("person", **rows.get(pid, _empty())) for pid in person_ids}
+
+
+def collective_history(unit_id: int, year: int, lookback: int = 10) -> History:
+    rows = history_rows([unit_id], year - lookback, year, field="unit")
+    return history_from_rows("collective", **rows.get(unit_id, _empty()))
+
+
+def members_of(unit, year: int) -> Members:
+    """Head counts of a collective's people for the year: the facts collective titles need."""
+    from vinhdanh.org.models import Person
+
+    ids = list(Person.objects.filter(unit=unit).values_list("pk", flat=True))
+    levels = dict(
+        Rating.objects.filter(person_id__in=ids, year=year).values_list("person_id", "level")
+    )
+    held: dict[str, set[int]] = defaultdict(set)
+    for fact in award_facts("person", ids):
+        if fact.year == year:
+            held[fact.title_code].add(fact.subject_id)
+    disciplined = (
+        DisciplineRecord.objects.filter(person_id__in=ids, year=year)
+        .exclude(form__in=["dang_xem_xet", "khien_trach"])
+        .values("person_id")
+        .distinct()
+        .count()
+    )
+    return Members(
+        total=len(ids),
+        completed_tasks=sum(1 for level in levels.values() if level != "khong_hoan_thanh")
+        if levels
+        else None,
+        lao_dong_tien_tien=len(held["lao_dong_tien_tien"]),
+        chien_si_thi_dua_co_so=len(held["chien_si_thi_dua_co_so"]),
+        disciplined=disciplined,
+    )

@@ -2,7 +2,8 @@
 
 from collections import defaultdict
 
-from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
+from vinhdanh.records.history import award_facts
+from vinhdanh.records.models import DisciplineRecord, Initiative, Rating
 from vinhdanh.rules.engine import default_catalogue
 
 
@@ -19,9 +20,10 @@ def record_by_year(*, person=None, unit=None) -> list[dict]:
     )
     for rating in Rating.objects.filter(**subject):
         years[rating.year]["rating"] = rating.get_level_display()
-    for award in PastAward.objects.filter(**subject):
-        years[award.year]["awards"].append(
-            {"name": title_name(award.title_code), "decision": award.decision_ref}
+    field, subject_id = ("person", person.pk) if person is not None else ("unit", unit.pk)
+    for fact in award_facts(field, [subject_id]):
+        years[fact.year]["awards"].append(
+            {"name": title_name(fact.title_code), "decision": fact.reference}
         )
     for initiative in Initiative.objects.filter(**subject):
         years[initiative.year]["initiatives"].append(

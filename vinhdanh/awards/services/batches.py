@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
+from vinhdanh.audit.services import snapshot
 from vinhdanh.awards import workflow
 from vinhdanh.awards.documents_out import submission_letter
 from vinhdanh.awards.models import Batch, Nomination, State
 from vinhdanh.awards.recording import record
 from vinhdanh.awards.services.nominations import submit_nomination
-from vinhdanh.awards.snapshots import file_safe_snapshot
 
 
 @transaction.atomic
@@ -24,9 +24,7 @@ def create_batch(actor, *, unit, year: int, name: str, nominations=()) -> Batch:
     batch.save()
     for nomination in nominations:
         _attach(actor, batch, nomination)
-    record(
-        actor=actor, action="awards.batch.create", instance=batch, after=file_safe_snapshot(batch)
-    )
+    record(actor=actor, action="awards.batch.create", instance=batch, after=snapshot(batch))
     return batch
 
 
@@ -56,7 +54,7 @@ def submit_batch(actor, batch: Batch, *, letter_number: str = "") -> Batch:
             problems.append(f"{nomination.subject_name}: {' '.join(error.messages)}")
     if problems:
         raise ValidationError(problems)
-    before = file_safe_snapshot(batch)
+    before = snapshot(batch)
     batch.letter_number = letter_number.strip()
     batch.submitted_at = timezone.now()
     content = submission_letter(
@@ -74,6 +72,6 @@ def submit_batch(actor, batch: Batch, *, letter_number: str = "") -> Batch:
         action="awards.batch.submit",
         instance=batch,
         before=before,
-        after=file_safe_snapshot(batch),
+        after=snapshot(batch),
     )
     return batch

@@ -70,7 +70,9 @@ def test_services_write_audit_entries_with_before_and_after():
         actor=actor, code="p1", full_name="Lê Văn An", unit=ward, gender="male"
     )
     services.update_person(actor=actor, person=person, position="Chuyên viên")
-    created, updated = AuditEntry.objects.order_by("pk")
+    created, updated = AuditEntry.objects.filter(object_type="org.person", actor=actor).order_by(
+        "pk"
+    )
     assert (created.action, created.actor, created.before) == ("org.person.create", actor, None)
     assert created.after["full_name"] == "Lê Văn An"
     assert updated.action == "org.person.update"
