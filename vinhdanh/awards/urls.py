@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vinhdanh.awards.views import batches, decisions, nominations, public
+from vinhdanh.awards.views import batches, decisions, nominations, public, quota
 
 app_name = "awards"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", nominations.nomination_detail, name="nomination_detail"),
     path("<int:pk>/edit/", nominations.nomination_edit, name="nomination_edit"),
     path("votes/", nominations.vote_list, name="vote_list"),
+    path("quota/", quota.quota_page, name="quota"),
     path("export.zip", nominations.dossier_export, name="dossier_export"),
     path("<int:pk>/attachments/", nominations.attachment_upload, name="attachment_upload"),
     path(
