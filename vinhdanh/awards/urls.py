@@ -7,6 +7,7 @@ urlpatterns = [
     path("", nominations.nomination_list, name="nomination_list"),
     path("titles/", nominations.title_list, name="title_list"),
     path("new/", nominations.nomination_create, name="nomination_create"),
+    path("from-proposals/", nominations.draft_from_proposals, name="draft_from_proposals"),
     path("<int:pk>/", nominations.nomination_detail, name="nomination_detail"),
     path("<int:pk>/edit/", nominations.nomination_edit, name="nomination_edit"),
     path("votes/", nominations.vote_list, name="vote_list"),

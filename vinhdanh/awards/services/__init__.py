@@ -18,6 +18,7 @@ from vinhdanh.awards.services.nominations import (
     submit_nomination,
     update_nomination,
 )
+from vinhdanh.awards.services.proposals import draft_nominations_from_proposals
 from vinhdanh.awards.services.review import (
     announce_nomination,
     answer_objection,
@@ -40,6 +41,7 @@ __all__ = [
     "close_vote",
     "create_batch",
     "create_nomination",
+    "draft_nominations_from_proposals",
     "file_objection",
     "forward_to_higher_level",
     "hand_over",

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -48,6 +49,22 @@ def nomination_list(request):
             "can_export": access.role_of(request.user) in (workflow.APPRAISERS | workflow.DECIDERS),
         },
     )
+
+
+@login_required
+@require_POST
+def draft_from_proposals(request):
+    year = request.POST.get("year", "")
+    if not year.isdigit():
+        messages.error(request, _("Chọn năm để lập hồ sơ từ kết quả suy tôn."))
+        return redirect("awards:nomination_list")
+    drafted = services.draft_nominations_from_proposals(request.user, year=int(year))
+    messages.success(
+        request,
+        _("Đã lập %(count)d hồ sơ dự thảo từ kết quả suy tôn của các cụm năm %(year)s.")
+        % {"count": len(drafted), "year": year},
+    )
+    return redirect(f"{reverse('awards:nomination_list')}?state=draft&year={year}")
 
 
 @login_required
