@@ -11,6 +11,7 @@ import datetime
 
 from vinhdanh.awards.models import Nomination
 from vinhdanh.awards.models.nomination import AWARDED_STATES
+from vinhdanh.movements.selectors import registered_titles
 from vinhdanh.records.history import history_rows, members_of
 from vinhdanh.rules.engine import (
     Case,
@@ -21,6 +22,7 @@ from vinhdanh.rules.engine import (
     history_from_rows,
 )
 from vinhdanh.rules.provincial import config_for
+from vinhdanh.scoring.models import ClusterProposal
 
 LOOKBACK_YEARS = 10
 
@@ -44,17 +46,32 @@ def _history(nomination: Nomination):
     return history_from_rows(kind, **rows)
 
 
+def _cluster_leader(nomination: Nomination) -> bool | None:
+    """Whether the collective led its cluster this year; None until its cluster has voted."""
+    if not nomination.collective_id:
+        return None
+    voted = ClusterProposal.objects.filter(
+        year=nomination.year, cluster__members=nomination.collective
+    )
+    if not voted.exists():
+        return None
+    return voted.filter(unit=nomination.collective, rank=1).exists()
+
+
 def verdict_for(nomination: Nomination):
     """The engine's verdict on a nomination, or None when the engine cannot judge it."""
     if nomination.title.code not in default_catalogue().titles:
         return None
     try:
+        subject = nomination.person or nomination.collective
         context = Context(
             members=members_of(nomination.collective, nomination.year)
             if nomination.collective_id
             else None,
             basis=nomination.basis.code,
             decision_date=datetime.date(nomination.year, 12, 31),
+            registered=nomination.title.code in registered_titles(subject, nomination.year),
+            cluster_leader=_cluster_leader(nomination),
         )
         case = Case(nomination.year, nomination.title.code, _history(nomination), context)
         return evaluate(case, config_for(nomination.unit))

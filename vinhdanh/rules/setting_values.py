@@ -2,7 +2,7 @@
 
 import json
 
-from vinhdanh.rules.engine import SETTINGS, make_config
+from vinhdanh.rules.engine import SETTINGS, default_catalogue, make_config
 
 
 class SettingValueError(ValueError):
@@ -36,6 +36,15 @@ def parse_setting_value(name: str, text: str):
     elif isinstance(default, str):
         if not isinstance(value, str) or not value:
             raise SettingValueError("Tham số này nhận một chuỗi trong ngoặc kép.")
+    elif isinstance(default, tuple):
+        titles = default_catalogue().titles
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SettingValueError(
+                'Tham số này nhận một danh sách mã danh hiệu, ví dụ ["lao_dong_tien_tien"].'
+            )
+        unknown = [v for v in value if v not in titles]
+        if unknown:
+            raise SettingValueError("Không có danh hiệu mã: " + ", ".join(unknown) + ".")
     elif isinstance(value, dict):
         if not all(_is_number(v) and 0 < v <= 1 for v in value.values()):
             raise SettingValueError("Mỗi ngưỡng là một tỷ lệ từ 0 đến 1.")

@@ -84,3 +84,35 @@ def test_decided_nominations_appear_in_the_record_by_year():
     assert decided.title.name in names
     references = [a["decision"] for row in rows for a in row["awards"]]
     assert decided.decision.reference in references
+
+
+def test_a_title_the_province_requires_registration_for_checks_the_registrations(
+    demo_user, newcomer
+):
+    from vinhdanh.rules.provincial import province_of, set_rule_setting
+
+    office = demo_user("thuongtruc")
+    set_rule_setting(
+        actor=office, province=province_of(newcomer.unit), name="registration_required",
+        text='["lao_dong_tien_tien"]',
+    )  # fmt: skip
+    records.record_rating(actor=office, person=newcomer, year=2021, level="xuat_sac")
+    verdict = verdict_for(nominate(demo_user, newcomer, "lao_dong_tien_tien"))
+    check = next(c for c in verdict.checks if c.rule == "dang_ky_thi_dua")
+    assert check.passed is False and verdict.verdict == "ineligible"
+    assert "đăng ký thi đua" in check.basis
+
+
+def test_the_cluster_leader_is_known_from_the_cluster_vote(demo_user):
+    from vinhdanh.awards.eligibility import _cluster_leader
+    from vinhdanh.scoring.selectors import proposals_for_year
+
+    leader = proposals_for_year(2021).filter(rank=1).first()
+    title = Title.objects.get(code="co_thi_dua_tinh")
+    nomination = services.create_nomination(
+        demo_user("thuongtruc"), collective=leader.unit, title=title,
+        basis=title.award_bases.get(code="thuong_xuyen"), year=2021, achievements="x",
+    )  # fmt: skip
+    assert _cluster_leader(nomination) is True
+    check = next(c for c in verdict_for(nomination).checks if c.rule == "dan_dau_cum_khoi")
+    assert check.passed is True

@@ -187,6 +187,7 @@ class Context(NamedTuple):
     authority: str | None = None  # level id of the body asked to confer
     achievement: str | None = None  # identifies the achievement this proposal rewards
     cluster_leader: bool | None = None
+    registered: bool | None = None  # registered for the title at the start of the year
     decision_date: date | None = None
     basis: str = "thuong_xuyen"
 

@@ -531,6 +531,24 @@ def cluster_leader(rule: str, basis: str):
     )
 
 
+def registered(rule: str, basis: str):
+    def test(h, y, c):
+        if c.registered is None:
+            return UNKNOWN
+        return PASS if c.registered else FAIL
+
+    return CheckSpec(
+        rule,
+        test,
+        basis,
+        {
+            True: "Đã đăng ký thi đua danh hiệu này từ đầu năm {year}.",
+            False: "Chưa đăng ký thi đua danh hiệu này năm {year} (bắt buộc theo quy chế).",
+            None: "Chưa có thông tin đăng ký thi đua năm {year}.",
+        },
+    )
+
+
 def consecutive_excellence(rule: str, count: int, basis: str, *, unconfirmed, fail_unknown):
     """Collective: each of the last ``count`` years rated excellent or holding TTLĐXS."""
     passed = PASS_U if unconfirmed else PASS

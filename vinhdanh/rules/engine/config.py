@@ -8,6 +8,7 @@ to decide whether their outcome may stand on its own (see verdict rules in READM
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
@@ -136,6 +137,13 @@ SETTINGS: dict[str, Setting] = {
         "Mỗi năm chỉ đề nghị một hình thức khen thưởng cấp Nhà nước cho một cá nhân",
         "law.md §1.3 (quy định theo Nghị định 65/2014, chưa xác nhận còn hiệu lực)",
     ),
+    # Titles a unit or person must have registered for at the start of the year.
+    "registration_required": Setting(
+        (),
+        True,
+        "Danh hiệu chỉ được xét khi đã đăng ký thi đua từ đầu năm",
+        "law.md §7.1 bước 1 (đăng ký thi đua); quy chế thi đua, khen thưởng của tỉnh",
+    ),
     "discipline_bars_before_nd152": Setting(
         True,
         True,
@@ -204,6 +212,8 @@ def make_config(
     for name, value in overrides.items():
         if name not in SETTINGS:
             raise KeyError(f"Không có tham số cấu hình '{name}'")
+        if isinstance(value, list):
+            value = tuple(value)
         if name == "vote_thresholds":
             merged = dict(SETTINGS[name].default)
             merged.update(value or {})
@@ -211,8 +221,8 @@ def make_config(
         values[name] = value
     key = tuple(
         sorted(
-            (name, tuple(sorted(value.items())) if isinstance(value, dict) else value)
-            for name, value in overrides.items()
+            (name, tuple(sorted(value.items())) if isinstance(value, Mapping) else value)
+            for name, value in ((name, values[name]) for name in overrides)
         )
     )
     return RulesConfig(MappingProxyType(values), frozenset(overrides), province, key)

@@ -8,7 +8,7 @@ from datetime import date
 from . import checks as ck
 from .case import EMPTY_CONTEXT, Case, Context, History, QuotaCounts
 from .catalogue import Catalogue, default_catalogue
-from .config import DEFAULT_CONFIG, RulesConfig
+from .config import DEFAULT_CONFIG, SETTINGS, RulesConfig
 from .rules import RULES, Build, declarations_for, unencoded
 from .verdict import (
     ELIGIBLE,
@@ -75,6 +75,9 @@ class Engine:
             specs.extend(unencoded(build))
         else:
             specs.extend(declarations_for(build))
+        if build.canonical in self.config.get("registration_required"):
+            # Only a province's own list puts titles here, so the check is never unconfirmed.
+            specs.append(ck.registered("dang_ky_thi_dua", SETTINGS["registration_required"].source))
         rows_by_level: dict[str, list] = {}
         for row in title.conferred_by:
             rows_by_level.setdefault(row.level, []).append(row)

@@ -355,6 +355,9 @@ def parse_case(data: Any, catalogue: Catalogue | None = None) -> Case:
     cluster_leader = data.get("cluster_leader")
     if cluster_leader is not None and not isinstance(cluster_leader, bool):
         raise CaseError("Trường “cluster_leader” phải là true hoặc false.")
+    registered = data.get("registered")
+    if registered is not None and not isinstance(registered, bool):
+        raise CaseError("Trường “registered” phải là true hoặc false.")
     law = data.get("law")
     if law is not None:
         try:
@@ -372,6 +375,7 @@ def parse_case(data: Any, catalogue: Catalogue | None = None) -> Case:
         authority=authority,
         achievement=None if achievement is None else str(achievement),
         cluster_leader=cluster_leader,
+        registered=registered,
         decision_date=decision_date,
         basis=_basis(data.get("basis"), catalogue, "Loại hình khen thưởng") or "thuong_xuyen",
     )

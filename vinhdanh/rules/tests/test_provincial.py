@@ -79,3 +79,25 @@ def test_only_the_office_changes_settings_and_the_page_marks_unconfirmed_values(
         reverse("rules:change_setting", args=["ttldtt_min_share"]), {"value": "2"}, follow=True
     )
     assert "Không lưu được" in response.content.decode()
+
+
+def test_registration_required_takes_a_list_of_known_titles():
+    assert parse_setting_value("registration_required", '["lao_dong_tien_tien"]') == [
+        "lao_dong_tien_tien"
+    ]
+    with pytest.raises(SettingValueError) as error:
+        parse_setting_value("registration_required", '["khong_co"]')
+    assert "khong_co" in str(error.value)
+
+
+def test_engine_fails_an_unregistered_title_only_where_the_province_requires_it():
+    from vinhdanh.rules.engine import Case, Context, evaluate, history_from_rows, make_config
+
+    history = history_from_rows("person", ratings=[(2024, "xuat_sac")])
+    required = make_config({"registration_required": ["lao_dong_tien_tien"]})
+    unregistered = Case(2024, "lao_dong_tien_tien", history, Context(registered=False))
+    assert evaluate(unregistered, required).verdict == "ineligible"
+    assert all(c.rule != "dang_ky_thi_dua" for c in evaluate(unregistered).checks)
+    registered = Case(2024, "lao_dong_tien_tien", history, Context(registered=True))
+    check = next(c for c in evaluate(registered, required).checks if c.rule == "dang_ky_thi_dua")
+    assert check.passed is True
