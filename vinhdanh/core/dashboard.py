@@ -7,6 +7,7 @@ from django.utils import timezone
 from vinhdanh.accounts import access
 from vinhdanh.accounts.models import Role
 from vinhdanh.audit.models import AuditEntry
+from vinhdanh.core.cards import cards_for
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Council
 
@@ -25,6 +26,7 @@ def dashboard_for(user) -> dict:
     year = _latest_cluster_year(user) or _current_year()
     context = {
         "role": role,
+        "work_cards": cards_for(user),
         "today": datetime.date.today(),
         "unit_count": selectors.units_for(user).count(),
         "people_count": selectors.people_for(user).count(),

@@ -24,6 +24,8 @@ def unit_tree(request):
 
 @login_required
 def unit_detail(request, pk: int):
+    from vinhdanh.records.selectors import record_by_year
+
     unit = access.get_visible_or_404(
         request.user, Unit.objects.select_related("level", "parent"), pk=pk
     )
@@ -37,6 +39,7 @@ def unit_detail(request, pk: int):
         "people": people,
         "clusters": Cluster.objects.filter(members=unit).select_related("head"),
         "can_change": access.can(request.user, access.CHANGE, unit),
+        "record_rows": record_by_year(unit=unit),
     }
     return render(request, "org/unit_detail.html", context)
 
