@@ -107,53 +107,30 @@ def import_sheet(actor, cluster: Cluster, *, filename: str, content: bytes, titl
     return create_sheet(actor, cluster, title=title, deadline=deadline, sections=parsed.sections)
 
 
-@transaction.atomic
-def set_deadline(actor, sheet: CriteriaSheet, deadline) -> CriteriaSheet:
+def _change_sheet(actor, sheet: CriteriaSheet, action: str, **changes) -> CriteriaSheet:
     access.require_role(actor, *OFFICE)
     before = snapshot(sheet)
-    sheet.deadline = deadline
-    sheet.locked_at = None
-    sheet.save(update_fields=["deadline", "locked_at"])
-    record(
-        actor=actor,
-        action="scoring.sheet.deadline",
-        instance=sheet,
-        before=before,
-        after=snapshot(sheet),
-    )
+    for field, value in changes.items():
+        setattr(sheet, field, value)
+    sheet.save(update_fields=list(changes))
+    record(actor=actor, action=action, instance=sheet, before=before, after=snapshot(sheet))
     return sheet
+
+
+@transaction.atomic
+def set_deadline(actor, sheet: CriteriaSheet, deadline) -> CriteriaSheet:
+    # A new deadline reopens a sheet that was locked at the old one.
+    return _change_sheet(actor, sheet, "scoring.sheet.deadline", deadline=deadline, locked_at=None)
 
 
 @transaction.atomic
 def lock_sheet(actor, sheet: CriteriaSheet) -> CriteriaSheet:
-    access.require_role(actor, *OFFICE)
-    before = snapshot(sheet)
-    sheet.locked_at = timezone.now()
-    sheet.save(update_fields=["locked_at"])
-    record(
-        actor=actor,
-        action="scoring.sheet.lock",
-        instance=sheet,
-        before=before,
-        after=snapshot(sheet),
-    )
-    return sheet
+    return _change_sheet(actor, sheet, "scoring.sheet.lock", locked_at=timezone.now())
 
 
 @transaction.atomic
 def finalise_sheet(actor, sheet: CriteriaSheet) -> CriteriaSheet:
-    access.require_role(actor, *OFFICE)
-    before = snapshot(sheet)
-    sheet.finalised_at = timezone.now()
-    sheet.save(update_fields=["finalised_at"])
-    record(
-        actor=actor,
-        action="scoring.sheet.finalise",
-        instance=sheet,
-        before=before,
-        after=snapshot(sheet),
-    )
-    return sheet
+    return _change_sheet(actor, sheet, "scoring.sheet.finalise", finalised_at=timezone.now())
 
 
 def stage_for(user, card: Scorecard) -> str | None:
