@@ -5,17 +5,20 @@ Columns: "Mã cá nhân" (empty for the unit itself), "Họ và tên" (for readi
 is valid, so the caller refuses it whole with the full list of row errors.
 """
 
-import io
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from vinhdanh.core.text import fold
+from vinhdanh.core.workbook import (
+    RowError,
+    WorkbookUnreadable,
+    data_rows,
+    header_columns,
+    read_first_sheet,
+)
+from vinhdanh.core.workbook import template as workbook_template
 from vinhdanh.movements.titles import COLLECTIVE, INDIVIDUAL, REGISTRABLE_TITLES
-from vinhdanh.org.people_import import RowError, WorkbookUnreadable, _cell_text, _read_sheet
 
-HEADERS = {"ma ca nhan": "person_code", "ho va ten": "full_name", "danh hieu dang ky": "title"}
+HEADERS = {"Mã cá nhân": "person_code", "Họ và tên": "full_name", "Danh hiệu đăng ký": "title"}
 _TITLES_BY_FOLDED = {}
 for _code, _name, _kind in REGISTRABLE_TITLES:
     _TITLES_BY_FOLDED[fold(str(_name))] = (_code, _kind)
@@ -31,39 +34,26 @@ class ParsedEntries:
 
 
 def template() -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Đăng ký danh hiệu"
-    sheet.append(["Mã cá nhân", "Họ và tên", "Danh hiệu đăng ký"])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.append(["", "(Tập thể đơn vị)", "Tập thể lao động xuất sắc"])
-    sheet.append(["demo-0001", "Nguyễn Văn An", "Lao động tiên tiến"])
-    for column, width in zip("ABC", [16, 30, 40], strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_template(
+        "Đăng ký danh hiệu",
+        list(HEADERS),
+        [
+            ["", "(Tập thể đơn vị)", "Tập thể lao động xuất sắc"],
+            ["demo-0001", "Nguyễn Văn An", "Lao động tiên tiến"],
+        ],
+        widths=[16, 30, 40],
+    )
 
 
 def parse_entries(content: bytes, *, person_codes: set[str]) -> ParsedEntries:
     """Rows of (person code or None, title id); `person_codes` are the unit's people."""
-    rows = _read_sheet(content)
+    rows = read_first_sheet(content)
     result = ParsedEntries()
-    if not rows:
-        raise WorkbookUnreadable("Bảng tính không có dữ liệu.")
-    columns = {
-        index: HEADERS[fold(_cell_text(value))]
-        for index, value in enumerate(rows[0])
-        if fold(_cell_text(value)) in HEADERS
-    }
+    columns = header_columns(rows[0], HEADERS)
     if "title" not in columns.values():
         raise WorkbookUnreadable("Thiếu cột “Danh hiệu đăng ký”.")
     seen: set[tuple[str | None, str]] = set()
-    for number, values in enumerate(rows[1:], start=2):
-        raw = {key: _cell_text(values[i]) if i < len(values) else "" for i, key in columns.items()}
-        if not any(raw.values()):
-            continue
+    for number, raw in data_rows(rows, columns):
         code = raw.get("person_code") or None
         title = _TITLES_BY_FOLDED.get(fold(raw.get("title", "")))
         if title is None:

@@ -4,16 +4,17 @@ A file is accepted only when every row is valid, so the caller can refuse it
 whole with the full list of row errors.
 """
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
-
 from vinhdanh.core.text import fold
+from vinhdanh.core.workbook import (
+    RowError,
+    data_rows,
+    header_columns,
+    read_first_sheet,
+    template,
+)
 
 COLUMNS = [
     ("code", "Mã cá nhân"),
@@ -27,23 +28,11 @@ COLUMNS = [
     ("email", "Thư điện tử"),
 ]
 REQUIRED = {"code", "full_name", "unit_code", "gender"}
-_HEADER_BY_FOLDED = {fold(label): key for key, label in COLUMNS}
 _GENDERS = {"nam": "male", "nu": "female"}
 _YES = {"co", "x", "1", "true", "yes"}
 _NO = {"khong", "", "0", "false", "no"}
 _CODE = re.compile(r"^[-a-zA-Z0-9_]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-MAX_ROWS = 20000
-
-
-class WorkbookUnreadable(Exception):
-    """The file is not an .xlsx workbook we can read."""
-
-
-@dataclass
-class RowError:
-    row: int
-    message: str
 
 
 @dataclass
@@ -53,55 +42,13 @@ class ParsedPeople:
 
 
 def template_workbook() -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Danh sách cá nhân"
-    sheet.append([label for _, label in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.append(["HM-0001", "Nguyễn Văn An", "phuong-hoang-liet", "Chuyên viên", "Nam", 1985,
-                  "Không", "Không", "an.nv@example.org"])  # fmt: skip
-    for column, width in zip("ABCDEFGHI", [14, 28, 24, 22, 10, 10, 18, 16, 28], strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _read_sheet(content: bytes) -> list[tuple]:
-    if not content:
-        raise WorkbookUnreadable("Tệp rỗng.")
-    if not zipfile.is_zipfile(io.BytesIO(content)):
-        raise WorkbookUnreadable("Tệp không phải là bảng tính Excel (.xlsx).")
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise WorkbookUnreadable("Không đọc được bảng tính: tệp bị hỏng.") from error
-    sheet = workbook.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1))
-    workbook.close()
-    if len(rows) > MAX_ROWS:
-        raise WorkbookUnreadable(f"Tệp có quá {MAX_ROWS} dòng.")
-    return rows
-
-
-def _header_map(header: tuple) -> tuple[dict[int, str], list[str]]:
-    mapping = {}
-    for index, value in enumerate(header):
-        key = _HEADER_BY_FOLDED.get(fold(_cell_text(value)))
-        if key:
-            mapping[index] = key
-    missing = [label for key, label in COLUMNS if key in REQUIRED and key not in mapping.values()]
-    return mapping, missing
+    return template(
+        "Danh sách cá nhân",
+        [label for _, label in COLUMNS],
+        [["HM-0001", "Nguyễn Văn An", "phuong-hoang-liet", "Chuyên viên", "Nam", 1985,
+          "Không", "Không", "an.nv@example.org"]],
+        widths=[14, 28, 24, 22, 10, 10, 18, 16, 28],
+    )  # fmt: skip
 
 
 def _flag(value: str, label: str, problems: list[str]) -> bool:
@@ -164,21 +111,14 @@ def parse_people_workbook(
 ) -> ParsedPeople:
     """Rows of a people workbook, or the errors of every bad row (row numbers as in Excel)."""
     result = ParsedPeople()
-    rows = _read_sheet(content)
-    if not rows:
-        result.errors.append(RowError(1, "Bảng tính không có dữ liệu."))
-        return result
-    mapping, missing = _header_map(rows[0])
+    rows = read_first_sheet(content)
+    columns = header_columns(rows[0], {label: key for key, label in COLUMNS})
+    missing = [label for key, label in COLUMNS if key in REQUIRED and key not in columns.values()]
     if missing:
         result.errors.append(RowError(1, "Thiếu cột: " + ", ".join(missing) + "."))
         return result
     seen_codes: dict[str, int] = {}
-    for number, values in enumerate(rows[1:], start=2):
-        raw = {
-            key: _cell_text(values[index]) for index, key in mapping.items() if index < len(values)
-        }
-        if not any(raw.values()):
-            continue
+    for number, raw in data_rows(rows, columns):
         row, problems = _check_row(raw, unit_codes=unit_codes, existing_codes=existing_codes)
         if row["code"] in seen_codes:
             problems.append(f"mã cá nhân “{row['code']}” trùng với dòng {seen_codes[row['code']]}")

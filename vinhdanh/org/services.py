@@ -89,7 +89,8 @@ class PeopleImportRefused(Exception):
 @transaction.atomic
 def import_people(*, actor, content: bytes) -> list[Person]:
     """Create every person of the workbook, or none when any row is bad."""
-    from vinhdanh.org.people_import import RowError, WorkbookUnreadable, parse_people_workbook
+    from vinhdanh.core.workbook import RowError, WorkbookUnreadable
+    from vinhdanh.org.people_import import parse_people_workbook
 
     units = {unit.code: unit for unit in access.scope_queryset(actor, Unit.objects.all(), "change")}
     if not units:

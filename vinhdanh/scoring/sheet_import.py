@@ -5,15 +5,18 @@ One row per criterion: "Phần" (section title), "Mã" (criterion code), "Nội 
 Sections keep the order in which they first appear. Any bad row refuses the file.
 """
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from vinhdanh.core.text import fold
-from vinhdanh.org.people_import import RowError, WorkbookUnreadable, _cell_text, _read_sheet
+from vinhdanh.core.workbook import (
+    RowError,
+    WorkbookUnreadable,
+    data_rows,
+    header_columns,
+    read_first_sheet,
+)
+from vinhdanh.core.workbook import template as workbook_template
 
 COLUMNS = [
     ("section", "Phần"),
@@ -23,7 +26,6 @@ COLUMNS = [
     ("kind", "Loại"),
     ("evidence", "Minh chứng"),
 ]
-_HEADERS = {fold(label): key for key, label in COLUMNS}
 _KINDS = {
     "cham diem": "standard",
     "": "standard",
@@ -54,28 +56,15 @@ class ParsedSheet:
 
 
 def template() -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Tiêu chí"
-    sheet.append([label for _key, label in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.append(
+    return workbook_template(
+        "Tiêu chí",
+        [label for _key, label in COLUMNS],
         [
-            "I. Thực hiện nhiệm vụ chính trị",
-            "1.1",
-            "Hoàn thành chỉ tiêu kinh tế",
-            20,
-            "Chấm điểm",
-            "Có",
-        ]
-    )
-    sheet.append(
-        ["III. Điểm thưởng, điểm trừ", "3.1", "Mô hình mới được nhân rộng", 5, "Thưởng", "Có"]
-    )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+            ["I. Thực hiện nhiệm vụ chính trị", "1.1", "Hoàn thành chỉ tiêu kinh tế", 20,
+             "Chấm điểm", "Có"],
+            ["III. Điểm thưởng, điểm trừ", "3.1", "Mô hình mới được nhân rộng", 5, "Thưởng", "Có"],
+        ],
+    )  # fmt: skip
 
 
 def _row_problems(raw: dict) -> tuple[CriterionSpec | None, list[str]]:
@@ -104,24 +93,15 @@ def _row_problems(raw: dict) -> tuple[CriterionSpec | None, list[str]]:
 
 
 def parse_sheet(content: bytes) -> ParsedSheet:
-    rows = _read_sheet(content)
-    if not rows:
-        raise WorkbookUnreadable("Bảng tính không có dữ liệu.")
-    columns = {
-        i: _HEADERS[fold(_cell_text(v))]
-        for i, v in enumerate(rows[0])
-        if fold(_cell_text(v)) in _HEADERS
-    }
+    rows = read_first_sheet(content)
+    columns = header_columns(rows[0], {label: key for key, label in COLUMNS})
     missing = [label for key, label in COLUMNS[:4] if key not in columns.values()]
     if missing:
         raise WorkbookUnreadable("Thiếu cột: " + ", ".join(f"“{m}”" for m in missing) + ".")
     result = ParsedSheet()
     sections: dict[str, list[CriterionSpec]] = {}
     codes: set[str] = set()
-    for number, values in enumerate(rows[1:], start=2):
-        raw = {key: _cell_text(values[i]) if i < len(values) else "" for i, key in columns.items()}
-        if not any(raw.values()):
-            continue
+    for number, raw in data_rows(rows, columns):
         spec, problems = _row_problems(raw)
         code = raw.get("code", "")
         if code and code in codes:

@@ -1,0 +1,91 @@
+"""Reading and writing simple one-sheet .xlsx lists; pure, no database.
+
+Importers find their columns by header text (case and accents ignored), read the
+rows as dictionaries, and report errors by the row number Excel shows.
+"""
+
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from vinhdanh.core.text import fold
+
+MAX_ROWS = 20000
+
+
+class WorkbookUnreadable(Exception):
+    """The file is not an .xlsx workbook we can read, or it has no usable table."""
+
+
+@dataclass
+class RowError:
+    row: int
+    message: str
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def read_first_sheet(content: bytes) -> list[tuple]:
+    if not content:
+        raise WorkbookUnreadable("Tệp rỗng.")
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        raise WorkbookUnreadable("Tệp không phải là bảng tính Excel (.xlsx).")
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise WorkbookUnreadable("Không đọc được bảng tính: tệp bị hỏng.") from error
+    rows = list(workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
+    workbook.close()
+    if len(rows) > MAX_ROWS:
+        raise WorkbookUnreadable(f"Tệp có quá {MAX_ROWS} dòng.")
+    if not rows:
+        raise WorkbookUnreadable("Bảng tính không có dữ liệu.")
+    return rows
+
+
+def header_columns(header: tuple, keys_by_label: dict[str, str]) -> dict[int, str]:
+    """Column index -> key for every header cell whose folded text is a known label."""
+    folded = {fold(label): key for label, key in keys_by_label.items()}
+    return {
+        index: folded[fold(cell_text(value))]
+        for index, value in enumerate(header)
+        if fold(cell_text(value)) in folded
+    }
+
+
+def data_rows(rows: list[tuple], columns: dict[int, str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(Excel row number, {key: text}) for every non-empty row below the header."""
+    for number, values in enumerate(rows[1:], start=2):
+        raw = {key: cell_text(values[i]) if i < len(values) else "" for i, key in columns.items()}
+        if any(raw.values()):
+            yield number, raw
+
+
+def template(title: str, header: Sequence[str], examples: Sequence[Sequence], widths=()) -> bytes:
+    """A workbook with a bold, frozen header row and example rows to copy."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in examples:
+        sheet.append(list(row))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
