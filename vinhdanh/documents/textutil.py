@@ -7,6 +7,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 # Markdown exports of Word files wrap emphasis in * or _ and escape punctuation with "\".
 _EMPHASIS = re.compile(r"(?<!\w)_{1,2}|_{1,2}(?!\w)|\*+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
@@ -21,13 +22,24 @@ def fold_char(char: str) -> str:
     return base[0] if base else char
 
 
+class _FoldTable(dict):
+    """A str.translate table that folds each character once, the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_aligned(text: str) -> str:
     """Lower-case ``text`` without diacritics, keeping one character per character.
 
     Positions found by a regular expression in the result are valid in ``text``, so a
     pattern written without diacritics can cut the original, accented words.
     """
-    return "".join(fold_char(char) for char in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def strip_emphasis(text: str) -> str:
@@ -42,7 +54,7 @@ def clean_line(text: str) -> str:
 
 def clean_cell(text: str) -> str:
     """A table cell: each line cleaned, empty lines dropped, lines kept apart by ``\\n``."""
-    text = re.sub(r"<br\s*/?>", "\n", nfc(text), flags=re.IGNORECASE)
+    text = _HTML_BREAK.sub("\n", nfc(text))
     lines = (clean_line(line) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
