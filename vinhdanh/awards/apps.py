@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AwardsConfig(AppConfig):
     name = "vinhdanh.awards"
     label = "awards"
-    verbose_name = "Khen thưởng"
+    verbose_name = _("Khen thưởng")
     menu_items = [
         ("awards:nomination_list", _("Hồ sơ khen thưởng"), "bi-award", None),
         ("awards:vote_list", _("Biểu quyết"), "bi-check2-square", {"council_member", "leader"}),

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "vinhdanh.documents"
     label = "documents"
-    verbose_name = "Văn bản"
+    verbose_name = _("Văn bản")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class MovementsConfig(AppConfig):
     name = "vinhdanh.movements"
     label = "movements"
-    verbose_name = "Phong trào thi đua"
+    verbose_name = _("Phong trào thi đua")
     # (url name, label, Bootstrap icon, roles or None for every signed-in role)
     menu_items = [
         ("movements:movement_list", _("Phong trào"), "bi-flag", None),

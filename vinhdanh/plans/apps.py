@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "vinhdanh.plans"
     label = "plans"
-    verbose_name = "Kế hoạch"
+    verbose_name = _("Kế hoạch")
     menu_items = [
         ("plans:plan_list", _("Kế hoạch"), "bi-calendar2-check", None),
         (

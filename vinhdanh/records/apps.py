@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class RecordsConfig(AppConfig):
     name = "vinhdanh.records"
     label = "records"
-    verbose_name = "Hồ sơ thành tích"
+    verbose_name = _("Hồ sơ thành tích")
     menu_items = [("records:screening", _("Rà soát đủ điều kiện"), "bi-clipboard-check", None)]
 
     def ready(self) -> None:

@@ -5,5 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class RulesConfig(AppConfig):
     name = "vinhdanh.rules"
     label = "rules"
-    verbose_name = "Quy tắc xét khen"
+    verbose_name = _("Quy tắc xét khen")
     menu_items = [("rules:settings", _("Tham số quy tắc"), "bi-sliders", None)]
