@@ -4,6 +4,7 @@ import datetime
 import io
 from collections.abc import Sequence
 
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -49,6 +50,8 @@ def list_workbook(
         cell.border = _BOX
     for offset, values in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
+            if isinstance(value, Promise):  # a lazy translation
+                value = str(value)
             cell = sheet.cell(row=header_row + offset, column=column, value=value)
             cell.font = Font(name=layout.FONT_NAME)
             cell.border = _BOX

@@ -2,11 +2,27 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from vinhdanh.accounts import access
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.records.history import person_histories
-from vinhdanh.rules.engine import Case, default_catalogue, evaluate, get_engine
+from vinhdanh.rules.engine import (
+    ELIGIBLE,
+    INELIGIBLE,
+    NEEDS_REVIEW,
+    Case,
+    default_catalogue,
+    evaluate,
+    get_engine,
+)
 from vinhdanh.rules.provincial import config_for
+
+VERDICT_LABELS = {
+    ELIGIBLE: _("Đủ điều kiện"),
+    NEEDS_REVIEW: _("Cần xem xét"),
+    INELIGIBLE: _("Chưa đủ điều kiện"),
+}
 
 # The individual titles a unit's screening covers; the engine knows the others too.
 INDIVIDUAL_TITLES = [

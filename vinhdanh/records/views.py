@@ -10,14 +10,8 @@ from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Council, Person, Unit
 from vinhdanh.records.models import Rating
-from vinhdanh.records.screening import explain, screen_unit
-from vinhdanh.rules.engine import ELIGIBLE, INELIGIBLE, NEEDS_REVIEW
+from vinhdanh.records.screening import VERDICT_LABELS, explain, screen_unit
 
-VERDICT_LABELS = {
-    ELIGIBLE: _("Đủ điều kiện"),
-    NEEDS_REVIEW: _("Cần xem xét"),
-    INELIGIBLE: _("Chưa đủ điều kiện"),
-}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -65,7 +59,7 @@ def screening_detail(request, person_pk: int, title_id: str):
     return render(
         request,
         "records/_verdict.html",
-        {"person": person, "verdict": verdict, "labels": VERDICT_LABELS},
+        {"subject_name": person.full_name, "verdict": verdict, "labels": VERDICT_LABELS},
     )
 
 
@@ -89,7 +83,7 @@ def _export(unit, year, titles, rows) -> HttpResponse:
                 index,
                 row.person.full_name,
                 row.person.unit.name,
-                *[VERDICT_LABELS.get(row.verdicts.get(tid), "—") for tid, _ in titles],
+                *[str(VERDICT_LABELS.get(row.verdicts.get(tid), "—")) for tid, _ in titles],
             ]
             for index, row in enumerate(rows, start=1)
         ],

@@ -116,3 +116,31 @@ def test_the_cluster_leader_is_known_from_the_cluster_vote(demo_user):
     assert _cluster_leader(nomination) is True
     check = next(c for c in verdict_for(nomination).checks if c.rule == "dan_dau_cum_khoi")
     assert check.passed is True
+
+
+def test_the_form_previews_the_verdict_before_anything_is_saved(demo_user, client, newcomer):
+    office = demo_user("thuongtruc")
+    records.record_rating(actor=office, person=newcomer, year=2021, level="khong_hoan_thanh")
+    client.force_login(demo_user("canbo.hoangliet"))
+    title = Title.objects.get(code="lao_dong_tien_tien")
+    before = Nomination.objects.count()
+    params = {
+        "person": newcomer.pk,
+        "title": title.pk,
+        "basis": title.award_bases.get(code="thuong_xuyen").pk,
+        "year": 2021,
+    }
+    page = client.get("/awards/preview/", params).content.decode()
+    assert "Chưa đủ điều kiện" in page and "Không hoàn thành nhiệm vụ".lower() in page.lower()
+    assert Nomination.objects.count() == before
+    empty = client.get("/awards/preview/", {"year": 2021}).content.decode()
+    assert "verdict-empty" in empty
+
+
+def test_the_nomination_page_shows_the_verdict_with_its_basis(demo_user, client, newcomer):
+    nomination = nominate(demo_user, newcomer, "lao_dong_tien_tien")
+    client.force_login(demo_user("canbo.hoangliet"))
+    page = client.get(f"/awards/{nomination.pk}/verdict/").content.decode()
+    assert "Vũ Thị Lan" in page and "Nghị định 91/2017" in page
+    client.force_login(demo_user("canbo.dinhcong"))
+    assert client.get(f"/awards/{nomination.pk}/verdict/").status_code == 404

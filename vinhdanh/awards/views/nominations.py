@@ -12,13 +12,14 @@ from vinhdanh.accounts import access
 from vinhdanh.awards import selectors, services, workflow
 from vinhdanh.awards.documents_out import achievement_report_template
 from vinhdanh.awards.dossier import dossier_zip
-from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.eligibility import prefilled_checklist, verdict_for
 from vinhdanh.awards.forms import AttachmentForm, NominationForm
 from vinhdanh.awards.models import Attachment, Choice, Nomination, Objection, State, Title
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.views.common import parse_date, report
 from vinhdanh.org import selectors as org_selectors
-from vinhdanh.org.models import CouncilMember
+from vinhdanh.org.models import CouncilMember, Unit
+from vinhdanh.records.screening import VERDICT_LABELS
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -49,6 +50,47 @@ def nomination_list(request):
             "can_export": access.role_of(request.user) in (workflow.APPRAISERS | workflow.DECIDERS),
         },
     )
+
+
+@login_required
+def nomination_preview(request):
+    """The rules' verdict on the choice being filled in, before anything is saved."""
+    access.require_role(request.user, *workflow.PROPOSERS)
+    form = NominationForm(
+        request.GET,
+        people=org_selectors.people_for(request.user),
+        units=access.scope_queryset(request.user, Unit.objects.all()),
+    )
+    form.is_valid()
+    data = form.cleaned_data
+    subject = data.get("person") or data.get("collective")
+    if subject is None or not data.get("title") or not data.get("basis") or not data.get("year"):
+        return render(request, "awards/_verdict_preview.html", {"verdict": None})
+    draft = Nomination(
+        person=data.get("person"),
+        collective=data.get("collective"),
+        unit=subject.unit if data.get("person") else subject,
+        title=data["title"],
+        basis=data["basis"],
+        year=data["year"],
+    )
+    context = {
+        "verdict": verdict_for(draft),
+        "subject_name": str(subject),
+        "labels": VERDICT_LABELS,
+    }
+    return render(request, "awards/_verdict_preview.html", context)
+
+
+@login_required
+def nomination_verdict(request, pk: int):
+    nomination = _visible(request, pk)
+    context = {
+        "verdict": verdict_for(nomination),
+        "subject_name": nomination.subject_name,
+        "labels": VERDICT_LABELS,
+    }
+    return render(request, "awards/_verdict_preview.html", context)
 
 
 @login_required
