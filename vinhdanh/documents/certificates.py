@@ -49,18 +49,37 @@ class CertificateFields:
     register_number: str = ""
 
 
-def _font_file(candidates: tuple[str, str]) -> Path:
+# Every letter Vietnamese needs beyond ASCII: a font missing any of them prints boxes.
+VIETNAMESE_LETTERS = (
+    "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư"
+    "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợ"
+    "ỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ"
+)
+
+
+def covers_vietnamese(font: TTFont) -> bool:
+    glyphs = font.face.charToGlyph
+    return all(ord(letter) in glyphs for letter in VIETNAMESE_LETTERS)
+
+
+def _font(name: str, candidates: tuple[str, str]) -> TTFont:
+    """A Times-like face where the machine has one with every Vietnamese letter,
+    else DejaVu Serif, which the project installs and which has them all."""
     liberation = _LIBERATION / candidates[0]
     if liberation.exists():
-        return liberation
-    return Path(settings.BASE_DIR) / "node_modules/dejavu-fonts-ttf/ttf" / candidates[1]
+        font = TTFont(name, str(liberation))
+        if covers_vietnamese(font):
+            return font
+    return TTFont(
+        name, str(Path(settings.BASE_DIR) / "node_modules/dejavu-fonts-ttf/ttf" / candidates[1])
+    )
 
 
 def register_fonts() -> None:
     registered = set(pdfmetrics.getRegisteredFontNames())
     for face, candidates in _FACES.items():
         if FONT[face] not in registered:
-            pdfmetrics.registerFont(TTFont(FONT[face], str(_font_file(candidates))))
+            pdfmetrics.registerFont(_font(FONT[face], candidates))
 
 
 def qr_image(url: str) -> ImageReader:

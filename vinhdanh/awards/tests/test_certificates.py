@@ -86,3 +86,12 @@ def test_printing_a_decision_is_one_job_with_progress(
     download = client.get(reverse("awards:print_download", args=[job.pk]))
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     io.BytesIO()
+
+
+def test_every_certificate_face_has_every_vietnamese_letter():
+    from reportlab.pdfbase import pdfmetrics
+
+    from vinhdanh.documents.certificates import FONT, covers_vietnamese, register_fonts
+
+    register_fonts()
+    assert all(covers_vietnamese(pdfmetrics.getFont(name)) for name in FONT.values())
