@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "vinhdanh.movements",
     "vinhdanh.scoring",
     "vinhdanh.awards",
+    "vinhdanh.reports",
     "vinhdanh.api",
     "vinhdanh.demo",
 ]

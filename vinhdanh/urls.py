@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/", include("vinhdanh.plans.urls")),
     path("records/", include("vinhdanh.records.urls")),
     path("rules/", include("vinhdanh.rules.urls")),
+    path("reports/", include("vinhdanh.reports.urls")),
     path("movements/", include("vinhdanh.movements.urls")),
     path("scoring/", include("vinhdanh.scoring.urls")),
     path("awards/", include("vinhdanh.awards.urls")),

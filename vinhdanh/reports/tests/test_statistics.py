@@ -1,0 +1,52 @@
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from vinhdanh.org.models import Level, Unit
+from vinhdanh.records.models import PastAward
+from vinhdanh.reports.statistics import award_statistics
+
+pytestmark = pytest.mark.django_db
+
+
+def test_shares_of_direct_workers_follow_the_awards_of_the_year(demo_user):
+    stats = award_statistics(demo_user("thuongtruc"), 2020)
+    awarded = PastAward.objects.filter(year=2020, person__isnull=False).select_related("person")
+    pairs = {(a.person_id, a.title_code): a.person for a in awarded}
+    assert stats.total("people") == len(pairs)
+    assert stats.total("direct_workers") == sum(p.is_direct_worker for p in pairs.values())
+    lao_dong = next(row for row in stats.rows if row.title_code == "lao_dong_tien_tien")
+    assert lao_dong.title_name == "Lao động tiên tiến"
+    assert stats.share("direct_workers", "people") == pytest.approx(
+        stats.total("direct_workers") / stats.total("people")
+    )
+
+
+def test_small_collectives_are_counted_among_collective_awards(demo_user):
+    ward = Unit.objects.get(code="phuong-hoang-liet")
+    team = Unit.objects.create(
+        code="to-dan-pho-1", name="Tổ dân phố số 1", kind="small_collective",
+        level=Level.objects.get(code="commune"), parent=ward,
+    )  # fmt: skip
+    PastAward.objects.create(unit=team, year=2019, title_code="giay_khen")
+    PastAward.objects.create(unit=ward, year=2019, title_code="tap_the_lao_dong_tien_tien")
+    stats = award_statistics(demo_user("thuongtruc"), 2019)
+    assert (stats.total("collectives"), stats.total("small_collectives")) == (2, 1)
+    assert stats.share("small_collectives", "collectives") == 0.5
+
+
+def test_a_unit_officer_counts_only_their_own_unit(demo_user):
+    officer = demo_user("canbo.hoangliet")
+    own = PastAward.objects.filter(year=2020, person__unit=officer.unit).count()
+    assert award_statistics(officer, 2020).total("people") == own
+
+
+def test_page_and_export(demo_user, client):
+    client.force_login(demo_user("thuongtruc"))
+    page = client.get(reverse("reports:award_statistics"), {"year": 2020}).content.decode()
+    assert "Lao động tiên tiến" in page and "%" in page
+    export = client.get(reverse("reports:award_statistics"), {"year": 2020, "format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    assert sheet["A3"].value == "THỐNG KÊ KHEN THƯỞNG NĂM 2020"

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from vinhdanh.reports import views
+
+app_name = "reports"
+urlpatterns = [path("awards/", views.award_statistics_page, name="award_statistics")]

@@ -1,0 +1,71 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vinhdanh.documents.admin_xlsx import list_workbook
+from vinhdanh.documents.layout import Letterhead
+from vinhdanh.org.models import Council
+from vinhdanh.records.models import PastAward
+from vinhdanh.reports.statistics import award_statistics
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _year(request) -> int:
+    raw = request.GET.get("year", "")
+    if raw.isdigit() and 1945 <= int(raw) <= 2100:
+        return int(raw)
+    return PastAward.objects.aggregate(latest=Max("year"))["latest"] or timezone.localdate().year
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+@login_required
+def award_statistics_page(request):
+    stats = award_statistics(request.user, _year(request))
+    shares = {
+        "direct": _percent(stats.share("direct_workers", "people")),
+        "managers": _percent(stats.share("managers", "people")),
+        "women": _percent(stats.share("women", "people")),
+        "small": _percent(stats.share("small_collectives", "collectives")),
+    }
+    if request.GET.get("format") == "xlsx":
+        return _export(stats)
+    return render(request, "reports/award_statistics.html", {"stats": stats, "shares": shares})
+
+
+def _export(stats) -> HttpResponse:
+    council = Council.objects.select_related("unit").first()
+    letterhead = Letterhead(
+        parent_body=council.unit.name if council else "",
+        issuer=council.name if council else "",
+        place="",
+    )
+    headers = [
+        _("Danh hiệu, hình thức"), _("Cá nhân"), _("Trong đó: người lao động trực tiếp"),
+        _("Trong đó: cán bộ quản lý"), _("Trong đó: nữ"), _("Tập thể"),
+        _("Trong đó: tập thể nhỏ"),
+    ]  # fmt: skip
+    rows = [
+        [r.title_name, r.people, r.direct_workers, r.managers, r.women, r.collectives,
+         r.small_collectives]
+        for r in stats.rows
+    ]  # fmt: skip
+    content = list_workbook(
+        letterhead,
+        title=_("Thống kê khen thưởng năm %(year)s") % {"year": stats.year},
+        date=timezone.localdate(),
+        headers=headers,
+        rows=rows,
+        sheet_title=_("Thống kê"),
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="thong-ke-khen-thuong-{stats.year}.xlsx"'
+    )
+    return response
