@@ -6,11 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
+from vinhdanh.core.downloads import XLSX, download
+from vinhdanh.core.feedback import refusal_messages, run_action
 from vinhdanh.movements import registration_import, registrations, selectors
 from vinhdanh.movements.forms import ImportForm, ReturnForm
 from vinhdanh.movements.models import Movement, Registration, RegistrationState
 from vinhdanh.movements.titles import COLLECTIVE, INDIVIDUAL, REGISTRABLE_TITLES
-from vinhdanh.movements.views import XLSX, error_messages, file_response, run_action
 from vinhdanh.org.models import Person
 
 
@@ -40,7 +41,7 @@ def registration_start(request, pk: int):
     try:
         registration = registrations.start_registration(request.user, movement, request.user.unit)
     except (ValidationError, PermissionDenied) as error:
-        for text in error_messages(error):
+        for text in refusal_messages(error):
             messages.error(request, text)
         return redirect("movements:movement_detail", pk)
     return redirect("movements:registration_detail", registration.pk)
@@ -71,7 +72,7 @@ def registration_detail(request, pk: int):
                 expected_version=int(version) if version.isdigit() else None,
             )
         except (ValidationError, PermissionDenied) as error:
-            for text in error_messages(error):
+            for text in refusal_messages(error):
                 messages.error(request, text)
         else:
             messages.success(request, _("Đã lưu bản đăng ký."))
@@ -169,4 +170,4 @@ def registration_import_view(request, pk: int):
 
 @login_required
 def registration_template(request):
-    return file_response(registration_import.template(), "mau-dang-ky-danh-hieu.xlsx", XLSX)
+    return download(registration_import.template(), "mau-dang-ky-danh-hieu.xlsx", XLSX)

@@ -1,45 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
+from vinhdanh.core.downloads import DOCX, XLSX, download
+from vinhdanh.core.feedback import refusal_messages, run_action
 from vinhdanh.movements import documents, selectors, services
 from vinhdanh.movements.forms import DocumentForm, MovementForm
 from vinhdanh.movements.models import Movement, MovementStatus
 from vinhdanh.org.models import Unit
 from vinhdanh.org.selectors import units_for
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def file_response(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def error_messages(error) -> list[str]:
-    if isinstance(error, ValidationError):
-        return list(error.messages)
-    return [str(error)]
-
-
-def run_action(request, action, success: str) -> bool:
-    """Call a service; show its refusal as a message instead of an error page."""
-    try:
-        action()
-    except (ValidationError, PermissionDenied) as error:
-        for text in error_messages(error):
-            messages.error(request, text)
-        return False
-    messages.success(request, success)
-    return True
 
 
 @login_required
@@ -122,7 +96,7 @@ def movement_edit(request, pk: int | None = None):
             else:
                 services.update_movement(request.user, movement, **data)
         except (ValidationError, PermissionDenied) as error:
-            for text in error_messages(error):
+            for text in refusal_messages(error):
                 form.add_error(None, text)
         else:
             messages.success(request, _("Đã lưu phong trào."))
@@ -171,7 +145,7 @@ def launch_docx(request, pk: int):
         request.user, Movement.objects.select_related("launched_by", "parent"), pk=pk
     )
     name = f"ke-hoach-phat-dong-{slugify(movement.name)[:50] or movement.pk}.docx"
-    return file_response(documents.launch_document(movement), name, DOCX)
+    return download(documents.launch_document(movement), name, DOCX)
 
 
 @login_required
@@ -179,12 +153,10 @@ def registrations_export(request, pk: int, fmt: str):
     access.require_role(request.user, *access.ORGANISATION_WIDE_EDITORS)
     movement = access.get_visible_or_404(request.user, Movement.objects, pk=pk)
     if fmt == "xlsx":
-        return file_response(
+        return download(
             documents.registration_workbook(movement), f"dang-ky-{movement.pk}.xlsx", XLSX
         )
-    return file_response(
-        documents.registration_document(movement), f"dang-ky-{movement.pk}.docx", DOCX
-    )
+    return download(documents.registration_document(movement), f"dang-ky-{movement.pk}.docx", DOCX)
 
 
 @login_required
@@ -194,5 +166,5 @@ def registrations_year_export(request, year: int, fmt: str):
     council = request.user.council
     issuer = council.unit if council else Unit.objects.filter(parent__isnull=True).first()
     if fmt == "xlsx":
-        return file_response(documents.year_workbook(year, issuer), f"dang-ky-{year}.xlsx", XLSX)
-    return file_response(documents.year_document(year, issuer), f"dang-ky-{year}.docx", DOCX)
+        return download(documents.year_workbook(year, issuer), f"dang-ky-{year}.xlsx", XLSX)
+    return download(documents.year_document(year, issuer), f"dang-ky-{year}.docx", DOCX)

@@ -8,12 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from vinhdanh.accounts import access
+from vinhdanh.core.downloads import XLSX
 from vinhdanh.org import selectors, services
 from vinhdanh.org.forms import PeopleImportForm, PersonForm
 from vinhdanh.org.models import COUNCIL_ROLE_ORDER, Cluster, Council, Person, Unit
 from vinhdanh.org.people_import import template_workbook
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required

@@ -6,13 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
+from vinhdanh.core.downloads import XLSX
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Council, Person, Unit
 from vinhdanh.records.models import Rating
 from vinhdanh.records.screening import VERDICT_LABELS, explain, screen_unit
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request) -> int:

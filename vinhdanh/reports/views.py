@@ -5,13 +5,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vinhdanh.core.downloads import XLSX
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
 from vinhdanh.org.models import Council
 from vinhdanh.records.models import PastAward
 from vinhdanh.reports.statistics import award_statistics
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request) -> int:

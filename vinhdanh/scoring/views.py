@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
+from vinhdanh.core.downloads import DOCX, XLSX, download
+from vinhdanh.core.feedback import refusal_messages, run_action
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.movements.letterheads import letterhead_for
-from vinhdanh.movements.views import DOCX, XLSX, error_messages, file_response, run_action
 from vinhdanh.org.models import Cluster
 from vinhdanh.scoring import cluster_year, reports, rules, selectors, services, sheet_import
 from vinhdanh.scoring.models import BallotCast, BallotRound, Covenant, Scorecard
@@ -87,7 +88,7 @@ def scorecard_view(request, pk: int):
                 request.user, card, stage=stage, changes=changes, versions=versions
             )
         except (ValidationError, PermissionDenied) as error:
-            for text in error_messages(error):
+            for text in refusal_messages(error):
                 messages.error(request, text)
         else:
             messages.success(request, _("Đã lưu %(count)d tiêu chí.") % {"count": count})
@@ -179,14 +180,14 @@ def covenant_set(request, pk: int):
 def covenant_docx(request, pk: int):
     cluster = _cluster(request, pk)
     covenant = access.get_visible_or_404(request.user, Covenant.objects, cluster=cluster)
-    return file_response(reports.covenant_document(covenant), f"giao-uoc-{cluster.code}.docx", DOCX)
+    return download(reports.covenant_document(covenant), f"giao-uoc-{cluster.code}.docx", DOCX)
 
 
 @login_required
 def report_docx(request, pk: int, period: str):
     cluster = _cluster(request, pk)
     name = "so-ket" if period == reports.MID_YEAR else "tong-ket"
-    return file_response(
+    return download(
         reports.cluster_report(cluster, period), f"{name}-{cluster.code}-{cluster.year}.docx", DOCX
     )
 
@@ -221,7 +222,7 @@ def sheet_import_view(request, pk: int):
 
 @login_required
 def sheet_template(request):
-    return file_response(sheet_import.template(), "mau-bang-tieu-chi.xlsx", XLSX)
+    return download(sheet_import.template(), "mau-bang-tieu-chi.xlsx", XLSX)
 
 
 @login_required
@@ -314,7 +315,7 @@ def ranking_xlsx(request, pk: int):
         rows=rows,
         sheet_title="Xếp hạng",
     )
-    return file_response(content, f"xep-hang-{cluster.code}-{cluster.year}.xlsx", XLSX)
+    return download(content, f"xep-hang-{cluster.code}-{cluster.year}.xlsx", XLSX)
 
 
 @login_required
@@ -324,7 +325,7 @@ def cluster_rotate(request, pk: int):
     try:
         new = cluster_year.rotate_cluster(request.user, cluster, cluster.year + 1)
     except (ValidationError, PermissionDenied) as error:
-        for text in error_messages(error):
+        for text in refusal_messages(error):
             messages.error(request, text)
         return redirect("scoring:cluster_year", pk)
     messages.success(

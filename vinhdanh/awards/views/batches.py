@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from vinhdanh.accounts import access
 from vinhdanh.awards import services
 from vinhdanh.awards.models import Batch, Nomination, State
-from vinhdanh.awards.views.common import report
+from vinhdanh.core.feedback import show_refusal
 
 
 @login_required
@@ -47,7 +47,7 @@ def batch_create(request):
             nominations=nominations,
         )
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
         return redirect("awards:batch_list")
     return redirect("awards:batch_detail", batch.pk)
 
@@ -75,7 +75,7 @@ def batch_submit(request, pk: int):
         services.submit_batch(request.user, batch, letter_number=request.POST.get("number", ""))
         messages.success(request, _("Đã gửi đợt đề nghị kèm tờ trình."))
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
     return redirect("awards:batch_detail", pk)
 
 

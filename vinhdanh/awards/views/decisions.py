@@ -10,11 +10,10 @@ from vinhdanh.accounts import access
 from vinhdanh.awards import printing, services, workflow
 from vinhdanh.awards.documents_out import decision_docx, decision_xlsx
 from vinhdanh.awards.models import Certificate, Decision, Nomination, PrinterProfile, PrintJob
-from vinhdanh.awards.views.common import parse_date, report
+from vinhdanh.awards.views.common import parse_date
+from vinhdanh.core.downloads import DOCX, XLSX
+from vinhdanh.core.feedback import show_refusal
 from vinhdanh.documents.certificates import printer_test_page
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _base_url(request) -> str:
@@ -44,7 +43,7 @@ def decision_create(request):
             subject=request.POST.get("subject", ""),
         )
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
         return redirect("awards:nomination_list")
     messages.success(request, _("Đã ban hành Quyết định số %s.") % decision.reference)
     return redirect("awards:decision_detail", decision.pk)
@@ -90,7 +89,7 @@ def decision_revoke(request, pk: int):
         services.revoke_decision(request.user, decision, reason=request.POST.get("reason", ""))
         messages.success(request, _("Đã thu hồi quyết định."))
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
     return redirect("awards:decision_detail", pk)
 
 
@@ -104,7 +103,7 @@ def certificate_revoke(request, pk: int):
         )
         messages.success(request, _("Đã thu hồi giấy chứng nhận."))
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
     return redirect("awards:nomination_detail", certificate.nomination_id)
 
 
@@ -139,7 +138,7 @@ def print_start(request, pk: int):
             printer=printer,
         )
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
         return redirect("awards:decision_detail", pk)
     return redirect("awards:print_job", job.pk)
 

@@ -16,12 +16,12 @@ from vinhdanh.awards.eligibility import prefilled_checklist, verdict_for
 from vinhdanh.awards.forms import AttachmentForm, NominationForm
 from vinhdanh.awards.models import Attachment, Choice, Nomination, Objection, State, Title
 from vinhdanh.awards.services.review import council_of
-from vinhdanh.awards.views.common import parse_date, report
+from vinhdanh.awards.views.common import parse_date
+from vinhdanh.core.downloads import DOCX
+from vinhdanh.core.feedback import show_refusal
 from vinhdanh.org import selectors as org_selectors
 from vinhdanh.org.models import CouncilMember, Unit
 from vinhdanh.records.screening import VERDICT_LABELS
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
@@ -279,7 +279,7 @@ def attachment_upload(request, pk: int):
         )
         messages.success(request, _("Đã tải lên “%s”.") % upload.name)
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
     return redirect("awards:nomination_detail", pk)
 
 
@@ -381,7 +381,7 @@ def nomination_step(request, pk: int, action: str):
         _run_step(request, nomination, action)
         messages.success(request, _("Đã thực hiện: %s.") % workflow.STEPS[action].label)
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
     return redirect("awards:nomination_detail", pk)
 
 
@@ -403,7 +403,7 @@ def ballot_cast(request, pk: int):
             services.cast_ballot(request.user, vote, choice=request.POST.get("choice", ""))
         messages.success(request, _("Đã ghi nhận phiếu."))
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
     return redirect("awards:nomination_detail", pk)
 
 
@@ -416,7 +416,7 @@ def objection_answer(request, pk: int, objection_id: int):
         services.answer_objection(request.user, objection, answer=request.POST.get("answer", ""))
         messages.success(request, _("Đã trả lời ý kiến."))
     except (ValidationError, PermissionDenied) as error:
-        report(request, error)
+        show_refusal(request, error)
     return redirect("awards:nomination_detail", pk)
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from vinhdanh.awards import selectors, services
 from vinhdanh.awards.models import Certificate, State
-from vinhdanh.awards.views.common import report
+from vinhdanh.core.feedback import show_refusal
 
 
 def verify(request, token: str):
@@ -50,5 +50,5 @@ def public_objection(request, pk: int):
         )
         messages.success(request, _("Đã gửi ý kiến. Cơ quan thường trực sẽ trả lời."))
     except ValidationError as error:
-        report(request, error)
+        show_refusal(request, error)
     return redirect("awards:public_list")

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vinhdanh.accounts import access
+from vinhdanh.core.feedback import refusal_text
 from vinhdanh.documents.structure import REVIEW_FLAG_LABELS
 from vinhdanh.org.models import Unit
 from vinhdanh.plans import importing
 from vinhdanh.plans.models import PlanImport
 from vinhdanh.plans.resolution import KEEP_AS_TEXT, unmatched
-from vinhdanh.plans.views._common import error_text
 
 FLAG_LABELS = {
     **{str(flag): label for flag, label in REVIEW_FLAG_LABELS.items()},
@@ -57,7 +57,7 @@ def upload(request):
                 )
                 return redirect("plans:import_preview", draft.pk)
             except (ValidationError, PermissionDenied) as exc:
-                error = error_text(exc)
+                error = refusal_text(exc)
     return render(
         request, "plans/import_upload.html", {"error": error}, status=400 if error else 200
     )
@@ -126,7 +126,7 @@ def confirm(request, pk: int):
             update=request.POST.get("update") == "1",
         )
     except (ValidationError, PermissionDenied) as exc:
-        context = _preview_context(draft, error_text(exc), choices)
+        context = _preview_context(draft, refusal_text(exc), choices)
         return render(request, "plans/import_preview.html", context, status=400)
     messages.success(
         request,

@@ -8,14 +8,13 @@ from django.shortcuts import render
 from django.utils.text import slugify
 
 from vinhdanh.accounts import access
+from vinhdanh.core.downloads import DOCX, XLSX
 from vinhdanh.core.text import fold
 from vinhdanh.plans import exports, selectors
 from vinhdanh.plans.importing import IMPORTERS
 from vinhdanh.plans.models import Notification, Plan
 from vinhdanh.plans.views._common import today
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONTHS = range(1, 13)
 
 

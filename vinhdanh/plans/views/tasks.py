@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
+from vinhdanh.core.feedback import refusal_text
 from vinhdanh.plans import selectors, tracking
 from vinhdanh.plans.models import Notification, ProgressReport, ReportAttachment, Task
-from vinhdanh.plans.views._common import error_text, today
+from vinhdanh.plans.views._common import today
 
 
 def _task(request, pk: int) -> Task:
@@ -67,7 +68,7 @@ def report(request, pk: int):
             files=files,
         )
     except (ValidationError, PermissionDenied, ValueError) as exc:
-        return _task_page(request, task, error_text(exc), status=400)
+        return _task_page(request, task, refusal_text(exc), status=400)
     messages.success(request, _("Đã gửi báo cáo tiến độ."))
     return redirect("plans:task_detail", task.pk)
 
@@ -79,7 +80,7 @@ def reopen(request, pk: int):
     try:
         tracking.reopen_task(actor=request.user, task=task)
     except PermissionDenied as exc:
-        return _task_page(request, task, error_text(exc), status=403)
+        return _task_page(request, task, refusal_text(exc), status=403)
     return redirect("plans:task_detail", task.pk)
 
 

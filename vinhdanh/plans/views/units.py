@@ -8,10 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
+from vinhdanh.core.feedback import refusal_text
 from vinhdanh.org.models import Unit
 from vinhdanh.plans import exports, selectors, tracking
 from vinhdanh.plans.models import Plan, UnitPlanSubmission
-from vinhdanh.plans.views._common import error_text, today
+from vinhdanh.plans.views._common import today
 
 
 def _page(request, plan: Plan, error: str | None = None, status: int = 200):
@@ -54,7 +55,7 @@ def unit_plans(request, pk: int):
             note=request.POST.get("note", ""),
         )
     except (ValidationError, PermissionDenied) as exc:
-        return _page(request, plan, error_text(exc), status=400)
+        return _page(request, plan, refusal_text(exc), status=400)
     messages.success(request, _("Đã gửi kế hoạch của đơn vị."))
     return redirect("plans:unit_plans", plan.pk)
 
