@@ -2,13 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from vinhdanh.accounts import access
-from vinhdanh.core.downloads import XLSX
+from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.org import selectors, services
 from vinhdanh.org.forms import PeopleImportForm, PersonForm
 from vinhdanh.org.models import COUNCIL_ROLE_ORDER, Cluster, Council, Person, Unit
@@ -132,9 +131,7 @@ def people_import(request):
 
 @login_required
 def people_template(request):
-    response = HttpResponse(template_workbook(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-ca-nhan.xlsx"'
-    return response
+    return download(template_workbook(), "mau-danh-sach-ca-nhan.xlsx", XLSX)
 
 
 @login_required

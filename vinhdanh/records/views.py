@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
-from vinhdanh.core.downloads import XLSX
+from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Council, Person, Unit
@@ -88,6 +88,4 @@ def _export(unit, year, titles, rows) -> HttpResponse:
         ],
         sheet_title=_("Rà soát"),
     )
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="ra-soat-{unit.code}-{year}.xlsx"'
-    return response
+    return download(content, f"ra-soat-{unit.code}-{year}.xlsx", XLSX)

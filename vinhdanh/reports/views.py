@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.core.downloads import XLSX
+from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
 from vinhdanh.org.models import Council
@@ -63,8 +63,4 @@ def _export(stats) -> HttpResponse:
         rows=rows,
         sheet_title=_("Thống kê"),
     )
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="thong-ke-khen-thuong-{stats.year}.xlsx"'
-    )
-    return response
+    return download(content, f"thong-ke-khen-thuong-{stats.year}.xlsx", XLSX)

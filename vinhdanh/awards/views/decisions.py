@@ -11,7 +11,7 @@ from vinhdanh.awards import printing, services, workflow
 from vinhdanh.awards.documents_out import decision_docx, decision_xlsx
 from vinhdanh.awards.models import Certificate, Decision, Nomination, PrinterProfile, PrintJob
 from vinhdanh.awards.views.common import parse_date
-from vinhdanh.core.downloads import DOCX, XLSX
+from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.feedback import show_refusal
 from vinhdanh.documents.certificates import printer_test_page
 
@@ -75,10 +75,8 @@ def decision_document(request, pk: int, fmt: str):
         content, mime = decision_xlsx(decision), XLSX
     else:
         raise Http404
-    response = HttpResponse(content, content_type=mime)
     name = f"quyet-dinh-{decision.number:02d}-{decision.year}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(content, name, mime)
 
 
 @login_required

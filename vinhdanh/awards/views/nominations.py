@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from vinhdanh.awards.forms import AttachmentForm, NominationForm
 from vinhdanh.awards.models import Attachment, Choice, Nomination, Objection, State, Title
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.views.common import parse_date
-from vinhdanh.core.downloads import DOCX
+from vinhdanh.core.downloads import DOCX, download
 from vinhdanh.core.feedback import show_refusal
 from vinhdanh.org import selectors as org_selectors
 from vinhdanh.org.models import CouncilMember, Unit
@@ -194,9 +194,7 @@ def dossier_export(request):
         messages.error(request, _("Chọn ít nhất một hồ sơ đã được Hội đồng thông qua."))
         return redirect("awards:nomination_list")
     content = dossier_zip(council_of(request.user), nominations.order_by("pk"))
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="ho-so-trinh-cap-tren.zip"'
-    return response
+    return download(content, "ho-so-trinh-cap-tren.zip", "application/zip")
 
 
 def _visible(request, pk) -> Nomination:
@@ -295,9 +293,7 @@ def attachment_download(request, pk: int, attachment_id: int):
 @login_required
 def report_template(request, pk: int):
     nomination = _visible(request, pk)
-    response = HttpResponse(achievement_report_template(nomination), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-thanh-tich-{pk}.docx"'
-    return response
+    return download(achievement_report_template(nomination), f"bao-cao-thanh-tich-{pk}.docx", DOCX)
 
 
 def _run_step(request, nomination, action):
@@ -428,9 +424,7 @@ def dossier_download(request, pk: int):
         messages.error(request, _("Chỉ xuất hồ sơ đã được Hội đồng thông qua."))
         return redirect("awards:nomination_detail", pk)
     content = dossier_zip(council_of(request.user), [nomination])
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="ho-so-{pk}.zip"'
-    return response
+    return download(content, f"ho-so-{pk}.zip", "application/zip")
 
 
 @login_required

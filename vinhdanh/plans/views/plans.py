@@ -3,12 +3,11 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
 from vinhdanh.accounts import access
-from vinhdanh.core.downloads import DOCX, XLSX
+from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.text import fold
 from vinhdanh.plans import exports, selectors
 from vinhdanh.plans.importing import IMPORTERS
@@ -115,17 +114,13 @@ def _filename(plan: Plan, extension: str) -> str:
 @login_required
 def export_docx(request, pk: int):
     plan = _plan(request, pk)
-    response = HttpResponse(exports.export_docx(plan), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "docx")}"'
-    return response
+    return download(exports.export_docx(plan), _filename(plan, "docx"), DOCX)
 
 
 @login_required
 def export_xlsx(request, pk: int):
     plan = _plan(request, pk)
-    response = HttpResponse(exports.export_xlsx(plan), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "xlsx")}"'
-    return response
+    return download(exports.export_xlsx(plan), _filename(plan, "xlsx"), XLSX)
 
 
 @login_required
