@@ -1,3 +1,5 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from vinhdanh.api import views
@@ -7,4 +9,10 @@ router = DefaultRouter()
 router.register("units", views.UnitViewSet, basename="unit")
 router.register("people", views.PersonViewSet, basename="person")
 router.register("clusters", views.ClusterViewSet, basename="cluster")
-urlpatterns = router.urls
+router.register("tasks", views.TaskViewSet, basename="task")
+router.register("nominations", views.NominationViewSet, basename="nomination")
+router.register("decisions", views.DecisionViewSet, basename="decision")
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    *router.urls,
+]

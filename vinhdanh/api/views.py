@@ -3,9 +3,19 @@
 from rest_framework import viewsets
 
 from vinhdanh.accounts import access
-from vinhdanh.api.serializers import ClusterSerializer, PersonSerializer, UnitSerializer
+from vinhdanh.api.serializers import (
+    ClusterSerializer,
+    DecisionSerializer,
+    NominationSerializer,
+    PersonSerializer,
+    TaskSerializer,
+    UnitSerializer,
+)
+from vinhdanh.awards.models import Decision
+from vinhdanh.awards.selectors import nominations_for
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Cluster
+from vinhdanh.plans.selectors import tasks_for
 
 
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
@@ -30,3 +40,29 @@ class ClusterViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return access.scope_queryset(self.request.user, Cluster.objects.prefetch_related("members"))
+
+
+class TaskViewSet(viewsets.ReadOnlyModelViewSet):
+    """The plans' tasks the user may see, with their derived status."""
+
+    serializer_class = TaskSerializer
+    filterset_fields = ["plan", "deadline_kind"]
+
+    def get_queryset(self):
+        return tasks_for(self.request.user)
+
+
+class NominationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = NominationSerializer
+    filterset_fields = ["state", "year", "unit"]
+
+    def get_queryset(self):
+        return nominations_for(self.request.user).select_related("decision").order_by("pk")
+
+
+class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = DecisionSerializer
+    filterset_fields = ["year", "issuer"]
+
+    def get_queryset(self):
+        return access.scope_queryset(self.request.user, Decision.objects.all()).order_by("pk")
