@@ -74,3 +74,19 @@ def test_following_links_from_home_never_reaches_an_error(demo_user, client, use
             queue.extend(link for link in _links(response.content.decode()) if link not in seen)
     assert failures == {}
     assert len(seen) > 20
+
+
+@pytest.mark.django_db
+def test_the_public_home_leads_to_the_public_list_and_certificate_checks(demo, client):
+    from vinhdanh.awards.models import Certificate
+
+    page = client.get("/").content.decode()
+    assert 'data-testid="public-home"' in page and reverse("awards:public_list") in page
+    certificate = Certificate.objects.first()
+    pasted = f"http://127.0.0.1:8000/awards/verify/{certificate.token}/"
+    response = client.get(reverse("core:verify_lookup"), {"token": pasted}, follow=True)
+    assert response.status_code == 200 and certificate.token in response.request["PATH_INFO"]
+    assert (
+        client.get(reverse("core:verify_lookup"), {"token": "khong-co"}, follow=True).status_code
+        == 404
+    )
