@@ -70,6 +70,16 @@ class Unit(models.Model):
     is_active = models.BooleanField(_("Đang hoạt động"), default=True)
     address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
     email = models.EmailField(_("Thư điện tử"), blank=True)
+    # Administrative reforms merge units; the absorbed one is kept, inactive, for its history.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("Đã sáp nhập vào"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="absorbed_units",
+    )
+    merged_on = models.DateField(_("Ngày sáp nhập"), null=True, blank=True)
 
     class Meta:
         ordering = ["sort_key"]

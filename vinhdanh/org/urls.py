@@ -6,6 +6,7 @@ app_name = "org"
 urlpatterns = [
     path("units/", views.unit_tree, name="unit_tree"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("units/<int:pk>/merge/", views.unit_merge, name="unit_merge"),
     path("people/", views.person_list, name="person_list"),
     path("people/new/", views.person_edit, name="person_create"),
     path("people/import/", views.people_import, name="people_import"),

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,8 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import XLSX, download
+from vinhdanh.core.feedback import run_action
 from vinhdanh.org import selectors, services
 from vinhdanh.org.forms import PeopleImportForm, PersonForm
+from vinhdanh.org.merging import merge_units
 from vinhdanh.org.models import COUNCIL_ROLE_ORDER, Cluster, Council, Person, Unit
 from vinhdanh.org.people_import import template_workbook
 
@@ -38,8 +42,37 @@ def unit_detail(request, pk: int):
         "clusters": Cluster.objects.filter(members=unit).select_related("head"),
         "can_change": access.can(request.user, access.CHANGE, unit),
         "record_rows": record_by_year(unit=unit),
+        "can_merge": access.role_of(request.user) in access.ORGANISATION_WIDE_EDITORS
+        and unit.is_active,
+        "merge_candidates": selectors.units_for(request.user)
+        .filter(is_active=True, level=unit.level)
+        .exclude(pk=unit.pk),
+        "absorbed": unit.absorbed_units.all(),
+        "today": datetime.date.today(),
     }
     return render(request, "org/unit_detail.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def unit_merge(request, pk: int):
+    target = access.get_visible_or_404(request.user, Unit.objects.all(), pk=pk)
+    ids = [int(value) for value in request.POST.getlist("sources") if value.isdigit()]
+    sources = list(selectors.units_for(request.user).filter(pk__in=ids))
+    try:
+        effective_on = datetime.date.fromisoformat(request.POST.get("effective_on", ""))
+    except ValueError:
+        messages.error(request, _("Nhập ngày sáp nhập hợp lệ."))
+        return redirect("org:unit_detail", pk=pk)
+    run_action(
+        request,
+        lambda: merge_units(
+            actor=request.user, sources=sources, target=target, effective_on=effective_on
+        ),
+        _("Đã sáp nhập %(count)d đơn vị vào %(target)s.")
+        % {"count": len(sources), "target": target},
+    )
+    return redirect("org:unit_detail", pk=pk)
 
 
 @login_required
