@@ -21,7 +21,7 @@ DEMO_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
-# Target state of each demo nomination, in the order people of Hoàng Liệt are used.
+# Target state of each demo nomination, given in turn to people of the two demo wards.
 TARGETS = [
     State.DRAFT,
     State.SUBMITTED,
@@ -126,7 +126,12 @@ def _load_round() -> None:
     }
     office = User.objects.get(username="thuongtruc")
     leader = User.objects.get(username="chutich")
-    people = list(Person.objects.filter(unit_id__in=officers).order_by("unit__code", "code"))
+    # Alternate the two wards, so each ward's officer has dossiers at every stage.
+    by_unit = [
+        list(Person.objects.filter(unit_id=unit_id).order_by("code"))
+        for unit_id in sorted(officers)
+    ]
+    people = [person for pair in zip(*by_unit, strict=False) for person in pair]
     giay_khen = Title.objects.get(code="giay_khen")
     basis = giay_khen.award_bases.get(code="thuong_xuyen")
     to_decide = []
