@@ -59,7 +59,9 @@ def list_workbook(
             if isinstance(value, datetime.date):
                 cell.number_format = "DD/MM/YYYY"
     for column, text in enumerate(headers, start=1):
-        longest = max([len(str(text))] + [len(str(r[column - 1] or "")) for r in rows[:500]])
+        # Heading rows may be shorter than the table: their missing cells count as empty.
+        cells = [r[column - 1] if column <= len(r) else "" for r in rows[:500]]
+        longest = max([len(str(text))] + [len(str(cell or "")) for cell in cells])
         width = widths[column - 1] if widths else min(max(8, longest + 2), 60)
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)

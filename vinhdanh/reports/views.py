@@ -5,11 +5,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vinhdanh.accounts import access
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
+from vinhdanh.movements.models import Movement, MovementStatus
 from vinhdanh.org.models import Council
 from vinhdanh.records.models import PastAward
+from vinhdanh.reports.form_0601 import COLUMNS, ROWS, MovementFacts, tally
 from vinhdanh.reports.statistics import award_statistics
 
 
@@ -64,3 +67,42 @@ def _export(stats) -> HttpResponse:
         sheet_title=_("Thống kê"),
     )
     return download(content, f"thong-ke-khen-thuong-{stats.year}.xlsx", XLSX)
+
+
+def _movement_facts(user, year: int) -> list[MovementFacts]:
+    movements = (
+        access.scope_queryset(user, Movement.objects.all())
+        .filter(year=year)
+        .exclude(status=MovementStatus.DRAFT)
+        .select_related("launched_by__level")
+    )
+    return [
+        MovementFacts(m.launched_by.level.code, m.starts_on, m.ends_on, m.kind) for m in movements
+    ]
+
+
+@login_required
+def form_0601(request):
+    year = _year(request)
+    table = tally(_movement_facts(request.user, year))
+    rows = [
+        {"code": code, "label": label, "indent": indent, "values": table.get(code)}
+        for code, label, indent in ROWS
+    ]
+    council = Council.objects.select_related("unit").first()
+    if request.GET.get("format") == "xlsx":
+        letterhead = Letterhead(
+            parent_body=council.unit.name if council else "", issuer=council.name if council else ""
+        )
+        content = list_workbook(
+            letterhead,
+            title=_("Số phong trào thi đua năm %(year)s (Biểu 0601.N/BNV-TĐKT)") % {"year": year},
+            date=timezone.localdate(),
+            headers=[_("Chỉ tiêu"), _("Mã số"), *COLUMNS],
+            rows=[[("    " * r["indent"]) + r["label"], r["code"] or "", *(r["values"] or [])]
+                  for r in rows],
+            sheet_title="0601",
+        )  # fmt: skip
+        return download(content, f"bieu-0601-{year}.xlsx", XLSX)
+    context = {"year": year, "rows": rows, "columns": COLUMNS, "council": council}
+    return render(request, "reports/form_0601.html", context)

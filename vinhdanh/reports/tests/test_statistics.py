@@ -50,3 +50,18 @@ def test_page_and_export(demo_user, client):
     export = client.get(reverse("reports:award_statistics"), {"year": 2020, "format": "xlsx"})
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert sheet["A3"].value == "THỐNG KÊ KHEN THƯỞNG NĂM 2020"
+
+
+def test_form_0601_counts_the_launched_movements_of_the_year(demo_user, client):
+    from vinhdanh.movements.models import Movement
+
+    client.force_login(demo_user("thuongtruc"))
+    response = client.get(reverse("reports:form_0601"), {"year": 2021})
+    rows = {row["code"]: row["values"] for row in response.context["rows"] if row["code"]}
+    launched = Movement.objects.filter(year=2021).exclude(status="draft").count()
+    assert launched > 0 and rows["01"][0] == launched
+    assert rows["11"][0] + rows["12"][0] == launched
+    export = client.get(reverse("reports:form_0601"), {"year": 2021, "format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    assert "0601" in sheet["A3"].value
+    assert [c.value for c in sheet[6]][:2] == ["Chỉ tiêu", "Mã số"]
