@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.core.services import save_and_record
 from vinhdanh.core.uploads import validate_upload
 from vinhdanh.org.models import Unit
 from vinhdanh.plans.models import (
@@ -136,13 +137,6 @@ def submit_unit_plan(
     submission.submitted_by = actor
     submission.note = note[:500]
     submission.file.save(filename, ContentFile(content), save=False)
-    submission.full_clean()
-    submission.save()
-    record(
-        actor=actor,
-        action="plans.unit_plan.submit",
-        instance=submission,
-        before=before,
-        after=snapshot(submission),
+    return save_and_record(
+        actor=actor, instance=submission, action="plans.unit_plan.submit", before=before
     )
-    return submission

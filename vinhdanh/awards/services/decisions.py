@@ -14,6 +14,7 @@ from vinhdanh.awards.permissions import require_step_role
 from vinhdanh.awards.recording import record
 from vinhdanh.awards.services.locking import lock, move
 from vinhdanh.awards.services.review import council_of
+from vinhdanh.core.services import save_and_record
 from vinhdanh.org.models import CouncilRole
 
 DEFAULT_SYMBOL = "QĐ-UBND"
@@ -91,9 +92,7 @@ def issue_decision(
                 % {"name": nomination.subject_name, "state": nomination.get_state_display()}
             )
     decision.number = next_decision_number(council.unit, year)
-    decision.full_clean()
-    decision.save()
-    record(actor=actor, action="awards.decision.issue", instance=decision, after=snapshot(decision))
+    save_and_record(actor=actor, instance=decision, action="awards.decision.issue")
     for nomination in locked:
         move(actor, nomination, "decide", State.DECIDED, note=decision.reference, decision=decision)
         _certificate_for(nomination, decision)

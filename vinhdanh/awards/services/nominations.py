@@ -15,6 +15,7 @@ from vinhdanh.awards.permissions import require_proposer_of
 from vinhdanh.awards.recording import record
 from vinhdanh.awards.selectors import missing_components
 from vinhdanh.awards.services.locking import lock, move, save_fields
+from vinhdanh.core.services import save_and_record
 from vinhdanh.core.uploads import validate_upload
 
 EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED})
@@ -75,15 +76,7 @@ def create_nomination(
         batch=batch,
         created_by=actor,
     )
-    nomination.full_clean()
-    nomination.save()
-    record(
-        actor=actor,
-        action="awards.nomination.create",
-        instance=nomination,
-        after=snapshot(nomination),
-    )
-    return nomination
+    return save_and_record(actor=actor, instance=nomination, action="awards.nomination.create")
 
 
 @transaction.atomic
