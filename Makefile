@@ -21,14 +21,17 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(STAMP) node_modules/.installed translations
 
+# Compiling the catalogues needs no secret; DEBUG=1 lets it run before SECRET_KEY is set.
 translations: $(STAMP)
-	$(PY) manage.py compile_translations
+	DEBUG=1 $(PY) manage.py compile_translations
 
+# The demo is development: DEBUG=1 for the whole recipe (its key and its accounts are public).
+run: export DEBUG=1
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Vinh Danh: http://$(HOST):$(PORT)/"
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Browser tests drive Debian's chromium; install it where it is missing.
 e2e-deps:
@@ -43,7 +46,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 test: install e2e-deps lint
-	$(PY) manage.py makemigrations --check --dry-run >/dev/null
+	DJANGO_SETTINGS_MODULE=vinhdanh.settings_test $(PY) manage.py makemigrations --check --dry-run >/dev/null
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: install

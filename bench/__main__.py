@@ -7,6 +7,7 @@ measured in the same run, so they compare across machines.
 import importlib
 import os
 import pkgutil
+import secrets
 import sys
 import tempfile
 import time
@@ -16,6 +17,8 @@ from pathlib import Path
 def _setup_django() -> None:
     """Django on a throw-away database (BENCH_DATABASE_URL, else a temporary SQLite file)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vinhdanh.settings")
+    # The database is thrown away after the run, so a fresh random key is enough.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     scratch = tempfile.mkdtemp(prefix="vinhdanh-bench-")
     os.environ["DATABASE_URL"] = os.environ.get(
         "BENCH_DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3"

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,10 +21,18 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", default=False)
-# The fallback key only serves development; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get(
-    "SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
-)
+# This key is public (it is in the repository), so it may only sign development data.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip() or (DEVELOPMENT_SECRET_KEY if DEBUG else "")
+# Fail at start-up rather than run with a key anyone can read: it signs sessions,
+# password-reset links and CSRF tokens.
+if not DEBUG and SECRET_KEY in {"", DEVELOPMENT_SECRET_KEY}:
+    raise ImproperlyConfigured(
+        "SECRET_KEY chưa được đặt hoặc đang là khoá phát triển công khai. Khi DEBUG tắt, "
+        "hãy đặt biến môi trường SECRET_KEY bằng một chuỗi ngẫu nhiên dài (50 ký tự trở lên), "
+        "ví dụ: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'. "
+        "(SECRET_KEY is required when DEBUG is off and must not be the development default.)"
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

@@ -1,5 +1,10 @@
 """Test settings: the production settings with what a test run cannot use switched off."""
 
+import os
+
+# A key of the test run only: the settings refuse to start without one when DEBUG is off.
+os.environ.setdefault("SECRET_KEY", "test-only-key-never-used-outside-the-test-suite-5f1c9a7e3b")
+
 from vinhdanh.settings import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False

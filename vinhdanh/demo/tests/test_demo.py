@@ -1,5 +1,6 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from vinhdanh.accounts.models import Role, User
 from vinhdanh.org.models import Cluster, CouncilMember, Person, Unit
@@ -41,7 +42,7 @@ def test_loading_the_demo_twice_creates_nothing_twice(demo, capsys):
         Cluster.objects.count(),
         User.objects.count(),
     ]
-    call_command("load_demo")
+    call_command("load_demo", "--i-know-this-is-not-production")
     assert "canbo.hoangliet" in capsys.readouterr().out
     assert counts == [
         Unit.objects.count(),
@@ -49,3 +50,20 @@ def test_loading_the_demo_twice_creates_nothing_twice(demo, capsys):
         Cluster.objects.count(),
         User.objects.count(),
     ]
+
+
+@override_settings(DEBUG=False)
+def test_demo_refuses_to_load_with_debug_off_and_creates_no_account(db):
+    User.objects.filter(username="admin").delete()
+    with pytest.raises(CommandError, match="Không nạp dữ liệu mẫu khi DEBUG tắt") as refusal:
+        call_command("load_demo")
+    assert "--i-know-this-is-not-production" in str(refusal.value)
+    assert not User.objects.filter(username="admin").exists()
+
+
+@override_settings(DEBUG=True)
+def test_demo_loads_with_debug_on_without_the_flag(db, capsys):
+    User.objects.filter(username="admin").delete()
+    call_command("load_demo")
+    assert "Đã nạp dữ liệu mẫu" in capsys.readouterr().out
+    assert User.objects.filter(username="admin").exists()

@@ -1,13 +1,32 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from vinhdanh.demo.hoang_mai_2021 import DEMO_PASSWORD
 from vinhdanh.demo.loader import load_demo
+
+CONFIRM_FLAG = "--i-know-this-is-not-production"
 
 
 class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu quận Hoàng Mai năm 2021 (chạy lại không tạo trùng)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            CONFIRM_FLAG,
+            action="store_true",
+            dest="not_production",
+            help="Nạp cả khi DEBUG tắt (máy thử nghiệm, không phải máy thật).",
+        )
+
     def handle(self, *args, **options):
+        # The demo creates accounts with a published password (admin among them):
+        # on a production server that is an open door.
+        if not settings.DEBUG and not options["not_production"]:
+            raise CommandError(
+                "Không nạp dữ liệu mẫu khi DEBUG tắt: dữ liệu mẫu tạo các tài khoản "
+                f"(có cả admin) với mật khẩu công khai. Nếu đây không phải máy chạy thật, "
+                f"hãy đặt DEBUG=1 hoặc chạy lại với {CONFIRM_FLAG}."
+            )
         accounts = load_demo()
         self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu quận Hoàng Mai 2021."))
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
