@@ -182,6 +182,8 @@ SPECTACULAR_SETTINGS = {
 
 # Days before a plan task's deadline when its lead unit is reminded.
 PLAN_REMINDER_DAYS = int(os.environ.get("PLAN_REMINDER_DAYS", "7"))
+# Days a calendar-feed address works before its owner must make a new one.
+FEED_TOKEN_DAYS = int(os.environ.get("FEED_TOKEN_DAYS", "365"))
 
 # Background jobs: in-process with SQLite storage by default, Redis in production.
 _redis_url = os.environ.get("REDIS_URL")

@@ -1,6 +1,5 @@
 """Exports of a saved plan: .docx, .xlsx (through the documents writer) and .ics feeds."""
 
-from django.core import signing
 from django.db.models import Q
 from django.utils import timezone
 
@@ -8,8 +7,6 @@ from vinhdanh.documents import structure
 from vinhdanh.documents.plan_export import plan_docx, plan_xlsx
 from vinhdanh.plans.ical import CalendarEvent, calendar_text
 from vinhdanh.plans.models import Plan, Task
-
-FEED_SALT = "vinhdanh.plans.unit-feed"
 
 
 def as_structure(plan: Plan) -> structure.Plan:
@@ -67,18 +64,6 @@ def export_docx(plan: Plan) -> bytes:
 
 def export_xlsx(plan: Plan) -> bytes:
     return plan_xlsx(as_structure(plan))
-
-
-def feed_token(unit_id: int) -> str:
-    """A token for a unit's calendar feed, so calendar apps subscribe without a password."""
-    return signing.dumps(unit_id, salt=FEED_SALT)
-
-
-def unit_from_token(token: str) -> int | None:
-    try:
-        return int(signing.loads(token, salt=FEED_SALT))
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
 
 
 def unit_feed(tasks, *, unit_name: str, host: str, base_url: str = "") -> str:

@@ -241,3 +241,39 @@ class PlanImport(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class FeedToken(models.Model):
+    """The key of one calendar-feed address: calendar apps cannot sign in, so the URL is it.
+
+    Only the SHA-256 of the token is stored; the address is shown once, when it is made.
+    A token stops working when it expires, is revoked, or its owner may no longer see the unit.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người tạo"),
+        on_delete=models.CASCADE,
+        related_name="feed_tokens",
+    )
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("Đơn vị"), on_delete=models.CASCADE, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters, so the owner can tell their addresses apart; useless for guessing.
+    prefix = models.CharField(_("Mã nhận biết"), max_length=8, editable=False)
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("Hết hạn"))
+    revoked_at = models.DateTimeField(_("Thu hồi lúc"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("Dùng lần cuối"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Liên kết lịch hạn")
+        verbose_name_plural = _("Liên kết lịch hạn")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} · {self.prefix}…"
+
+    def is_usable(self, now) -> bool:
+        return self.revoked_at is None and self.expires_at > now

@@ -7,7 +7,6 @@ from openpyxl import load_workbook
 
 from vinhdanh.documents.reader import read_plan
 from vinhdanh.documents.tests import builders
-from vinhdanh.plans import exports
 from vinhdanh.plans.models import Notification, Plan, PlanImport
 
 
@@ -78,11 +77,13 @@ def test_exports_read_back_as_the_same_tasks(office, plan):
     assert len(read_plan(xlsx.content, "x.xlsx").tasks) == 25
 
 
-def test_unit_feed_is_an_icalendar_of_the_unit_deadlines(client, plan):
+def test_unit_feed_is_an_icalendar_of_the_unit_deadlines(client, plan, demo_user):
     from vinhdanh.org.models import Unit
+    from vinhdanh.plans import feeds
 
     unit = Unit.objects.get(code="phong-noi-vu")
-    response = client.get(reverse("plans:unit_feed", args=[exports.feed_token(unit.pk)]))
+    new = feeds.create_feed_token(actor=demo_user("thuongtruc"), unit=unit)
+    response = client.get(reverse("plans:unit_feed", args=[new.secret]))
     assert response["Content-Type"].startswith("text/calendar")
     text = response.content.decode()
     assert text.startswith("BEGIN:VCALENDAR\r\n")

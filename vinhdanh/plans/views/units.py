@@ -1,16 +1,20 @@
 """Units' own plans: who has sent theirs, who has not, who was late; and calendar feeds."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
-from vinhdanh.core.feedback import refusal_text
+from vinhdanh.core.feedback import refusal_text, show_refusal
 from vinhdanh.org.models import Unit
-from vinhdanh.plans import exports, selectors, tracking
+from vinhdanh.plans import exports, feeds, selectors, tracking
 from vinhdanh.plans.models import Plan, UnitPlanSubmission
 from vinhdanh.plans.views._common import today
 
@@ -66,24 +70,63 @@ def unit_plan_file(request, pk: int):
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
 
 
+NEW_FEED_SESSION_KEY = "plans.new_feed_url"
+
+
 @login_required
 def feed_page(request):
-    units = access.scope_queryset(request.user, Unit.objects.filter(is_active=True))
-    if request.user.unit_id:
-        units = units.filter(pk=request.user.unit_id) | units.filter(parent_id=request.user.unit_id)
-    links = [
-        (unit, request.build_absolute_uri(f"/plans/feed/{exports.feed_token(unit.pk)}.ics"))
-        for unit in units[:200]
-    ]
-    return render(request, "plans/feeds.html", {"links": links})
+    """The user's own calendar-feed addresses: make one per unit, see them, revoke them."""
+    now = timezone.now()
+    return render(
+        request,
+        "plans/feeds.html",
+        {
+            "units": feeds.feed_units(request.user)[:200],
+            "tokens": feeds.tokens_of(request.user),
+            # The address is shown once, right after it is made; only its hash is kept.
+            "new_feed_url": request.session.pop(NEW_FEED_SESSION_KEY, None),
+            "now": now,
+            "feed_days": settings.FEED_TOKEN_DAYS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def feed_create(request):
+    unit = Unit.objects.filter(pk=request.POST.get("unit") or None).first()
+    try:
+        if unit is None:
+            raise ValidationError(_("Hãy chọn đơn vị."))
+        new = feeds.create_feed_token(actor=request.user, unit=unit)
+    except (ValidationError, PermissionDenied) as error:
+        show_refusal(request, error)
+        return redirect("plans:feeds")
+    path = reverse("plans:unit_feed", args=[new.secret])
+    request.session[NEW_FEED_SESSION_KEY] = request.build_absolute_uri(path)
+    messages.success(request, _("Đã tạo địa chỉ lịch hạn mới: hãy sao chép ngay."))
+    return redirect("plans:feeds")
+
+
+@login_required
+@require_POST
+def feed_revoke(request, pk: int):
+    token = get_object_or_404(feeds.tokens_of(request.user), pk=pk)
+    try:
+        feeds.revoke_feed_token(actor=request.user, token=token)
+    except (ValidationError, PermissionDenied) as error:
+        show_refusal(request, error)
+    else:
+        messages.success(request, _("Đã thu hồi liên kết; ứng dụng lịch sẽ không đọc được nữa."))
+    return redirect("plans:feeds")
 
 
 def unit_feed(request, token: str):
-    """Public by design (calendar apps cannot sign in): the signed token is the key."""
-    unit_id = exports.unit_from_token(token)
-    unit = Unit.objects.filter(pk=unit_id).first() if unit_id else None
-    if unit is None:
+    """Public by design (calendar apps cannot sign in): the random token is the key."""
+    feed = feeds.usable_token(token)
+    if feed is None:
         raise Http404(_("Không tìm thấy."))
+    unit = feed.unit
     text = exports.unit_feed(
         exports.tasks_of_unit(unit),
         unit_name=unit.name,
@@ -92,4 +135,7 @@ def unit_feed(request, token: str):
     )
     response = HttpResponse(text.encode("utf-8"), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{unit.code}.ics"'
+    # The address is a secret: keep it out of shared caches and other sites' logs.
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
     return response
