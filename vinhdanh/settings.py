@@ -35,6 +35,7 @@ if not DEBUG and SECRET_KEY in {"", DEVELOPMENT_SECRET_KEY}:
     )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "vinhdanh.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

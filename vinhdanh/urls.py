@@ -19,5 +19,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# Vietnamese error pages in the site's layout (core/errors.py).
+handler400 = "vinhdanh.core.errors.bad_request"
+handler403 = "vinhdanh.core.errors.permission_denied"
+handler404 = "vinhdanh.core.errors.page_not_found"
+handler500 = "vinhdanh.core.errors.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
