@@ -21,3 +21,24 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Sends `Permissions-Policy` from settings.PERMISSIONS_POLICY.
+
+    Written here rather than taken from a library: it is one header built once from
+    a setting, and django-csp (which sends the content policy) does not cover it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowed)})"
+            for feature, allowed in getattr(settings, "PERMISSIONS_POLICY", {}).items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
