@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
 from vinhdanh.core.feedback import refusal_text
+from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.org.models import Unit
 from vinhdanh.plans import exports, selectors, tracking
 from vinhdanh.plans.models import Plan, UnitPlanSubmission
@@ -60,10 +61,10 @@ def unit_plans(request, pk: int):
     return redirect("plans:unit_plans", plan.pk)
 
 
-@login_required
+@private_file_view
 def unit_plan_file(request, pk: int):
     item = access.get_visible_or_404(request.user, UnitPlanSubmission.objects.all(), pk=pk)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    return serve_private(request, item.file, download_name=item.original_name)
 
 
 @login_required
