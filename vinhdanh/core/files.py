@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
@@ -28,6 +29,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,10}")
+_TOKEN_BYTES = 24  # 32 URL-safe characters: not guessable, not enumerable
+PRIVATE_NAME = re.compile(r"[a-z0-9_/]+/[A-Za-z0-9_-]{32}(\.[a-z0-9]{1,10})?")
 
 
 class NoPublicURL(RuntimeError):
@@ -56,7 +59,7 @@ class PrivateUploadTo:
         self.folder = folder.strip("/")
 
     def __call__(self, instance, filename: str) -> str:
-        return f"{self.folder}/{secrets.token_urlsafe(24)}{safe_extension(filename)}"
+        return f"{self.folder}/{secrets.token_urlsafe(_TOKEN_BYTES)}{safe_extension(filename)}"
 
     def __eq__(self, other) -> bool:
         return isinstance(other, PrivateUploadTo) and other.folder == self.folder
@@ -69,6 +72,29 @@ def safe_extension(filename: str) -> str:
     """The file's extension in lower case, or nothing when it is not a plain one."""
     extension = PurePath(filename or "").suffix.lower()
     return extension if _EXTENSION.fullmatch(extension) else ""
+
+
+def migrate_to_private_names(app_label: str, model_name: str, field_name: str):
+    """A RunPython step moving files stored under the former, guessable names to private ones.
+
+    The old file is removed only once the migration has committed, so a failed migration
+    leaves every row pointing at a file that still exists.
+    """
+
+    def forwards(apps, schema_editor=None):
+        model = apps.get_model(app_label, model_name)
+        field = model._meta.get_field(field_name)
+        for row in model._default_manager.exclude(**{field_name: ""}).iterator():
+            stored = getattr(row, field_name)
+            old, storage = stored.name, stored.storage
+            if PRIVATE_NAME.fullmatch(old) or not storage.exists(old):
+                continue
+            with storage.open(old, "rb") as handle:
+                new = storage.save(field.generate_filename(row, old), handle)
+            model._default_manager.filter(pk=row.pk).update(**{field_name: new})
+            transaction.on_commit(lambda old=old, storage=storage: storage.delete(old))
+
+    return forwards
 
 
 # (model, field name) -> the address of the scope-checked view that serves that file.

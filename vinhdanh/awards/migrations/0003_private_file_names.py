@@ -26,4 +26,17 @@ class Migration(migrations.Migration):
             name='file',
             field=models.FileField(blank=True, upload_to=vinhdanh.core.files.PrivateUploadTo('awards/print')),
         ),
+        # Files already stored under the former names move to private ones.
+        migrations.RunPython(
+            vinhdanh.core.files.migrate_to_private_names('awards', 'Attachment', 'file'),
+            migrations.RunPython.noop,
+        ),
+        migrations.RunPython(
+            vinhdanh.core.files.migrate_to_private_names('awards', 'Batch', 'letter'),
+            migrations.RunPython.noop,
+        ),
+        migrations.RunPython(
+            vinhdanh.core.files.migrate_to_private_names('awards', 'PrintJob', 'file'),
+            migrations.RunPython.noop,
+        ),
     ]

@@ -303,3 +303,31 @@ def test_with_the_accel_prefix_nginx_sends_the_bytes(client, demo_user):
     with override_settings(PRIVATE_FILES_ACCEL_PREFIX="/protected-files/"):
         refused = client.get(reverse("plans:unit_plan_file", args=[submission.pk]))
     assert refused.status_code == 404 and "X-Accel-Redirect" not in refused
+
+
+@pytest.mark.django_db
+def test_files_stored_under_former_names_move_to_private_ones(
+    demo_user, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    from vinhdanh.core.files import PRIVATE_NAME, migrate_to_private_names
+    from vinhdanh.plans.models import UnitPlanSubmission
+
+    submission = UnitPlanSubmission.objects.get(submitted_by__username="canbo.hoangliet")
+    old = default_storage.save("plans/unit_plans/2021/ke-hoach-hoang-liet.txt", _content("Cũ."))
+    UnitPlanSubmission.objects.filter(pk=submission.pk).update(file=old)
+    others = dict(UnitPlanSubmission.objects.exclude(pk=submission.pk).values_list("pk", "file"))
+    with django_capture_on_commit_callbacks(execute=True):
+        migrate_to_private_names("plans", "UnitPlanSubmission", "file")(apps)
+    submission.refresh_from_db()
+    assert PRIVATE_NAME.fullmatch(submission.file.name)
+    assert submission.file.name.endswith(".txt") and "hoang" not in submission.file.name
+    with default_storage.open(submission.file.name) as handle:
+        assert handle.read() == "Cũ.".encode()
+    assert not default_storage.exists(old)
+    # Files already under private names stay where they are.
+    assert others and all(PRIVATE_NAME.fullmatch(name) for name in others.values())
+    assert dict(UnitPlanSubmission.objects.exclude(pk=submission.pk).values_list("pk", "file")) == (
+        others
+    )

@@ -16,4 +16,9 @@ class Migration(migrations.Migration):
             name='file',
             field=models.FileField(upload_to=vinhdanh.core.files.PrivateUploadTo('movements/documents'), verbose_name='Tệp'),
         ),
+        # Files already stored under the former names move to private ones.
+        migrations.RunPython(
+            vinhdanh.core.files.migrate_to_private_names('movements', 'MovementDocument', 'file'),
+            migrations.RunPython.noop,
+        ),
     ]

@@ -26,4 +26,17 @@ class Migration(migrations.Migration):
             name='file',
             field=models.FileField(upload_to=vinhdanh.core.files.PrivateUploadTo('plans/unit_plans')),
         ),
+        # Files already stored under the former names move to private ones.
+        migrations.RunPython(
+            vinhdanh.core.files.migrate_to_private_names('plans', 'PlanImport', 'file'),
+            migrations.RunPython.noop,
+        ),
+        migrations.RunPython(
+            vinhdanh.core.files.migrate_to_private_names('plans', 'ReportAttachment', 'file'),
+            migrations.RunPython.noop,
+        ),
+        migrations.RunPython(
+            vinhdanh.core.files.migrate_to_private_names('plans', 'UnitPlanSubmission', 'file'),
+            migrations.RunPython.noop,
+        ),
     ]

@@ -16,4 +16,9 @@ class Migration(migrations.Migration):
             name='file',
             field=models.FileField(upload_to=vinhdanh.core.files.PrivateUploadTo('scoring/evidence'), verbose_name='Tệp minh chứng'),
         ),
+        # Files already stored under the former names move to private ones.
+        migrations.RunPython(
+            vinhdanh.core.files.migrate_to_private_names('scoring', 'ScoreEvidence', 'file'),
+            migrations.RunPython.noop,
+        ),
     ]
