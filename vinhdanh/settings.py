@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "huey.contrib.djhuey",
     "csp",
+    # Deletes a stored file once the row holding it is deleted or points to a new file.
+    "django_cleanup.apps.CleanupConfig",
     "vinhdanh.core",
     "vinhdanh.accounts",
     "vinhdanh.audit",
@@ -142,7 +144,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "vinhdanh.core.files.PrivateFileStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -152,8 +154,14 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
-MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded files live in a private root that no web server publishes (there is no
+# MEDIA_URL); views that check scope serve them (core/files.py). With
+# PRIVATE_FILES_ACCEL_PREFIX set, those views hand the sending to nginx's `internal`
+# location of that prefix (X-Accel-Redirect) instead of streaming the bytes.
+MEDIA_ROOT = Path(
+    os.environ.get("PRIVATE_FILES_ROOT") or os.environ.get("MEDIA_ROOT") or BASE_DIR / "private"
+)
+PRIVATE_FILES_ACCEL_PREFIX = os.environ.get("PRIVATE_FILES_ACCEL_PREFIX", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

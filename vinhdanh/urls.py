@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -26,5 +24,5 @@ handler403 = "vinhdanh.core.errors.permission_denied"
 handler404 = "vinhdanh.core.errors.page_not_found"
 handler500 = "vinhdanh.core.errors.server_error"
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from a folder, not even with DEBUG on: only the views
+# that check scope serve them (core/files.py).

@@ -1,7 +1,8 @@
 """The 2021 commendation round of the Hoàng Mai demo: nominations in every state.
 
 Built through the services, so the demo's history and audit trail look like real use.
-Certificate PDFs are not generated here but on request.
+Single certificate PDFs are made on request; the decided ones are printed once as a job.
+One dossier goes up in a batch with its submission letter.
 """
 
 import datetime
@@ -9,13 +10,15 @@ import datetime
 from django.db import transaction
 
 from vinhdanh.accounts.models import User
-from vinhdanh.awards import services
+from vinhdanh.awards import printing, services
 from vinhdanh.awards.catalogue_loader import load_catalogue
-from vinhdanh.awards.models import Choice, Nomination, State, Title
+from vinhdanh.awards.models import Choice, Nomination, PrintJob, State, Title
 from vinhdanh.awards.recording import without_audit
 from vinhdanh.org.models import Person
 
 YEAR = 2021
+# Where the demo runs (`make run`): the address printed in the certificates' QR codes.
+DEMO_BASE_URL = "http://127.0.0.1:8000/"
 # A tiny valid PDF stands for the scanned documents of the demo.
 DEMO_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -62,10 +65,20 @@ def _advance(nomination, target, *, officer, office, leader) -> Nomination:
     if target == State.DRAFT:
         return nomination
     _attach_required(officer, nomination)
+    if target == State.SUBMITTED:
+        # Sent the way a unit sends several at once: in a batch, under a submission letter.
+        batch = services.create_batch(
+            officer,
+            unit=officer.unit,
+            year=YEAR,
+            name="Đợt tổng kết năm 2021",
+            nominations=[nomination],
+        )
+        services.submit_batch(officer, batch, letter_number="12/TTr-UBND")
+        nomination.refresh_from_db()
+        return nomination
     services.submit_nomination(officer, nomination)
     nomination.refresh_from_db()
-    if target == State.SUBMITTED:
-        return nomination
     if target == State.RETURNED:
         services.return_nomination(
             office, nomination, reasons="Bổ sung biên bản bình xét có chữ ký của chủ trì cuộc họp."
@@ -151,7 +164,7 @@ def _load_round() -> None:
             to_decide.append((nomination, target))
     if not to_decide:
         return
-    services.issue_decision(
+    decision = services.issue_decision(
         leader,
         [n for n, _target in to_decide],
         signed_on=datetime.date(YEAR, 12, 20),
@@ -167,3 +180,14 @@ def _load_round() -> None:
                 nomination.certificate,
                 reason="Phát hiện kê khai thành tích không trung thực.",
             )
+    _print(office, decision)
+
+
+def _print(office, decision) -> None:
+    """The decision's certificates printed once, as the office does after signing."""
+    job = PrintJob.objects.create(
+        decision=decision,
+        requested_by=office,
+        total=decision.certificates.filter(revoked_at__isnull=True).count(),
+    )
+    printing.run_print_job(job.pk, DEMO_BASE_URL)

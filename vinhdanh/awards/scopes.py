@@ -1,7 +1,11 @@
-"""Scope rules of the awards app, registered with accounts.access."""
+"""Scope rules of the awards app, registered with accounts.access,
+and the views of its stored files."""
+
+from django.urls import reverse
 
 from vinhdanh.accounts import access
-from vinhdanh.awards.models import Batch, Certificate, Decision, Nomination
+from vinhdanh.awards.models import Attachment, Batch, Certificate, Decision, Nomination, PrintJob
+from vinhdanh.core.files import register_serving_view
 
 
 def register_award_scopes() -> None:
@@ -15,4 +19,15 @@ def register_award_scopes() -> None:
     access.register(
         Certificate,
         access.ScopeRule(unit_path="nomination__unit__path", editable_by_unit=False),
+    )
+    register_serving_view(
+        Attachment,
+        "file",
+        lambda item: reverse("awards:attachment_download", args=[item.nomination_id, item.pk]),
+    )
+    register_serving_view(
+        Batch, "letter", lambda batch: reverse("awards:batch_letter", args=[batch.pk])
+    )
+    register_serving_view(
+        PrintJob, "file", lambda job: reverse("awards:print_download", args=[job.pk])
     )

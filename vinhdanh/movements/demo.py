@@ -2,12 +2,14 @@
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from vinhdanh.demo import hoang_mai_2021 as data
 from vinhdanh.demo.loader import ward_code
 from vinhdanh.movements.models import (
     Movement,
+    MovementDocument,
     MovementKind,
     MovementNotice,
     MovementStatus,
@@ -181,6 +183,15 @@ def _movement(spec, district: Unit, targets: list[Unit], parent=None) -> Movemen
     return movement
 
 
+def _document(movement: Movement, title: str) -> None:
+    if movement.documents.exists():
+        return
+    content = f"{title}\n{movement.document_number} – {movement.name}\n\n{movement.goals}\n"
+    document = MovementDocument(movement=movement, title=title, kind="txt")
+    document.file.save("tai-lieu.txt", ContentFile(content.encode()), save=False)
+    document.save()
+
+
 def _registrations(movement: Movement) -> None:
     for ward, state, reason in REGISTRATION_STATES:
         unit = Unit.objects.get(code=ward_code(ward))
@@ -216,9 +227,10 @@ def load() -> None:
     targets = _targets()
     movements = {spec[0]: _movement(spec, district, targets) for spec in MOVEMENTS}
     _registrations(movements[MAIN])
+    _document(movements[MAIN], "Kế hoạch phát động phong trào thi đua năm 2021")
     # A ward cascades the district's movement with its own, for its residential groups.
     ward = Unit.objects.get(code=ward_code("Định Công"))
-    _movement(
+    cascade = _movement(
         (
             "Người tốt, việc tốt phường Định Công năm 2021",
             MovementKind.REGULAR,
@@ -233,3 +245,4 @@ def load() -> None:
         [ward],
         parent=movements["Người tốt, việc tốt"],
     )
+    _document(cascade, "Kế hoạch phát động của phường Định Công")

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.core.files import PrivateUploadTo
 from vinhdanh.movements.titles import TITLE_CHOICES
 
 
@@ -70,13 +71,14 @@ class Movement(models.Model):
 
 
 def movement_document_path(instance, filename: str) -> str:
+    """The former, guessable naming; kept because old migrations name it."""
     return f"movements/{instance.movement_id}/{filename}"
 
 
 class MovementDocument(models.Model):
     movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("Tên tài liệu"), max_length=255)
-    file = models.FileField(_("Tệp"), upload_to=movement_document_path)
+    file = models.FileField(_("Tệp"), upload_to=PrivateUploadTo("movements/documents"))
     kind = models.CharField(max_length=10, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,9 +1,18 @@
-"""Scope rules of movements and registrations, registered with accounts.access."""
+"""Scope rules of movements and registrations, registered with accounts.access,
+and the view of their documents."""
 
 from django.db.models import Q
+from django.urls import reverse
 
 from vinhdanh.accounts import access
-from vinhdanh.movements.models import Movement, MovementStatus, Registration, RegistrationEntry
+from vinhdanh.core.files import register_serving_view
+from vinhdanh.movements.models import (
+    Movement,
+    MovementDocument,
+    MovementStatus,
+    Registration,
+    RegistrationEntry,
+)
 
 
 def _movement_sent_to_user(user) -> Q:
@@ -19,3 +28,8 @@ def register_movement_scopes() -> None:
     )
     access.register(Registration, access.ScopeRule(unit_path="unit__path"))
     access.register(RegistrationEntry, access.ScopeRule(unit_path="registration__unit__path"))
+    register_serving_view(
+        MovementDocument,
+        "file",
+        lambda doc: reverse("movements:document_file", args=[doc.movement_id, doc.pk]),
+    )

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -9,9 +10,10 @@ from django.views.decorators.http import require_POST
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.feedback import refusal_messages, run_action
+from vinhdanh.core.files import private_file_view, safe_extension, serve_private
 from vinhdanh.movements import documents, selectors, services
 from vinhdanh.movements.forms import DocumentForm, MovementForm
-from vinhdanh.movements.models import Movement, MovementStatus
+from vinhdanh.movements.models import Movement, MovementDocument, MovementStatus
 from vinhdanh.org.models import Unit
 from vinhdanh.org.selectors import units_for
 
@@ -137,6 +139,18 @@ def movement_attach(request, pk: int):
     else:
         messages.error(request, _("Vui lòng nhập tên tài liệu và chọn tệp."))
     return redirect("movements:movement_detail", pk)
+
+
+@private_file_view
+def document_file(request, pk: int, document_id: int):
+    movement = access.get_visible_or_404(request.user, Movement.objects, pk=pk)
+    document = MovementDocument.objects.filter(pk=document_id, movement=movement).first()
+    if document is None:
+        raise Http404(_("Không tìm thấy."))
+    name = document.title.replace("/", "-").replace("\\", "-")
+    return serve_private(
+        request, document.file, download_name=f"{name}{safe_extension(document.file.name)}"
+    )
 
 
 @login_required

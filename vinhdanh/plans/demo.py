@@ -1,4 +1,8 @@
-"""The demo's plan: the seed document itself, imported, with reports showing every status."""
+"""The demo's plan: the seed document itself, imported, with reports showing every status.
+
+The seed file is kept as the plan's import, and a report carries an attachment, so the
+demo has stored files of every kind the plan holds.
+"""
 
 import datetime as dt
 from pathlib import Path
@@ -10,7 +14,14 @@ from vinhdanh.documents.reader import read_plan_file
 from vinhdanh.documents.structure import to_json_dict
 from vinhdanh.org.models import Unit
 from vinhdanh.plans import importing, resolution
-from vinhdanh.plans.models import Plan, ProgressReport, Task, UnitPlanSubmission
+from vinhdanh.plans.models import (
+    Plan,
+    PlanImport,
+    ProgressReport,
+    ReportAttachment,
+    Task,
+    UnitPlanSubmission,
+)
 
 SEED = Path(__file__).parent / "data" / "ke_hoach_01_2021_hoang_mai.txt"
 D = dt.date
@@ -63,6 +74,27 @@ def _import_seed() -> Plan:
     )
 
 
+def _keep_seed_file(plan: Plan) -> None:
+    office = User.objects.filter(username="thuongtruc").first()
+    if office is None or PlanImport.objects.filter(plan=plan).exists():
+        return
+    draft = PlanImport(
+        original_name=SEED.name,
+        parsed=to_json_dict(read_plan_file(SEED)),
+        created_by=office,
+        plan=plan,
+    )
+    draft.file.save(SEED.name, ContentFile(SEED.read_bytes()), save=False)
+    draft.save()
+
+
+def _attach_to_report(report: ProgressReport) -> None:
+    name = f"bao-cao-nhiem-vu-{report.task.number}.txt"
+    content = f"{report.text}\nNgày báo cáo: {report.reported_on:%d/%m/%Y}.\n".encode()
+    attachment = ReportAttachment(report=report, original_name=name, kind="txt", size=len(content))
+    attachment.file.save(name, ContentFile(content), save=True)
+
+
 def _author_for(unit: Unit) -> User | None:
     return (
         User.objects.filter(unit=unit).first() or User.objects.filter(username="thuongtruc").first()
@@ -75,7 +107,7 @@ def _load_reports(plan: Plan) -> None:
         if task is None or task.reports.filter(text=text).exists():
             continue
         unit = task.lead_units.first() or Unit.objects.get(code="phong-noi-vu")
-        ProgressReport.objects.create(
+        report = ProgressReport.objects.create(
             task=task,
             unit=unit,
             author=_author_for(unit),
@@ -84,6 +116,8 @@ def _load_reports(plan: Plan) -> None:
             is_done=done,
             text=text,
         )
+        if number == REPORTS[0][0]:
+            _attach_to_report(report)
         task.started_on = min(filter(None, [task.started_on, day]))
         if done:
             task.done_on = day
@@ -110,5 +144,6 @@ def _load_unit_plans(plan: Plan) -> None:
 
 def load() -> None:
     plan = _import_seed()
+    _keep_seed_file(plan)
     _load_reports(plan)
     _load_unit_plans(plan)

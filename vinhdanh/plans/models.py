@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.core.files import PrivateUploadTo
 from vinhdanh.documents.structure import DeadlineKind
 
 
@@ -130,7 +131,7 @@ class ProgressReport(models.Model):
 
 class ReportAttachment(models.Model):
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="plans/reports/%Y/")
+    file = models.FileField(upload_to=PrivateUploadTo("plans/reports"))
     original_name = models.CharField(max_length=255)
     kind = models.CharField(max_length=10)
     size = models.PositiveIntegerField()
@@ -146,7 +147,7 @@ class UnitPlanSubmission(models.Model):
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("Đơn vị"), on_delete=models.PROTECT, related_name="+"
     )
-    file = models.FileField(upload_to="plans/unit_plans/%Y/")
+    file = models.FileField(upload_to=PrivateUploadTo("plans/unit_plans"))
     original_name = models.CharField(max_length=255)
     kind = models.CharField(max_length=10)
     submitted_on = models.DateField(_("Ngày nộp"))
@@ -227,7 +228,7 @@ class Notification(models.Model):
 class PlanImport(models.Model):
     """An uploaded plan file between its preview and its confirmation."""
 
-    file = models.FileField(upload_to="plans/imports/%Y/")
+    file = models.FileField(upload_to=PrivateUploadTo("plans/imports"))
     original_name = models.CharField(max_length=255)
     parsed = models.JSONField()
     created_by = models.ForeignKey(

@@ -1,9 +1,18 @@
-"""Scope rules of plans and tasks, registered with accounts.access."""
+"""Scope rules of plans and tasks, registered with accounts.access, and the views of their files."""
 
 from django.db.models import Q
+from django.urls import reverse
 
 from vinhdanh.accounts import access
-from vinhdanh.plans.models import Plan, ProgressReport, Task, UnitPlanSubmission
+from vinhdanh.core.files import register_serving_view
+from vinhdanh.plans.models import (
+    Plan,
+    PlanImport,
+    ProgressReport,
+    ReportAttachment,
+    Task,
+    UnitPlanSubmission,
+)
 
 
 def _everyone(user) -> Q:
@@ -43,3 +52,12 @@ def register_plan_scopes() -> None:
         access.ScopeRule(unit_path="unit__path", extra_view=_report_on_visible_task),
     )
     access.register(UnitPlanSubmission, access.ScopeRule(unit_path="unit__path"))
+    register_serving_view(
+        ReportAttachment, "file", lambda item: reverse("plans:attachment", args=[item.pk])
+    )
+    register_serving_view(
+        UnitPlanSubmission, "file", lambda item: reverse("plans:unit_plan_file", args=[item.pk])
+    )
+    register_serving_view(
+        PlanImport, "file", lambda item: reverse("plans:import_file", args=[item.pk])
+    )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", plans.plan_list, name="plan_list"),
     path("import/", importing.upload, name="import_upload"),
     path("import/<int:pk>/", importing.preview, name="import_preview"),
+    path("import/<int:pk>/file/", importing.import_file, name="import_file"),
     path("import/<int:pk>/confirm/", importing.confirm, name="import_confirm"),
     path("dashboard/", plans.dashboard, name="dashboard"),
     path("my-tasks/", tasks.my_tasks, name="my_tasks"),

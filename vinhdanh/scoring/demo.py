@@ -4,9 +4,10 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from vinhdanh.accounts.models import User
+from vinhdanh.accounts.models import Role, User
 from vinhdanh.org.models import Cluster
 from vinhdanh.scoring import rules, selectors
 from vinhdanh.scoring.models import (
@@ -20,6 +21,7 @@ from vinhdanh.scoring.models import (
     Criterion,
     Score,
     Scorecard,
+    ScoreEvidence,
     Section,
 )
 from vinhdanh.scoring.sheet_import import CriterionSpec
@@ -206,6 +208,24 @@ def _ballot(cluster: Cluster, sheet: CriteriaSheet) -> None:
     sheet.save()
 
 
+def _evidence(sheet: CriteriaSheet) -> None:
+    """A file backing one unit's self-score, uploaded by that unit's officer."""
+    if ScoreEvidence.objects.filter(score__scorecard__sheet=sheet).exists():
+        return
+    for card in Scorecard.objects.filter(sheet=sheet).order_by("unit__code"):
+        officer = User.objects.filter(unit_id=card.unit_id, role=Role.UNIT_OFFICER).first()
+        score = card.scores.filter(criterion__evidence_required=True).order_by("pk").first()
+        if officer is None or score is None:
+            continue
+        name = f"minh-chung-{score.criterion.code}.txt"
+        content = f"{score.evidence}: {card.unit.name}, tiêu chí {score.criterion.code}.\n"
+        evidence = ScoreEvidence(score=score, name=name, kind="txt", uploaded_by=officer)
+        evidence.file.save(name, ContentFile(content.encode()), save=False)
+        evidence.uploaded_at = _moment("2021-12-05")
+        evidence.save()
+        return
+
+
 def load() -> None:
     reviewer = User.objects.filter(username="cumtruong").first()
     office = User.objects.filter(username="thuongtruc").first()
@@ -216,5 +236,6 @@ def load() -> None:
         _covenant(cluster, sign_all)
         sheet = _sheet(cluster)
         _scores(sheet, seed, reviewer, office)
+        _evidence(sheet)
         if vote:
             _ballot(cluster, sheet)

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.core.files import PrivateUploadTo
+
 
 class Covenant(models.Model):
     """The emulation covenant (giao ước thi đua) the member units of a cluster sign."""
@@ -154,6 +156,7 @@ class Score(models.Model):
 
 
 def evidence_path(instance, filename: str) -> str:
+    """The former, guessable naming; kept because old migrations name it."""
     return f"scoring/evidence/{instance.score.scorecard_id}/{filename}"
 
 
@@ -161,7 +164,7 @@ class ScoreEvidence(models.Model):
     """A file backing a unit's self-score on one criterion."""
 
     score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="evidence_files")
-    file = models.FileField(_("Tệp minh chứng"), upload_to=evidence_path)
+    file = models.FileField(_("Tệp minh chứng"), upload_to=PrivateUploadTo("scoring/evidence"))
     name = models.CharField(_("Tên tệp"), max_length=255)
     kind = models.CharField(max_length=10, editable=False)
     uploaded_by = models.ForeignKey(

@@ -1,14 +1,18 @@
-"""Scope rules of the clusters' year, registered with accounts.access."""
+"""Scope rules of the clusters' year, registered with accounts.access,
+and the view of evidence files."""
 
 from django.db.models import Q
+from django.urls import reverse
 
 from vinhdanh.accounts import access
+from vinhdanh.core.files import register_serving_view
 from vinhdanh.scoring.models import (
     BallotRound,
     ClusterProposal,
     Covenant,
     CriteriaSheet,
     Scorecard,
+    ScoreEvidence,
 )
 
 
@@ -36,3 +40,8 @@ def register_scoring_scopes() -> None:
         )
     access.register(Scorecard, access.ScopeRule(unit_path="unit__path"))
     access.register(ClusterProposal, access.ScopeRule(unit_path="unit__path"))
+    register_serving_view(
+        ScoreEvidence,
+        "file",
+        lambda item: reverse("scoring:evidence_file", args=[item.score.scorecard_id, item.pk]),
+    )

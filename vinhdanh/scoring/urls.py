@@ -22,6 +22,11 @@ urlpatterns = [
     path("sheet-template.xlsx", views.sheet_template, name="sheet_template"),
     path("cards/<int:pk>/", views.scorecard_view, name="scorecard"),
     path("cards/<int:pk>/evidence/", views.evidence_attach, name="evidence_attach"),
+    path(
+        "cards/<int:pk>/evidence/<int:evidence_id>/file/",
+        views.evidence_file,
+        name="evidence_file",
+    ),
     path("cards/<int:pk>/submit/", views.scorecard_submit, name="scorecard_submit"),
     path("ballots/<int:pk>/cast/", views.ballot_cast, name="ballot_cast"),
     path("ballots/<int:pk>/count/", views.ballot_count, name="ballot_count"),

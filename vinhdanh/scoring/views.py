@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,11 +12,12 @@ from django.views.decorators.http import require_POST
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.feedback import refusal_messages, run_action
+from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.movements.letterheads import letterhead_for
 from vinhdanh.org.models import Cluster
 from vinhdanh.scoring import cluster_year, reports, rules, selectors, services, sheet_import
-from vinhdanh.scoring.models import BallotCast, BallotRound, Covenant, Scorecard
+from vinhdanh.scoring.models import BallotCast, BallotRound, Covenant, Scorecard, ScoreEvidence
 
 
 def _cluster(request, pk):
@@ -64,6 +66,15 @@ def cluster_year_view(request, pk: int):
         "tie_breaks": rules.TIE_BREAK_RULES,
     }
     return render(request, "scoring/cluster_year.html", context)
+
+
+@private_file_view
+def evidence_file(request, pk: int, evidence_id: int):
+    card = access.get_visible_or_404(request.user, Scorecard.objects, pk=pk)
+    evidence = ScoreEvidence.objects.filter(pk=evidence_id, score__scorecard=card).first()
+    if evidence is None:
+        raise Http404(_("Không tìm thấy."))
+    return serve_private(request, evidence.file, download_name=evidence.name)
 
 
 @login_required

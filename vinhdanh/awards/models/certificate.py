@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.models.permanent import PermanentModel
+from vinhdanh.core.files import PrivateUploadTo
 
 
 def new_token() -> str:
@@ -85,7 +86,7 @@ class PrintJob(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    file = models.FileField(upload_to="awards/print/", blank=True)
+    file = models.FileField(upload_to=PrivateUploadTo("awards/print"), blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

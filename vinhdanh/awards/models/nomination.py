@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.models.catalogue import AwardBasis, DossierComponent, Title
+from vinhdanh.core.files import PrivateUploadTo
 
 
 class State(models.TextChoices):
@@ -40,10 +41,12 @@ AWARDED_STATES = frozenset({State.DECIDED, State.HANDED_OVER})
 
 
 def attachment_path(instance, filename: str) -> str:
+    """The former, guessable naming; kept because old migrations name it."""
     return f"awards/{instance.nomination.year}/{instance.nomination_id}/{filename}"
 
 
 def batch_letter_path(instance, filename: str) -> str:
+    """The former, guessable naming; kept because old migrations name it."""
     return f"awards/batches/{instance.year}/{filename}"
 
 
@@ -56,7 +59,9 @@ class Batch(models.Model):
     year = models.PositiveSmallIntegerField(_("Năm"))
     name = models.CharField(_("Tên đợt"), max_length=255)
     letter_number = models.CharField(_("Số tờ trình"), max_length=60, blank=True)
-    letter = models.FileField(_("Tờ trình"), upload_to=batch_letter_path, blank=True)
+    letter = models.FileField(
+        _("Tờ trình"), upload_to=PrivateUploadTo("awards/letters"), blank=True
+    )
     submitted_at = models.DateTimeField(_("Ngày gửi"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
@@ -170,7 +175,7 @@ class Attachment(models.Model):
     component = models.ForeignKey(
         DossierComponent, verbose_name=_("Thành phần hồ sơ"), on_delete=models.PROTECT
     )
-    file = models.FileField(_("Tệp"), upload_to=attachment_path)
+    file = models.FileField(_("Tệp"), upload_to=PrivateUploadTo("awards/attachments"))
     original_name = models.CharField(_("Tên tệp"), max_length=255)
     file_kind = models.CharField(_("Loại tệp"), max_length=10)
     size = models.PositiveIntegerField(_("Dung lượng"))

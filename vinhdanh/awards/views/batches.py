@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from vinhdanh.accounts import access
 from vinhdanh.awards import services
 from vinhdanh.awards.models import Batch, Nomination, State
 from vinhdanh.core.feedback import show_refusal
+from vinhdanh.core.files import private_file_view, serve_private
 
 
 @login_required
@@ -79,11 +80,9 @@ def batch_submit(request, pk: int):
     return redirect("awards:batch_detail", pk)
 
 
-@login_required
+@private_file_view
 def batch_letter(request, pk: int):
     batch = access.get_visible_or_404(request.user, Batch.objects.all(), pk=pk)
     if not batch.letter:
-        raise Http404
-    return FileResponse(
-        batch.letter.open("rb"), as_attachment=True, filename=f"to-trinh-{batch.pk}.docx"
-    )
+        raise Http404(_("Không tìm thấy."))
+    return serve_private(request, batch.letter, download_name=f"to-trinh-{batch.pk}.docx")

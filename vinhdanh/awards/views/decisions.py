@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +13,7 @@ from vinhdanh.awards.models import Certificate, Decision, Nomination, PrinterPro
 from vinhdanh.awards.views.common import parse_date
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.feedback import show_refusal
+from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.documents.certificates import printer_test_page
 
 
@@ -153,15 +154,18 @@ def print_job(request, pk: int):
     return render(request, template, {"job": job})
 
 
-@login_required
+@private_file_view
 def print_download(request, pk: int):
+    # Only the roles that print see a print job; to anyone else it does not exist.
+    if access.role_of(request.user) not in printing.PRINT_ROLES:
+        raise Http404(_("Không tìm thấy."))
     job = _job(request, pk)
     if job.status != PrintJob.Status.DONE:
-        raise Http404
-    return FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=f"giay-khen-{job.decision.reference.replace('/', '-')}.pdf",
+        raise Http404(_("Không tìm thấy."))
+    return serve_private(
+        request,
+        job.file,
+        download_name=f"giay-khen-{job.decision.reference.replace('/', '-')}.pdf",
     )
 
 

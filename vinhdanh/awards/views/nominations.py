@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.views.common import parse_date
 from vinhdanh.core.downloads import DOCX, download
 from vinhdanh.core.feedback import show_refusal
+from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.org import selectors as org_selectors
 from vinhdanh.org.models import CouncilMember, Unit
 from vinhdanh.records.screening import VERDICT_LABELS
@@ -281,13 +282,11 @@ def attachment_upload(request, pk: int):
     return redirect("awards:nomination_detail", pk)
 
 
-@login_required
+@private_file_view
 def attachment_download(request, pk: int, attachment_id: int):
     nomination = _visible(request, pk)
     attachment = get_object_or_404(Attachment, pk=attachment_id, nomination=nomination)
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
-    )
+    return serve_private(request, attachment.file, download_name=attachment.original_name)
 
 
 @login_required

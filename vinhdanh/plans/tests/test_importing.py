@@ -115,11 +115,12 @@ def test_a_chosen_unit_is_linked(no_demo_plan, demo_user):
     ],
 )
 def test_bad_files_are_refused_with_a_message(demo_user, name, content, message):
+    kept = PlanImport.objects.count()
     with pytest.raises(ValidationError) as error:
         _preview(demo_user("thuongtruc"), content, name)
     assert message in " ".join(error.value.messages)
     assert error.value.messages[0]
-    assert not PlanImport.objects.exists()
+    assert PlanImport.objects.count() == kept
 
 
 def test_only_the_office_imports_and_confirms(demo_user):

@@ -95,7 +95,7 @@ def test_upload_preview_and_confirm_through_the_pages(office, no_demo_plan):
     upload = io.BytesIO(builders.seed_docx_bytes())
     upload.name = "ke-hoach.docx"
     response = office.post(reverse("plans:import_upload"), {"file": upload})
-    draft = PlanImport.objects.get()
+    draft = PlanImport.objects.get(original_name="ke-hoach.docx")
     assert response.url == reverse("plans:import_preview", args=[draft.pk])
     html = office.get(response.url).content.decode()
     assert 'data-testid="preview-task-count">25<' in html

@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.core.feedback import refusal_text
+from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.documents.structure import REVIEW_FLAG_LABELS
 from vinhdanh.org.models import Unit
 from vinhdanh.plans import importing
@@ -66,6 +68,15 @@ def upload(request):
 def _draft(request, pk: int) -> PlanImport:
     access.require_role(request.user, *importing.IMPORTERS)
     return get_object_or_404(PlanImport, pk=pk, created_by=request.user)
+
+
+@private_file_view
+def import_file(request, pk: int):
+    """The uploaded plan document itself, for the one who uploaded it."""
+    if access.role_of(request.user) not in importing.IMPORTERS:
+        raise Http404(_("Không tìm thấy."))
+    draft = get_object_or_404(PlanImport, pk=pk, created_by=request.user)
+    return serve_private(request, draft.file, download_name=draft.original_name)
 
 
 def _preview_context(draft: PlanImport, error: str | None = None, choices=None) -> dict:

@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.core.feedback import refusal_text
+from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.plans import selectors, tracking
 from vinhdanh.plans.models import Notification, ProgressReport, ReportAttachment, Task
 from vinhdanh.plans.views._common import today
@@ -84,12 +85,12 @@ def reopen(request, pk: int):
     return redirect("plans:task_detail", task.pk)
 
 
-@login_required
+@private_file_view
 def attachment(request, pk: int):
     item = ReportAttachment.objects.select_related("report").filter(pk=pk).first()
     if item is None or not access.can(request.user, access.VIEW, item.report):
         raise Http404(_("Không tìm thấy."))
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    return serve_private(request, item.file, download_name=item.original_name)
 
 
 @login_required

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.core.feedback import refusal_text, show_refusal
+from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.org.models import Unit
 from vinhdanh.plans import exports, feeds, selectors, tracking
 from vinhdanh.plans.models import Plan, UnitPlanSubmission
@@ -64,10 +65,10 @@ def unit_plans(request, pk: int):
     return redirect("plans:unit_plans", plan.pk)
 
 
-@login_required
+@private_file_view
 def unit_plan_file(request, pk: int):
     item = access.get_visible_or_404(request.user, UnitPlanSubmission.objects.all(), pk=pk)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    return serve_private(request, item.file, download_name=item.original_name)
 
 
 NEW_FEED_SESSION_KEY = "plans.new_feed_url"
