@@ -9,6 +9,8 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from defusedxml import DefusedXmlException
+from lxml import etree
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -17,6 +19,24 @@ from openpyxl.utils.exceptions import InvalidFileException
 from vinhdanh.core.text import fold
 
 MAX_ROWS = 20000
+# A sheet may claim a far cell (XFD1048576); rows are read no wider than this.
+MAX_COLUMNS = 100
+# What openpyxl, lxml, defusedxml and zipfile raise on a damaged or hostile workbook.
+UNREADABLE = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    KeyError,
+    IndexError,
+    OSError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    EOFError,
+    SyntaxError,  # xml.etree's ParseError
+    DefusedXmlException,
+    etree.LxmlError,
+)
 
 
 class WorkbookUnreadable(Exception):
@@ -43,11 +63,17 @@ def read_first_sheet(content: bytes) -> list[tuple]:
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise WorkbookUnreadable("Tệp không phải là bảng tính Excel (.xlsx).")
     try:
+        # read_only parses lazily, so reading the rows can fail as much as opening can.
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        try:
+            sheet = workbook.worksheets[0]
+            rows = list(
+                sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS)
+            )
+        finally:
+            workbook.close()
+    except UNREADABLE as error:
         raise WorkbookUnreadable("Không đọc được bảng tính: tệp bị hỏng.") from error
-    rows = list(workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
-    workbook.close()
     if len(rows) > MAX_ROWS:
         raise WorkbookUnreadable(f"Tệp có quá {MAX_ROWS} dòng.")
     if not rows:
