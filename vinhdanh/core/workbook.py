@@ -1,4 +1,4 @@
-"""Reading and writing simple one-sheet .xlsx lists; pure, no database.
+"""Reading simple one-sheet .xlsx lists (and their templates); pure, no database.
 
 Importers find their columns by header text (case and accents ignored), read the
 rows as dictionaries, and report errors by the row number Excel shows.
@@ -11,9 +11,7 @@ from dataclasses import dataclass
 
 from defusedxml import DefusedXmlException
 from lxml import etree
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from vinhdanh.core.text import fold
@@ -101,17 +99,6 @@ def data_rows(rows: list[tuple], columns: dict[int, str]) -> Iterator[tuple[int,
 
 def template(title: str, header: Sequence[str], examples: Sequence[Sequence], widths=()) -> bytes:
     """A workbook with a bold, frozen header row and example rows to copy."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in examples:
-        sheet.append(list(row))
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    from vinhdanh.documents.admin_xlsx import simple_workbook
+
+    return simple_workbook(title, header, examples, widths)
