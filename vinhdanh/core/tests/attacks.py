@@ -104,5 +104,5 @@ def upload_attacks() -> list[Attack]:
 
 # Names a user may type that a spreadsheet would run, and names no XML can carry.
 FORMULA_NAMES = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "\tX", "\rX"]
-CONTROL_NAME = "Nguyễn" + "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + " Văn An"
+CONTROL_NAME = "Lê" + "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + " Thị Zeta"
 HOSTILE_NAMES = [*FORMULA_NAMES, CONTROL_NAME]
