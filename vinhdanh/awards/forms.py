@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.models import AwardBasis, Title
+from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.org.models import Person, Unit
 
 
@@ -33,4 +34,4 @@ class NominationForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     component = forms.ChoiceField(label=_("Thành phần hồ sơ"))
-    file = forms.FileField(label=_("Tệp"))
+    file = GatedFileField(label=_("Tệp"))

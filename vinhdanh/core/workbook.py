@@ -1,4 +1,4 @@
-"""Reading and writing simple one-sheet .xlsx lists; pure, no database.
+"""Reading simple one-sheet .xlsx lists (and their templates); pure, no database.
 
 Importers find their columns by header text (case and accents ignored), read the
 rows as dictionaries, and report errors by the row number Excel shows.
@@ -9,14 +9,32 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from defusedxml import DefusedXmlException
+from lxml import etree
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from vinhdanh.core.text import fold
 
 MAX_ROWS = 20000
+# A sheet may claim a far cell (XFD1048576); rows are read no wider than this.
+MAX_COLUMNS = 100
+# What openpyxl, lxml, defusedxml and zipfile raise on a damaged or hostile workbook.
+UNREADABLE = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    KeyError,
+    IndexError,
+    OSError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    EOFError,
+    SyntaxError,  # xml.etree's ParseError
+    DefusedXmlException,
+    etree.LxmlError,
+)
 
 
 class WorkbookUnreadable(Exception):
@@ -43,11 +61,17 @@ def read_first_sheet(content: bytes) -> list[tuple]:
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise WorkbookUnreadable("Tệp không phải là bảng tính Excel (.xlsx).")
     try:
+        # read_only parses lazily, so reading the rows can fail as much as opening can.
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        try:
+            sheet = workbook.worksheets[0]
+            rows = list(
+                sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS)
+            )
+        finally:
+            workbook.close()
+    except UNREADABLE as error:
         raise WorkbookUnreadable("Không đọc được bảng tính: tệp bị hỏng.") from error
-    rows = list(workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
-    workbook.close()
     if len(rows) > MAX_ROWS:
         raise WorkbookUnreadable(f"Tệp có quá {MAX_ROWS} dòng.")
     if not rows:
@@ -75,17 +99,6 @@ def data_rows(rows: list[tuple], columns: dict[int, str]) -> Iterator[tuple[int,
 
 def template(title: str, header: Sequence[str], examples: Sequence[Sequence], widths=()) -> bytes:
     """A workbook with a bold, frozen header row and example rows to copy."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in examples:
-        sheet.append(list(row))
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    from vinhdanh.documents.admin_xlsx import simple_workbook
+
+    return simple_workbook(title, header, examples, widths)

@@ -1,5 +1,7 @@
 """Writing .docx documents in the Vietnamese administrative layout.
 
+The only place that creates Word documents; all text goes through `_add_run`.
+
 doc = AdminDocument(Letterhead(...), date=..., kind="QUYẾT ĐỊNH", subject="Về việc ...")
 doc.bases([...]); doc.heading("QUYẾT ĐỊNH:"); doc.article(1, "...")
 doc.signature(authority="TM. HỘI ĐỒNG ...", role_line="CHỦ TỊCH", signer="...")
@@ -19,6 +21,12 @@ from docx.shared import Cm, Mm, Pt
 
 from vinhdanh.documents import layout
 from vinhdanh.documents.layout import Letterhead
+from vinhdanh.documents.safe_text import clean_text, safe_text
+
+
+def _add_run(paragraph, text, *, cell: bool = False):
+    """Every run is added here: text cleaned, and table cells never read as formulas."""
+    return paragraph.add_run(safe_text(text) if cell else clean_text(text))
 
 
 def _set_font(run, size: float, bold=False, italic=False) -> None:
@@ -90,7 +98,7 @@ class AdminDocument:
         paragraph = cell_or_doc.add_paragraph()
         paragraph.alignment = align
         paragraph.paragraph_format.space_after = Pt(0)
-        run = paragraph.add_run(text)
+        run = _add_run(paragraph, text)
         _set_font(run, size, bold, italic)
         return paragraph
 
@@ -129,7 +137,7 @@ class AdminDocument:
         fmt.line_spacing = layout.LINE_SPACING
         if indent:
             fmt.first_line_indent = Cm(layout.FIRST_LINE_INDENT_CM)
-        _set_font(paragraph.add_run(text), layout.BODY_PT, bold, italic)
+        _set_font(_add_run(paragraph, text), layout.BODY_PT, bold, italic)
         return paragraph
 
     def bases(self, lines: list[str]) -> None:
@@ -142,8 +150,8 @@ class AdminDocument:
 
     def article(self, number: int, text: str) -> None:
         paragraph = self.paragraph("", indent=True)
-        _set_font(paragraph.add_run(f"Điều {number}. "), layout.BODY_PT, bold=True)
-        _set_font(paragraph.add_run(text), layout.BODY_PT)
+        _set_font(_add_run(paragraph, f"Điều {number}. "), layout.BODY_PT, bold=True)
+        _set_font(_add_run(paragraph, text), layout.BODY_PT)
 
     def table(self, headers: list[str], rows: list[list], widths_cm: list[float] | None = None):
         table = self.document.add_table(rows=1, cols=len(headers))
@@ -151,13 +159,11 @@ class AdminDocument:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _set_font(cell.paragraphs[0].add_run(str(text)), layout.SMALL_PT, bold=True)
+            _set_font(_add_run(cell.paragraphs[0], text, cell=True), layout.SMALL_PT, bold=True)
         for values in rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, values, strict=True):
-                _set_font(
-                    cell.paragraphs[0].add_run("" if value is None else str(value)), layout.SMALL_PT
-                )
+                _set_font(_add_run(cell.paragraphs[0], value, cell=True), layout.SMALL_PT)
         if widths_cm:
             for row in table.rows:
                 for cell, width in zip(row.cells, widths_cm, strict=True):

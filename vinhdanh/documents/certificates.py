@@ -20,6 +20,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from vinhdanh.documents.safe_text import clean_text
+
 PAGE = landscape(A4)
 QR_SIZE = 26 * mm
 QR_MARGIN = 14 * mm
@@ -101,6 +103,7 @@ def qr_position(corner: str, offset=(0.0, 0.0)) -> tuple[float, float]:
 
 def _centred(pdf, text: str, y: float, font: str, size: float, dx: float = 0, max_width=None):
     width = PAGE[0]
+    text = clean_text(text)  # every string drawn passes here
     lines = simpleSplit(text, font, size, max_width or width - 80 * mm) if text else []
     pdf.setFont(font, size)
     for line in lines:
@@ -182,7 +185,7 @@ def render_certificates(
     register_fonts()
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=PAGE)
-    pdf.setTitle(title)
+    pdf.setTitle(clean_text(title))
     count = 0
     for item in items:
         draw_certificate(pdf, item, fields_only=fields_only, offset=offset, qr_corner=qr_corner)

@@ -4,13 +4,6 @@ Works on the reader's own dataclasses, so `read_plan(plan_docx(plan))` can be co
 with `plan` without a database.
 """
 
-import io
-
-from openpyxl import load_workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
-from vinhdanh.documents import layout
 from vinhdanh.documents.admin_docx import AdminDocument
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
@@ -119,25 +112,15 @@ def plan_docx(plan: Plan, *, signer: str = "", authority: str = "", role_line: s
 def plan_xlsx(plan: Plan) -> bytes:
     """The appendix as one sheet; its title rows name the plan as the document does."""
     head = plan.header
-    content = list_workbook(
+    date = head.date.strftime("%d/%m/%Y") if head.date else ""
+    return list_workbook(
         _letterhead(plan),
-        title=f"Kế hoạch {head.title}",
+        title=f"KẾ HOẠCH {head.title}",
+        title_as_written=True,
+        caption=f"(Kèm theo Kế hoạch số {head.number} ngày {date} của {head.issuer})",
         date=head.date,
         headers=APPENDIX_HEADERS,
         rows=appendix_rows(plan.tasks),
         widths=[6, 60, 22, 30, 30, 22, 16],
         sheet_title="Phụ lục",
     )
-    # The title keeps its own case (the shared writer capitalises it), and a caption row
-    # carries the number and the issuer the way the document's appendix does.
-    book = load_workbook(io.BytesIO(content))
-    sheet = book.active
-    sheet["A3"] = f"KẾ HOẠCH {head.title}"
-    date = head.date.strftime("%d/%m/%Y") if head.date else ""
-    sheet["A5"] = f"(Kèm theo Kế hoạch số {head.number} ngày {date} của {head.issuer})"
-    sheet.merge_cells(f"A5:{get_column_letter(len(APPENDIX_HEADERS))}5")
-    sheet["A5"].alignment = Alignment(horizontal="center", wrap_text=True)
-    sheet["A5"].font = Font(name=layout.FONT_NAME, italic=True)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

@@ -11,6 +11,8 @@ from .errors import PlanReadError
 from .textutil import clean_cell, clean_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A cell may claim to span any number of grid columns; a plan table is never this wide.
+MAX_GRID_SPAN = 64
 
 
 def read_docx_blocks(data: bytes) -> list[Block]:
@@ -64,7 +66,7 @@ def _grid_value(element, properties: str, name: str) -> int:
     if found is None:
         return 0
     try:
-        return int(found.get(f"{_W}val", "0"))
+        return min(max(0, int(found.get(f"{_W}val", "0"))), MAX_GRID_SPAN)
     except ValueError:
         return 0
 

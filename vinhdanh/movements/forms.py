@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.core.upload_fields import GatedFileField
+from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET
 from vinhdanh.movements.models import Movement
 
 
@@ -44,7 +46,7 @@ class MovementForm(forms.ModelForm):
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Tên tài liệu"), max_length=255)
-    file = forms.FileField(label=_("Tệp"))
+    file = GatedFileField(label=_("Tệp"))
 
 
 class ReturnForm(forms.Form):
@@ -52,4 +54,6 @@ class ReturnForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    file = GatedFileField(
+        label=_("Tệp Excel (.xlsx)"), allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
+    )

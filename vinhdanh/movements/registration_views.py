@@ -155,7 +155,8 @@ def registration_import_view(request, pk: int):
     registration = _registration(request, pk)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Vui lòng chọn tệp Excel (.xlsx)."))
+        for error in form.errors.get("file", [_("Vui lòng chọn tệp Excel (.xlsx).")]):
+            messages.error(request, error)
     else:
         upload = form.cleaned_data["file"]
         run_action(

@@ -146,9 +146,11 @@ def save_registration(
 @transaction.atomic
 def import_registration(actor, registration: Registration, *, filename: str, content: bytes):
     """Replace the list from a workbook; any bad row refuses the whole file."""
-    from vinhdanh.core.uploads import validate_upload
+    from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
 
-    validate_upload(filename, content, allowed=frozenset({"xlsx"}))
+    validate_upload(
+        filename, content, allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
+    )
     registration = _locked(registration.pk)
     _require_editable(actor, registration, None)
     people = dict(

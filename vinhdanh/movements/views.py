@@ -137,7 +137,9 @@ def movement_attach(request, pk: int):
             _("Đã đính kèm tài liệu."),
         )
     else:
-        messages.error(request, _("Vui lòng nhập tên tài liệu và chọn tệp."))
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     return redirect("movements:movement_detail", pk)
 
 

@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.core.upload_fields import GatedFileField
+from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET
 from vinhdanh.org.models import Person, Unit
+from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES
 
 
 class PersonForm(forms.ModelForm):
@@ -46,15 +49,10 @@ class UnitForm(forms.ModelForm):
 
 
 class PeopleImportForm(forms.Form):
-    file = forms.FileField(
+    file = GatedFileField(
         label=_("Tệp Excel (.xlsx)"),
+        allowed=SPREADSHEET,
+        max_bytes=PEOPLE_FILE_MAX_BYTES,
+        max_uncompressed=IMPORT_MAX_UNCOMPRESSED,
         widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}),
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Tệp quá lớn: tối đa 5 MB."))
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Chỉ nhận tệp Excel định dạng .xlsx."))
-        return upload

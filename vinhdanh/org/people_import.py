@@ -27,6 +27,7 @@ COLUMNS = [
     ("is_manager", "Cán bộ quản lý"),
     ("email", "Thư điện tử"),
 ]
+PEOPLE_FILE_MAX_BYTES = 5 * 1024 * 1024
 REQUIRED = {"code", "full_name", "unit_code", "gender"}
 _GENDERS = {"nam": "male", "nu": "female"}
 _YES = {"co", "x", "1", "true", "yes"}

@@ -87,10 +87,27 @@ class PeopleImportRefused(Exception):
 
 
 @transaction.atomic
-def import_people(*, actor, content: bytes) -> list[Person]:
+def import_people(*, actor, filename: str, content: bytes) -> list[Person]:
     """Create every person of the workbook, or none when any row is bad."""
+    from vinhdanh.core.uploads import (
+        IMPORT_MAX_UNCOMPRESSED,
+        SPREADSHEET,
+        UploadRejected,
+        validate_upload,
+    )
     from vinhdanh.core.workbook import RowError, WorkbookUnreadable
-    from vinhdanh.org.people_import import parse_people_workbook
+    from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES, parse_people_workbook
+
+    try:
+        validate_upload(
+            filename,
+            content,
+            allowed=SPREADSHEET,
+            max_bytes=PEOPLE_FILE_MAX_BYTES,
+            max_uncompressed=IMPORT_MAX_UNCOMPRESSED,
+        )
+    except UploadRejected as refused:
+        raise PeopleImportRefused([RowError(0, refused.message)]) from refused
 
     units = {unit.code: unit for unit in access.scope_queryset(actor, Unit.objects.all(), "change")}
     if not units:

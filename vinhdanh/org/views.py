@@ -144,8 +144,9 @@ def people_import(request):
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
+            upload = form.cleaned_data["file"]
             created = services.import_people(
-                actor=request.user, content=form.cleaned_data["file"].read()
+                actor=request.user, filename=upload.name, content=upload.read()
             )
         except services.PeopleImportRefused as refused:
             errors = refused.errors

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.core.uploads import validate_upload
+from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, validate_upload
 from vinhdanh.documents.errors import PlanReadError
 from vinhdanh.documents.matching import UnitCandidate
 from vinhdanh.documents.reader import read_plan
@@ -22,6 +22,7 @@ from vinhdanh.org.models import Council, Unit
 from vinhdanh.plans import resolution
 from vinhdanh.plans.models import Plan, PlanImport, Task
 
+UNREADABLE_PLAN = "Không đọc được nội dung kế hoạch: tệp có cấu trúc bất thường."
 PLAN_FILE_KINDS = frozenset({"docx", "xlsx", "txt"})
 UNIT_UNMATCHED = "unit_unmatched"
 REMOVED_FROM_DOCUMENT = "removed_from_document"
@@ -43,6 +44,10 @@ def parse_plan_bytes(data: bytes, filename: str) -> dict:
         parsed = to_json_dict(read_plan(data, filename))
     except PlanReadError as error:
         raise ValidationError(error.message) from error
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError) as error:
+        # The reader's own checks give precise messages; an unforeseen shape still
+        # gets a Vietnamese refusal rather than an error page.
+        raise ValidationError(UNREADABLE_PLAN) from error
     if not parsed.get("number") or not parsed.get("year"):
         raise ValidationError(_("Không đọc được số hiệu hoặc năm của kế hoạch ở phần đầu văn bản."))
     parsed["names"] = resolution.resolve_names(resolution.names_in(parsed), unit_candidates())
@@ -57,7 +62,9 @@ def existing_plan(parsed: dict) -> Plan | None:
 def preview_import(*, actor, filename: str, content: bytes) -> PlanImport:
     """Read an uploaded plan and keep it for the preview; nothing of the plan is saved yet."""
     access.require_role(actor, *IMPORTERS)
-    validate_upload(filename, content, allowed=PLAN_FILE_KINDS)
+    validate_upload(
+        filename, content, allowed=PLAN_FILE_KINDS, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
+    )
     parsed = parse_plan_bytes(content, filename)
     draft = PlanImport(original_name=filename[:255], parsed=parsed, created_by=actor)
     draft.file.save(filename, ContentFile(content), save=False)

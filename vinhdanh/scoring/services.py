@@ -90,9 +90,11 @@ def _start_scorecard(sheet: CriteriaSheet, unit) -> Scorecard:
 
 @transaction.atomic
 def import_sheet(actor, cluster: Cluster, *, filename: str, content: bytes, title: str, deadline):
-    from vinhdanh.core.uploads import validate_upload
+    from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
 
-    validate_upload(filename, content, allowed=frozenset({"xlsx"}))
+    validate_upload(
+        filename, content, allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
+    )
     try:
         parsed = parse_sheet(content)
     except WorkbookUnreadable as error:

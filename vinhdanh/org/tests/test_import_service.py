@@ -37,14 +37,18 @@ def test_a_file_with_one_bad_row_imports_nothing(demo_user):
     officer = demo_user("canbo.hoangliet")
     before = Person.objects.count()
     with pytest.raises(services.PeopleImportRefused) as refused:
-        services.import_people(actor=officer, content=workbook(GOOD, BAD))
+        services.import_people(
+            actor=officer, filename="danh-sach.xlsx", content=workbook(GOOD, BAD)
+        )
     assert [(e.row, "ngoài phạm vi" in e.message) for e in refused.value.errors] == [(3, True)]
     assert Person.objects.count() == before
 
 
 def test_a_good_file_imports_every_row_with_an_audit_entry(demo_user):
     officer = demo_user("canbo.hoangliet")
-    created = services.import_people(actor=officer, content=workbook(GOOD))
+    created = services.import_people(
+        actor=officer, filename="danh-sach.xlsx", content=workbook(GOOD)
+    )
     assert [p.code for p in created] == ["imp-1"]
     assert Person.objects.get(code="imp-1").is_direct_worker is True
 
@@ -66,11 +70,13 @@ def test_import_page_lists_row_errors_and_offers_the_template(demo_user, client)
     ("content", "message"),
     [
         (b"", "Tệp rỗng"),
-        (b"not a workbook", "không phải là bảng tính"),
-        (zip_without_workbook(), "bị hỏng"),
+        (b"not a workbook", "không khớp với nội dung thật (văn bản)"),
+        (zip_without_workbook(), "không khớp với nội dung thật (tệp nén ZIP)"),
     ],
 )
 def test_unreadable_files_are_refused_in_vietnamese(demo_user, content, message):
     with pytest.raises(services.PeopleImportRefused) as refused:
-        services.import_people(actor=demo_user("thuongtruc"), content=content)
+        services.import_people(
+            actor=demo_user("thuongtruc"), filename="danh-sach.xlsx", content=content
+        )
     assert message in refused.value.errors[0].message
