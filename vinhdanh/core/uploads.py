@@ -22,7 +22,10 @@ SPREADSHEET = frozenset({"xlsx"})
 MAX_UNCOMPRESSED = 100 * MB
 MAX_PART_UNCOMPRESSED = 50 * MB
 # Importers build every row in memory: they accept less than stored attachments do.
+# (Sheet importers stream rows; the plan reader loads whole workbooks, about 15 bytes
+# of memory per byte of sheet XML, so it is given less again.)
 IMPORT_MAX_UNCOMPRESSED = 25 * MB
+PLAN_MAX_UNCOMPRESSED = 10 * MB
 MAX_RATIO = 100
 RATIO_FLOOR = 1 * MB
 MAX_MEMBERS = 5000
@@ -91,6 +94,13 @@ class UploadRejected(ValidationError):
 BOMB = "Tệp nén bất thường (có thể là “bom nén”), bị từ chối vì lý do an toàn."
 ENTITY = "Tệp chứa khai báo XML không được phép (DOCTYPE/ENTITY), bị từ chối vì lý do an toàn."
 ACTIVE = "Không nhận ảnh SVG, trang HTML hay tệp có chứa mã chạy (script)."
+
+
+def _too_big(limit: int) -> str:
+    return (
+        f"Nội dung tệp khi giải nén quá lớn (tối đa {limit // MB} MB), có thể là “bom nén”; "
+        "bị từ chối vì lý do an toàn."
+    )
 
 
 def _extension(filename: str) -> str:
@@ -168,7 +178,7 @@ def _check_members(members: list[zipfile.ZipInfo], max_uncompressed: int) -> Non
     if len(members) > MAX_MEMBERS:
         raise UploadRejected("Tệp có quá nhiều thành phần bên trong, bị từ chối vì lý do an toàn.")
     if sum(member.file_size for member in members) > max_uncompressed:
-        raise UploadRejected(BOMB)
+        raise UploadRejected(_too_big(max_uncompressed))
     for member in members:
         if is_unsafe_name(member.filename):
             raise UploadRejected(
@@ -181,9 +191,11 @@ def _check_members(members: list[zipfile.ZipInfo], max_uncompressed: int) -> Non
             raise UploadRejected(
                 "Tệp có thành phần được mã hóa, không kiểm tra được nên bị từ chối."
             )
-        too_big = member.file_size > min(MAX_PART_UNCOMPRESSED, max_uncompressed)
+        part_limit = min(MAX_PART_UNCOMPRESSED, max_uncompressed)
+        if member.file_size > part_limit:
+            raise UploadRejected(_too_big(part_limit))
         ratio = member.file_size / max(1, member.compress_size)
-        if too_big or (member.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
+        if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             raise UploadRejected(BOMB)
 
 

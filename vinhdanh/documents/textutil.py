@@ -53,8 +53,14 @@ def clean_line(text: str) -> str:
 
 
 def clean_cell(text: str) -> str:
-    """A table cell: each line cleaned, empty lines dropped, lines kept apart by ``\\n``."""
+    """A table cell: each line cleaned, empty lines dropped, lines kept apart by ``\\n``.
+
+    The apostrophe the safe writers put before a cell that starts like a formula
+    (``'- Tổ chức``) is dropped, so an exported plan reads back as it was.
+    """
     text = _HTML_BREAK.sub("\n", nfc(text))
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
+        text = text[1:]
     lines = (clean_line(line) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, validate_upload
+from vinhdanh.core.uploads import PLAN_MAX_UNCOMPRESSED, validate_upload
 from vinhdanh.documents.errors import PlanReadError
 from vinhdanh.documents.matching import UnitCandidate
 from vinhdanh.documents.reader import read_plan
@@ -63,7 +63,7 @@ def preview_import(*, actor, filename: str, content: bytes) -> PlanImport:
     """Read an uploaded plan and keep it for the preview; nothing of the plan is saved yet."""
     access.require_role(actor, *IMPORTERS)
     validate_upload(
-        filename, content, allowed=PLAN_FILE_KINDS, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
+        filename, content, allowed=PLAN_FILE_KINDS, max_uncompressed=PLAN_MAX_UNCOMPRESSED
     )
     parsed = parse_plan_bytes(content, filename)
     draft = PlanImport(original_name=filename[:255], parsed=parsed, created_by=actor)

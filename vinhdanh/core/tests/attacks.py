@@ -106,3 +106,5 @@ def upload_attacks() -> list[Attack]:
 FORMULA_NAMES = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "\tX", "\rX"]
 CONTROL_NAME = "Lê" + "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + " Thị Zeta"
 HOSTILE_NAMES = [*FORMULA_NAMES, CONTROL_NAME]
+# PostgreSQL text cannot hold NUL (and Django's form fields refuse it): what can be stored.
+STORABLE_NAMES = [*FORMULA_NAMES, CONTROL_NAME.replace("\x00", "")]

@@ -12,13 +12,13 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from vinhdanh.core.tests.attacks import CONTROL_NAME, FORMULA_NAMES, HOSTILE_NAMES
+from vinhdanh.core.tests.attacks import CONTROL_NAME, FORMULA_NAMES, STORABLE_NAMES
 from vinhdanh.documents.safe_text import clean_text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Parts of the hostile names that survive being written, neutralised or cleaned.
 MARKERS = ('HYPERLINK("http://x","y")', "@SUM(A1)", clean_text(CONTROL_NAME))
-MARKED_NAMES = (FORMULA_NAMES[0], "@SUM(A1)", CONTROL_NAME)
+MARKED_NAMES = (FORMULA_NAMES[0], "@SUM(A1)", STORABLE_NAMES[-1])
 
 
 def _xlsx_texts(content: bytes) -> list[str]:
@@ -66,7 +66,7 @@ def hostile_demo(demo):
     from vinhdanh.plans.models import Task
 
     for index, pk in enumerate(Person.objects.order_by("pk").values_list("pk", flat=True)):
-        Person.objects.filter(pk=pk).update(full_name=HOSTILE_NAMES[index % len(HOSTILE_NAMES)])
+        Person.objects.filter(pk=pk).update(full_name=STORABLE_NAMES[index % len(STORABLE_NAMES)])
     Task.objects.filter(pk=Task.objects.order_by("pk").values("pk")[:1]).update(
         content=FORMULA_NAMES[0]
     )

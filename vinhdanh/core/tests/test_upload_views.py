@@ -184,3 +184,29 @@ def test_a_real_workbook_passes_the_gate_on_every_upload_page(demo_user, client,
     assert not [refusal for refusal in GATE_REFUSALS if refusal in page]
     if target.stores_files:
         assert target.saved() != before
+
+
+# The views that read request.FILES, each posted the corpus above through TARGETS.
+UPLOAD_VIEWS = {
+    "awards/views/nominations.py": {"nomination attachment"},
+    "movements/registration_views.py": {"registration import"},
+    "movements/views.py": {"movement document"},
+    "org/views.py": {"people import"},
+    "plans/views/importing.py": {"plan import"},
+    "plans/views/tasks.py": {"progress report"},
+    "plans/views/units.py": {"unit plan"},
+    "scoring/views.py": {"criteria sheet import", "scoring evidence"},
+}
+
+
+def test_every_view_that_reads_uploaded_files_is_in_the_attack_run():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readers = {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts and "request.FILES" in path.read_text(encoding="utf-8")
+    }
+    assert readers == set(UPLOAD_VIEWS), "add the new upload page to TARGETS and UPLOAD_VIEWS"
+    assert set().union(*UPLOAD_VIEWS.values()) == set(TARGETS)

@@ -45,3 +45,11 @@ def test_appendix_groups_tasks_under_numbered_sections():
     assert [row[1] for row in sections] == ["Quý I", "Quý II", "Quý III", "Quý IV"]
     assert len(rows) == 29
     assert [roman(n) for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
+
+
+@pytest.mark.parametrize(("writer", "name"), [(plan_docx, "x.docx"), (plan_xlsx, "x.xlsx")])
+def test_a_task_that_starts_like_a_formula_reads_back_unchanged(writer, name):
+    original = read_plan(builders.seed_bytes(), "seed.txt")
+    original.tasks[0].content = "- Tổ chức hội nghị; =SUM(A1) không phải công thức"
+    again = read_plan(writer(original), name)
+    assert again.tasks[0].content == original.tasks[0].content
