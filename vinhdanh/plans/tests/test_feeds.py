@@ -161,3 +161,12 @@ def test_user_menu_links_to_the_feed_page(client, office_user):
     client.force_login(office_user)
     html = client.get(reverse("core:home")).content.decode()
     assert f'href="{reverse("plans:feeds")}" data-testid="my-feeds"' in html
+
+
+@pytest.mark.parametrize("chosen", ["", "abc", "999999"])
+def test_page_asks_for_a_unit_when_none_or_a_wrong_one_is_sent(client, office_user, chosen):
+    client.force_login(office_user)
+    response = client.post(reverse("plans:feed_create"), {"unit": chosen}, follow=True)
+    assert response.status_code == 200
+    assert "Hãy chọn đơn vị." in response.content.decode()
+    assert not FeedToken.objects.filter(owner=office_user).exists()

@@ -95,7 +95,8 @@ def feed_page(request):
 @login_required
 @require_POST
 def feed_create(request):
-    unit = Unit.objects.filter(pk=request.POST.get("unit") or None).first()
+    chosen = request.POST.get("unit", "")
+    unit = Unit.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
     try:
         if unit is None:
             raise ValidationError(_("Hãy chọn đơn vị."))
