@@ -113,8 +113,9 @@ INSTALLED_APPS += [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
 ]
-_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
-MIDDLEWARE[_after_auth:_after_auth] = [
+# After the messages middleware: an expired session is told why on the login page.
+_after_messages = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE[_after_messages:_after_messages] = [
     "django_otp.middleware.OTPMiddleware",
     "vinhdanh.accounts.middleware.SessionLifetimeMiddleware",
     "vinhdanh.accounts.middleware.SecondFactorMiddleware",
