@@ -101,13 +101,15 @@ class SecondFactorMiddleware:
     """Send a signed-in user who owes a second factor to enrol or to verify first.
 
     Owing one means: the role requires it, or the user enrolled one, or the page is in /admin/.
-    The enrolment, verification and logout pages stay open, as do static files.
+    The enrolment, verification and logout pages and the language switch stay open, as do
+    static files.
     """
 
     OPEN_URL_NAMES = (
         "accounts:second_factor_enrol",
         "accounts:second_factor_verify",
         "accounts:logout",
+        "set_language",
     )
 
     def __init__(self, get_response):
