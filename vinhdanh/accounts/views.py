@@ -49,7 +49,6 @@ def security(request):
             "has_device": has_confirmed_device(user),
             "required": requires_second_factor(user),
             "remaining_codes": services.remaining_recovery_codes(user),
-            "password_form": ConfirmPasswordForm(user),
         },
     )
 

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,6 +24,12 @@ def _login(client, username, password, **extra):
 
 def _signed_in(client) -> bool:
     return "_auth_user_id" in client.session
+
+
+def test_client_login_in_a_test_passes_a_request_for_the_lockout_to_read(demo, client):
+    # Axes refuses to judge a login without a request, so tests give one to client.login.
+    assert client.login(request=HttpRequest(), username=OFFICER, password=DEMO_PASSWORD)
+    assert not client.login(request=HttpRequest(), username=OFFICER, password="sai-mat-khau")
 
 
 def test_four_failures_still_let_the_right_password_in(demo, client):
