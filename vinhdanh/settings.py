@@ -1,6 +1,7 @@
 """Settings read from the environment; the defaults give an embedded SQLite setup."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -114,20 +115,88 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "accounts:login"
 # Strong, salted hashing; never a bare digest.
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+
+# Logins: lockout (django-axes), second factor (django-otp), session lifetime, password rules.
+# Kept in one block; see docs/deploy.md, "Logins and the second factor".
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+# After the messages middleware: an expired session is told why on the login page.
+_after_messages = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE[_after_messages:_after_messages] = [
+    "django_otp.middleware.OTPMiddleware",
+    "vinhdanh.accounts.middleware.SessionLifetimeMiddleware",
+    "vinhdanh.accounts.middleware.SecondFactorMiddleware",
+]
+# Last, so that it turns any lockout flagged during the request into the lockout page.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+# Axes first: it refuses a locked-out username or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Five failures lock the username, and separately the address, for the cool-off.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_CALLABLE = "vinhdanh.accounts.lockout.lockout_response"
+# A success does not wipe the address's failures: otherwise one valid account would let an
+# attacker reset the count between guesses at other accounts.
+AXES_RESET_ON_SUCCESS = False
+# Behind a reverse proxy, the client's address is read from X-Forwarded-For, counting
+# TRUSTED_PROXY_COUNT proxies from the right (nginx alone = 1). Addresses the client wrote
+# further left are ignored, so they cannot dodge the per-address lockout. Without a proxy (0)
+# only REMOTE_ADDR is used.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT > 0:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "left-most"
+    # ipware counts the proxies written into the header, not the one that connects to us.
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+    # Not strict: a header with extra entries the client wrote still yields the address our
+    # outermost proxy saw, instead of falling back to the proxy's own address.
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
+# Roles whose accounts must confirm a TOTP code after the password (superusers count as admin).
+SECOND_FACTOR_REQUIRED_ROLES = env_list(
+    "SECOND_FACTOR_REQUIRED_ROLES", "admin,standing_office,council_member,leader"
+)
+# /admin/ always needs a session verified with a second factor.
+SECOND_FACTOR_FOR_ADMIN_SITE = env_bool("SECOND_FACTOR_FOR_ADMIN_SITE", default=True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Vinh Danh")
+RECOVERY_CODE_COUNT = 10
+
+# A session ends after SESSION_IDLE_MINUTES without a request (SESSION_IDLE_MINUTES_ADMIN for
+# the admin role), and in any case SESSION_COOKIE_AGE after the login.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "15"))
+SESSION_IDLE_MINUTES_ADMIN = int(os.environ.get("SESSION_IDLE_MINUTES_ADMIN", "5"))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_LIFETIME_HOURS", "12")) * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# The reset link in the e-mail stays valid one hour.
+PASSWORD_RESET_TIMEOUT = 3600
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "vinhdanh.accounts.passwords.SecondFactorAwareLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# End of logins.
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -176,7 +245,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "vinhdanh@localhost")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "vinhdanh.accounts.authentication.PasswordOnlyBasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -15,3 +15,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 HUEY = {"huey_class": "huey.MemoryHuey", "name": "vinhdanh-test", "immediate": True}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# The existing tests sign in with force_login and no second factor; the login tests
+# switch the requirement back on with the `settings` fixture.
+SECOND_FACTOR_REQUIRED_ROLES = []
+SECOND_FACTOR_FOR_ADMIN_SITE = False

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "vinhdanh.accounts"
     label = "accounts"
     verbose_name = _("Tài khoản")
+
+    def ready(self):
+        from vinhdanh.accounts import signals  # noqa: F401
