@@ -1,7 +1,8 @@
 """The 2021 commendation round of the Hoàng Mai demo: nominations in every state.
 
-Built through the services, so the demo's history and audit trail look like real use.
-Certificate PDFs are not generated here but on request.
+Built through the services, so the demo's workflow history (transitions, votes, decisions)
+looks like real use. The audit log stays empty: the demo loader loads everything as seed
+data (`audit.services.loading_seed_data`). Certificate PDFs are generated on request.
 """
 
 import datetime
@@ -12,7 +13,6 @@ from vinhdanh.accounts.models import User
 from vinhdanh.awards import services
 from vinhdanh.awards.catalogue_loader import load_catalogue
 from vinhdanh.awards.models import Choice, Nomination, State, Title
-from vinhdanh.awards.recording import without_audit
 from vinhdanh.org.models import Person
 
 YEAR = 2021
@@ -113,8 +113,7 @@ def _advance(nomination, target, *, officer, office, leader) -> Nomination:
 @transaction.atomic
 def load() -> None:
     load_catalogue()
-    with without_audit():
-        _load_round()
+    _load_round()
 
 
 def _load_round() -> None:
