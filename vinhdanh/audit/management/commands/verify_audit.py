@@ -1,5 +1,7 @@
 """Walks the audit log's hash chain and reports its first broken link."""
 
+from contextlib import closing
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -22,7 +24,9 @@ class Command(BaseCommand):
             .values("id", *chain.HASHED_FIELDS, "previous_hash", "entry_hash")
             .iterator(chunk_size=CHUNK)
         )
-        verdict = chain.walk(rows)
+        # Closed at once when the walk stops early, so no server-side cursor is left open.
+        with closing(rows):
+            verdict = chain.walk(rows)
         if verdict.broken is not None:
             raise CommandError(
                 f"Chuỗi nhật ký bị đứt tại mục #{verdict.broken.entry_id}: "
