@@ -1,7 +1,14 @@
-"""Append-only audit log: every change made through a service leaves an entry."""
+"""Append-only audit log: every change made through a service leaves an entry.
+
+Append-only three times over: this model refuses to save a stored entry or delete
+one, database triggers refuse UPDATE, DELETE and TRUNCATE (`triggers.py`), and
+each entry carries the hash of the one before it (`chain.py`), so a change made
+around all of that is found by `manage.py verify_audit`.
+"""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +17,8 @@ class AuditEntryIsAppendOnly(Exception):
 
 
 class AuditEntry(models.Model):
-    at = models.DateTimeField(_("Thời điểm"), auto_now_add=True, db_index=True)
+    # Set before saving (not auto_now_add), because the entry's hash covers it.
+    at = models.DateTimeField(_("Thời điểm"), default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Người thực hiện"),
@@ -25,6 +33,11 @@ class AuditEntry(models.Model):
     before = models.JSONField(_("Trước"), null=True, blank=True)
     after = models.JSONField(_("Sau"), null=True, blank=True)
     note = models.TextField(_("Ghi chú"), blank=True)
+    # Unique: two entries can never follow the same one, so concurrent writers cannot fork it.
+    previous_hash = models.CharField(
+        _("Băm của mục trước"), max_length=64, unique=True, editable=False
+    )
+    entry_hash = models.CharField(_("Băm của mục"), max_length=64, editable=False)
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from vinhdanh.audit.admin_audit import AuditedModelAdmin
 from vinhdanh.awards.models import (
     AwardBasis,
     DossierComponent,
@@ -17,7 +18,7 @@ class TitleComponentInline(admin.TabularInline):
 
 
 @admin.register(Title)
-class TitleAdmin(admin.ModelAdmin):
+class TitleAdmin(AuditedModelAdmin):
     list_display = ["name", "code", "kind", "group", "vote_threshold", "is_active"]
     list_filter = ["kind", "group", "is_active"]
     search_fields = ["name", "code"]
@@ -26,15 +27,15 @@ class TitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(AwardBasis)
-class AwardBasisAdmin(admin.ModelAdmin):
+class AwardBasisAdmin(AuditedModelAdmin):
     list_display = ["name", "code", "legal_basis"]
 
 
 @admin.register(DossierComponent)
-class DossierComponentAdmin(admin.ModelAdmin):
+class DossierComponentAdmin(AuditedModelAdmin):
     list_display = ["name", "code", "generated", "legal_basis"]
 
 
 @admin.register(PrinterProfile)
-class PrinterProfileAdmin(admin.ModelAdmin):
+class PrinterProfileAdmin(AuditedModelAdmin):
     list_display = ["name", "offset_x_mm", "offset_y_mm", "qr_corner"]

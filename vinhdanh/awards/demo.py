@@ -1,8 +1,10 @@
 """The 2021 commendation round of the Hoàng Mai demo: nominations in every state.
 
-Built through the services, so the demo's history and audit trail look like real use.
-Single certificate PDFs are made on request; the decided ones are printed once as a job.
-One dossier goes up in a batch with its submission letter.
+Built through the services, so the demo's workflow history (transitions, votes, decisions)
+looks like real use. The audit log stays empty: the demo loader loads everything as seed
+data (`audit.services.loading_seed_data`). Single certificate PDFs are made on request;
+the decided ones are printed once as a job. One dossier goes up in a batch with its
+submission letter.
 """
 
 import datetime
@@ -13,7 +15,6 @@ from vinhdanh.accounts.models import User
 from vinhdanh.awards import printing, services
 from vinhdanh.awards.catalogue_loader import load_catalogue
 from vinhdanh.awards.models import Choice, Nomination, PrintJob, State, Title
-from vinhdanh.awards.recording import without_audit
 from vinhdanh.org.models import Person
 
 YEAR = 2021
@@ -126,8 +127,7 @@ def _advance(nomination, target, *, officer, office, leader) -> Nomination:
 @transaction.atomic
 def load() -> None:
     load_catalogue()
-    with without_audit():
-        _load_round()
+    _load_round()
 
 
 def _load_round() -> None:

@@ -6,11 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
-from vinhdanh.audit.services import snapshot
+from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards import workflow
 from vinhdanh.awards.letterheads import unit_letterhead
 from vinhdanh.awards.models import Certificate, PrinterProfile, PrintJob
-from vinhdanh.awards.recording import record
 from vinhdanh.documents import certificates as pdf
 from vinhdanh.documents.layout import place_and_date
 

@@ -1,4 +1,10 @@
-"""Loads the Hoàng Mai 2021 demo; running it again creates nothing twice."""
+"""Loads the Hoàng Mai 2021 demo; running it again creates nothing twice.
+
+What the audit log holds after it: nothing. The demo is seed data, not anybody's
+action, even where it plays the workflow through the services (awards) to give
+the dossiers a real history; the log of a fresh demo holds only what people do in
+it afterwards, and its hash chain starts with their first change.
+"""
 
 import datetime
 import importlib
@@ -8,6 +14,7 @@ import random
 from django.db import transaction
 
 from vinhdanh.accounts.models import Role, User
+from vinhdanh.audit.services import loading_seed_data
 from vinhdanh.core.text import fold
 from vinhdanh.demo import hoang_mai_2021 as data
 from vinhdanh.org.models import Cluster, Council, CouncilMember, CouncilRole, Level, Person, Unit
@@ -195,6 +202,11 @@ def _load_extensions() -> None:
 
 @transaction.atomic
 def load_demo() -> list[tuple[str, str, str]]:
+    with loading_seed_data():
+        return _load_everything()
+
+
+def _load_everything() -> list[tuple[str, str, str]]:
     levels = _load_levels()
     _load_units(levels)
     _load_people()

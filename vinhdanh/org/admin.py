@@ -1,22 +1,23 @@
 from django.contrib import admin
 
+from vinhdanh.audit.admin_audit import AuditedModelAdmin
 from vinhdanh.org.models import Cluster, Council, CouncilMember, Level, Person, Unit
 
 
 @admin.register(Level)
-class LevelAdmin(admin.ModelAdmin):
+class LevelAdmin(AuditedModelAdmin):
     list_display = ["name", "code", "rank", "active_from", "active_until"]
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedModelAdmin):
     list_display = ["name", "code", "kind", "level", "parent", "is_active"]
     list_filter = ["kind", "level", "is_active"]
     search_fields = ["search_text"]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedModelAdmin):
     list_display = ["full_name", "code", "unit", "position", "gender", "is_direct_worker"]
     list_filter = ["gender", "is_direct_worker", "is_manager"]
     search_fields = ["search_text"]
@@ -29,12 +30,12 @@ class CouncilMemberInline(admin.TabularInline):
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(AuditedModelAdmin):
     inlines = [CouncilMemberInline]
 
 
 @admin.register(Cluster)
-class ClusterAdmin(admin.ModelAdmin):
+class ClusterAdmin(AuditedModelAdmin):
     list_display = ["name", "year", "head", "deputy"]
     list_filter = ["year"]
     filter_horizontal = ["members", "followers"]

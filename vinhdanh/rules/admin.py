@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from vinhdanh.audit.admin_audit import AuditedModelAdmin
 from vinhdanh.rules.models import RuleSetting
 
-admin.site.register(RuleSetting, list_display=["province", "name", "value"])
+admin.site.register(RuleSetting, AuditedModelAdmin, list_display=["province", "name", "value"])

@@ -7,11 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
-from vinhdanh.audit.services import snapshot
+from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards import workflow
 from vinhdanh.awards.documents_out import submission_letter
 from vinhdanh.awards.models import Batch, Nomination, State
-from vinhdanh.awards.recording import record
 from vinhdanh.awards.services.nominations import submit_nomination
 
 

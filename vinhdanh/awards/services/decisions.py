@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
-from vinhdanh.audit.services import snapshot
+from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
 from vinhdanh.awards.permissions import require_step_role
-from vinhdanh.awards.recording import record
 from vinhdanh.awards.services.locking import lock, move
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.core.services import save_and_record

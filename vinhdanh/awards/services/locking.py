@@ -10,10 +10,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.audit.services import snapshot
+from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards import workflow
 from vinhdanh.awards.models import Nomination, Transition
-from vinhdanh.awards.recording import record
 
 
 class ConflictError(ValidationError):

@@ -8,11 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
-from vinhdanh.audit.services import snapshot
+from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards import workflow
 from vinhdanh.awards.models import Attachment, Nomination, State
 from vinhdanh.awards.permissions import require_proposer_of
-from vinhdanh.awards.recording import record
 from vinhdanh.awards.selectors import missing_components
 from vinhdanh.awards.services.locking import lock, move, save_fields
 from vinhdanh.core.services import save_and_record

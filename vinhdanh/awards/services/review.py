@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
-from vinhdanh.audit.services import snapshot
+from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards import workflow
 from vinhdanh.awards.catalogue_loader import DEFAULT_VOTE_THRESHOLD
 from vinhdanh.awards.eligibility import prefilled_checklist
@@ -24,7 +24,6 @@ from vinhdanh.awards.models import (
     State,
 )
 from vinhdanh.awards.permissions import require_step_role
-from vinhdanh.awards.recording import record
 from vinhdanh.awards.services.locking import lock, move
 from vinhdanh.org.models import Council, CouncilMember
 

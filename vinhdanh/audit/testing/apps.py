@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuditTestingConfig(AppConfig):
+    name = "vinhdanh.audit.testing"
+    label = "audit_testing"

@@ -1,0 +1,27 @@
+"""What the demo leaves in the audit log: nothing (see demo/loader.py), however often it loads."""
+
+import pytest
+
+from vinhdanh.audit.models import AuditEntry
+from vinhdanh.awards.models import Nomination, Transition
+from vinhdanh.demo.loader import load_demo
+from vinhdanh.org.models import Person
+from vinhdanh.org.services import update_person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_fresh_demo_leaves_the_audit_log_empty(demo):
+    # The demo did play the awards workflow through the services, which audit every step...
+    assert Nomination.objects.filter(year=2021).count() == 14
+    assert Transition.objects.exists()
+    # ...but as seed data: nobody did anything yet.
+    assert list(AuditEntry.objects.values_list("action", flat=True)) == []
+
+
+def test_loading_the_demo_again_adds_nothing_and_auditing_resumes_after_it(demo, demo_user):
+    load_demo()
+    assert not AuditEntry.objects.exists()
+    person = Person.objects.order_by("pk").first()
+    update_person(actor=demo_user("thuongtruc"), person=person, position="Chuyên viên chính")
+    assert list(AuditEntry.objects.values_list("action", flat=True)) == ["org.person.update"]
