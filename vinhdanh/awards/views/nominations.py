@@ -15,6 +15,7 @@ from vinhdanh.awards.dossier import dossier_zip
 from vinhdanh.awards.eligibility import prefilled_checklist, verdict_for
 from vinhdanh.awards.forms import AttachmentForm, NominationForm
 from vinhdanh.awards.models import Attachment, Choice, Nomination, Objection, State, Title
+from vinhdanh.awards.permissions import may_see_objection_contact
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.views.common import parse_date
 from vinhdanh.core.downloads import DOCX, download
@@ -240,6 +241,7 @@ def nomination_detail(request, pk: int):
         "components": components,
         "checklist": prefilled_checklist(nomination) if "appraise" in steps else None,
         "notice": nomination.notices.first(),
+        "sees_objection_contact": may_see_objection_contact(request.user),
         "vote": vote,
         "ballots": vote.ballots.select_related("member__person") if vote else [],
         "my_ballot": vote.ballots.filter(member=member).first() if vote and member else None,
