@@ -140,7 +140,13 @@ def nomination_create(request):
 
 @login_required
 def nomination_edit(request, pk: int):
-    nomination = _visible(request, pk)
+    # The form is for those who may change the nomination; others get "not found".
+    nomination = access.get_visible_or_404(
+        request.user,
+        Nomination.objects.select_related("title", "basis", "person", "collective", "unit"),
+        access.CHANGE,
+        pk=pk,
+    )
     initial = {
         "title": nomination.title,
         "basis": nomination.basis,
