@@ -83,6 +83,13 @@ def test_a_body_of_megabytes_is_refused_before_it_is_read(client, open_notice):
     assert not AuditEntry.objects.filter(action="awards.objection.file").exists()
 
 
+def test_an_empty_post_is_answered_with_the_form_and_its_errors(client, open_notice):
+    response = client.post(_url(open_notice), {})
+    assert response.status_code == 400
+    assert "Trường này là bắt buộc." in response.content.decode()
+    assert not open_notice.objections.exists()
+
+
 def test_the_service_itself_refuses_an_overlong_text(open_notice):
     from django.core.exceptions import ValidationError
 
@@ -130,6 +137,7 @@ def test_a_closed_notice_takes_no_objection(client, open_notice):
     open_notice.ends_on = open_notice.starts_on = datetime.date.today() - datetime.timedelta(3)
     open_notice.save()
     response = _post(client, open_notice)
+    assert response.status_code == 400
     assert "không trong thời gian lấy ý kiến" in response.content.decode()
     assert not open_notice.objections.exists()
 

@@ -85,20 +85,17 @@ def _over_the_limit(request) -> bool:
 @csrf_protect
 def _objection_form(request, nomination):
     notice = _open_notice(nomination)
-    form = ObjectionForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and notice is not None:
-        if form.is_valid():
-            try:
-                services.file_objection(notice, **form.cleaned_data)
-            except ValidationError as error:
-                show_refusal(request, error)
-                status = 400
-            else:
-                messages.success(request, _("Đã gửi ý kiến. Cơ quan thường trực sẽ trả lời."))
-                return redirect("awards:public_list")
+    posted = request.method == "POST"
+    form = ObjectionForm(request.POST if posted else None)
+    status = 400 if posted else 200
+    if posted and notice is not None and form.is_valid():
+        try:
+            services.file_objection(notice, **form.cleaned_data)
+        except ValidationError as error:
+            show_refusal(request, error)
         else:
-            status = 400
+            messages.success(request, _("Đã gửi ý kiến. Cơ quan thường trực sẽ trả lời."))
+            return redirect("awards:public_list")
     context = {
         "nomination": nomination,
         "notice": notice,
