@@ -5,7 +5,6 @@ import io
 import zipfile
 
 import pytest
-from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -16,13 +15,6 @@ from vinhdanh.awards.models import Nomination, Objection, State
 from vinhdanh.awards.services.review import council_of
 
 NAME, PHONE = "Lê Thị Góp Ý", "0912 345 678"
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
