@@ -195,7 +195,8 @@ def answer_objection(actor, objection: Objection, *, answer: str) -> Objection:
         action="awards.objection.answer",
         instance=objection,
         before=before,
-        after=objection_audit(objection),
+        # The answer is the office's own act, kept in full; the objection is not.
+        after={**objection_audit(objection), "answer": objection.answer},
     )
     return objection
 

@@ -60,6 +60,17 @@ def test_an_objection_is_filed_and_the_audit_keeps_no_contact_nor_the_text(clien
     assert entry.after["notice"] == open_notice.pk
 
 
+def test_the_audit_of_an_answer_keeps_the_answer_but_not_who_objected(demo_user, open_notice):
+    objection = services.file_objection(
+        open_notice, filed_by=NAME, contact=PHONE, content="Chưa xứng đáng"
+    )
+    services.answer_objection(demo_user("thuongtruc"), objection, answer="Đã xác minh.")
+    entry = AuditEntry.objects.get(action="awards.objection.answer", object_id=str(objection.pk))
+    logged = str(entry.before) + str(entry.after) + entry.object_repr
+    assert entry.after["answer"] == "Đã xác minh."
+    assert NAME not in logged and PHONE not in logged and "Chưa xứng đáng" not in logged
+
+
 def test_a_text_over_the_limit_is_refused_in_vietnamese_and_nothing_is_kept(client, open_notice):
     response = _post(client, open_notice, content="x" * 5001)
     assert response.status_code == 400
