@@ -628,3 +628,27 @@ def test_the_owning_wards_officer_may_act_through_the_same_posts(demo_user):
     assert client.post(url, data).status_code == 302
     draft.refresh_from_db()
     assert draft.achievements == "Sửa trái phép"
+
+
+@pytest.mark.django_db
+def test_post_only_actions_on_another_wards_objects_are_not_found(demo_user):
+    """Every POST-only URL whose object belongs to one ward, POSTed by the other ward."""
+    made = _make_missing_objects(
+        demo_user("thuongtruc"), demo_user("canbo.hoangliet"), demo_user("canbo.dinhcong")
+    )
+    table = targets(made)
+    clients = {unit: _client(identity, demo_user) for identity, unit in WARD.items()}
+    posts = [
+        (unit, reverse(name, kwargs=target.kwargs))
+        for name, (kind, key) in ACCESS.items()
+        if kind == ACTION and key
+        for target in table[key]
+        if len(target.owners) == 1
+        for unit in WARD.values()
+        if unit not in target.owners
+    ]
+    assert len(posts) > 15
+    before = AuditEntry.objects.count(), _awards_state()
+    answers = {(unit, url): clients[unit].post(url, {}).status_code for unit, url in posts}
+    assert answers == {post: 404 for post in posts}
+    assert (AuditEntry.objects.count(), _awards_state()) == before
