@@ -45,3 +45,11 @@ def demo_user(demo):
 @pytest.fixture
 def database_vendor(db) -> str:
     return connection.vendor
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The public forms' rate counters live in the cache: each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()

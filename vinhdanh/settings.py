@@ -280,6 +280,23 @@ HUEY = (
     }
 )
 
+# The cache holds counters of the public forms' limits; in production it lives in
+# Redis so every gunicorn worker counts the same requests.
+CACHES = (
+    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}}
+    if _redis_url
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+# Proxies in front of the app that append the client's address to X-Forwarded-For
+# (1 for the nginx of docs/deploy.md); 0 trusts only the socket address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "vinhdanh.core.client_address.client_address"
+# Public objections: per client address, a short burst and an hourly limit.
+OBJECTION_RATE_BURST = os.environ.get("OBJECTION_RATE_BURST", "2/m")
+OBJECTION_RATE_HOURLY = os.environ.get("OBJECTION_RATE_HOURLY", "5/h")
+# Years the name and contact of a person who objected are kept (shown in the notice).
+OBJECTION_RETENTION_YEARS = int(os.environ.get("OBJECTION_RETENTION_YEARS", "5"))
+
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)

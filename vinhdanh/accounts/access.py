@@ -34,11 +34,18 @@ class ScopeRule:
     "unit__path" for Person), or several paths when a row may belong to a unit in
     more than one way (a record about a person or about a collective). `extra_view`
     may widen what is visible (e.g. a cluster is visible to its members).
+
+    `cluster` is the ORM path to the Cluster a row is scored in ("cluster",
+    "sheet__cluster"). Only rules that name it let a cluster head see the rows of the
+    other units of the clusters they head: scoring and ranking need the cluster's
+    scorecards and proposals, not the wards' people, nominations, attachments or
+    records (purpose limitation of personal data), so the widening is opt-in.
     """
 
     unit_path: str | tuple[str, ...]
     extra_view: Callable[[object], Q] | None = None
     editable_by_unit: bool = True
+    cluster: str | None = None
 
 
 _RULES: dict[type[Model], ScopeRule] = {}
@@ -64,18 +71,20 @@ def role_of(user) -> str | None:
 
 
 def own_unit_paths(user) -> list[str]:
-    """Unit subtrees the user acts for: their unit, and for a cluster head the cluster's units."""
-    from vinhdanh.org.models import Cluster, Unit
+    """Unit subtrees the user acts for: their unit and its sub-units.
 
+    A cluster head's view of the cluster's other units is not here: it comes only
+    through the rules that opt in with `ScopeRule.cluster`.
+    """
     if not user.unit_id:
         return []
-    paths = [user.unit.path]
-    if role_of(user) == Role.CLUSTER_HEAD:
-        member_paths = Unit.objects.filter(
-            pk__in=Cluster.objects.filter(head_id=user.unit_id).values("members")
-        ).values_list("path", flat=True)
-        paths.extend(member_paths)
-    return paths
+    return [user.unit.path]
+
+
+def _headed_cluster_q(user, rule: ScopeRule) -> Q:
+    if rule.cluster is None or role_of(user) != Role.CLUSTER_HEAD or not user.unit_id:
+        return Q(pk__in=[])
+    return Q(**{f"{rule.cluster}__head_id": user.unit_id})
 
 
 def _paths_q(unit_path: str | tuple[str, ...], paths: list[str]) -> Q:
@@ -95,16 +104,14 @@ def scope_queryset(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
     if role in ORGANISATION_WIDE_EDITORS or (action == VIEW and role in ORGANISATION_WIDE_VIEWERS):
         return queryset
     rule = _rule_for(queryset.model)
-    if action == CHANGE:
-        if role not in UNIT_SCOPED_EDITORS or not rule.editable_by_unit:
-            return queryset.none()
-        # A cluster head changes only their own unit's data, not the cluster members'.
-        paths = [user.unit.path] if user.unit_id else []
-    else:
-        paths = own_unit_paths(user)
-    condition = _paths_q(rule.unit_path, paths)
-    if action == VIEW and rule.extra_view is not None:
-        condition |= rule.extra_view(user)
+    if action == CHANGE and (role not in UNIT_SCOPED_EDITORS or not rule.editable_by_unit):
+        return queryset.none()
+    condition = _paths_q(rule.unit_path, own_unit_paths(user))
+    if action == VIEW:
+        # A cluster head sees the cluster's scoring rows, but changes only their own.
+        condition |= _headed_cluster_q(user, rule)
+        if rule.extra_view is not None:
+            condition |= rule.extra_view(user)
     return queryset.filter(condition).distinct()
 
 

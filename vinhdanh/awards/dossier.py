@@ -66,8 +66,10 @@ def _summary(nomination) -> str:
     lines += ["", "CÔNG KHAI"]
     for notice in nomination.notices.all():
         lines.append(f"- Từ {notice.starts_on:%d/%m/%Y} đến {notice.ends_on:%d/%m/%Y}")
-        for objection in notice.objections.all():
-            lines.append(f"    Ý kiến của {objection.filed_by}: {objection.content}")
+        # The name and contact of whoever objected stay with the standing office that
+        # answered; the dossier sent up carries the objection and its answer.
+        for number, objection in enumerate(notice.objections.all(), 1):
+            lines.append(f"    Ý kiến {number}: {objection.content}")
             lines.append(f"    Trả lời: {objection.answer}")
     return "\n".join(lines) + "\n"
 

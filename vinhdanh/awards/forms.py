@@ -2,6 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.models import AwardBasis, Title
+from vinhdanh.awards.models.review import (
+    OBJECTION_CONTACT_MAX,
+    OBJECTION_CONTENT_MAX,
+    OBJECTION_NAME_MAX,
+)
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.org.models import Person, Unit
 
@@ -35,3 +40,28 @@ class NominationForm(forms.Form):
 class AttachmentForm(forms.Form):
     component = forms.ChoiceField(label=_("Thành phần hồ sơ"))
     file = GatedFileField(label=_("Tệp"))
+
+
+class ObjectionForm(forms.Form):
+    """What the public sends about an announced nomination; the limits are the model's."""
+
+    filed_by = forms.CharField(label=_("Họ và tên"), max_length=OBJECTION_NAME_MAX)
+    contact = forms.CharField(
+        label=_("Điện thoại hoặc email"), max_length=OBJECTION_CONTACT_MAX, required=False
+    )
+    content = forms.CharField(
+        label=_("Nội dung ý kiến"),
+        max_length=OBJECTION_CONTENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "max_length": _(
+                "Nội dung ý kiến tối đa %(limit_value)d ký tự (hiện có %(show_value)d ký tự). "
+                "Xin rút gọn hoặc gửi văn bản đầy đủ tới cơ quan thường trực."
+            )
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")

@@ -38,8 +38,9 @@ def register_scoring_scopes() -> None:
                 editable_by_unit=False,
             ),
         )
-    access.register(Scorecard, access.ScopeRule(unit_path="unit__path"))
-    access.register(ClusterProposal, access.ScopeRule(unit_path="unit__path"))
+    # The cluster head reviews every member's scorecard and sees the cluster's proposals.
+    access.register(Scorecard, access.ScopeRule(unit_path="unit__path", cluster="sheet__cluster"))
+    access.register(ClusterProposal, access.ScopeRule(unit_path="unit__path", cluster="cluster"))
     register_serving_view(
         ScoreEvidence,
         "file",

@@ -25,10 +25,19 @@ class PublicNotice(models.Model):
         return f"{self.nomination} ({self.starts_on} – {self.ends_on})"
 
 
+# Limits of what the public may send: a name, a way to reach them, and a text long
+# enough for any objection (several pages) but not a dump of megabytes.
+OBJECTION_NAME_MAX = 200
+OBJECTION_CONTACT_MAX = 200
+OBJECTION_CONTENT_MAX = 5000
+
+
 class Objection(models.Model):
     notice = models.ForeignKey(PublicNotice, on_delete=models.CASCADE, related_name="objections")
-    filed_by = models.CharField(_("Người góp ý"), max_length=200)
-    contact = models.CharField(_("Liên hệ"), max_length=200, blank=True)
+    # The name and contact are personal data: only the standing office sees them
+    # (awards.permissions.may_see_objection_contact).
+    filed_by = models.CharField(_("Người góp ý"), max_length=OBJECTION_NAME_MAX)
+    contact = models.CharField(_("Liên hệ"), max_length=OBJECTION_CONTACT_MAX, blank=True)
     content = models.TextField(_("Nội dung"))
     filed_at = models.DateTimeField(auto_now_add=True)
     answer = models.TextField(_("Trả lời"), blank=True)
@@ -43,7 +52,8 @@ class Objection(models.Model):
         verbose_name_plural = _("Ý kiến phản ánh")
 
     def __str__(self) -> str:
-        return self.filed_by
+        # Not the name: this text lands in audit entries and admin lists.
+        return _("Ý kiến phản ánh số %s") % self.pk
 
 
 class Choice(models.TextChoices):

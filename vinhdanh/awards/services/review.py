@@ -1,8 +1,10 @@
 """The standing office's appraisal, the public announcement, and the council's vote."""
 
 import datetime
+import hashlib
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +24,11 @@ from vinhdanh.awards.models import (
     Objection,
     PublicNotice,
     State,
+)
+from vinhdanh.awards.models.review import (
+    OBJECTION_CONTACT_MAX,
+    OBJECTION_CONTENT_MAX,
+    OBJECTION_NAME_MAX,
 )
 from vinhdanh.awards.permissions import require_step_role
 from vinhdanh.awards.services.locking import lock, move
@@ -118,6 +125,35 @@ def announce_nomination(
     return notice
 
 
+def objection_audit(objection: Objection) -> dict:
+    """What the audit log keeps of an objection: references and a digest, not the
+    person's name and contact, nor a copy of the whole text (which stays on the row)."""
+    return {
+        "notice": objection.notice_id,
+        "nomination": objection.notice.nomination_id,
+        "content_chars": len(objection.content),
+        "content_sha256": hashlib.sha256(objection.content.encode()).hexdigest(),
+        "has_contact": bool(objection.contact),
+        "answer_chars": len(objection.answer),
+        "answered_by": objection.answered_by_id,
+    }
+
+
+def _check_objection_lengths(filed_by: str, content: str, contact: str) -> None:
+    errors = {}
+    if len(filed_by) > OBJECTION_NAME_MAX:
+        errors["filed_by"] = _("Họ tên dài quá %d ký tự.") % OBJECTION_NAME_MAX
+    if len(contact) > OBJECTION_CONTACT_MAX:
+        errors["contact"] = _("Thông tin liên hệ dài quá %d ký tự.") % OBJECTION_CONTACT_MAX
+    if len(content) > OBJECTION_CONTENT_MAX:
+        errors["content"] = _(
+            "Nội dung ý kiến dài %(length)d ký tự, vượt quá giới hạn %(limit)d ký tự. "
+            "Xin rút gọn hoặc gửi văn bản đầy đủ tới cơ quan thường trực."
+        ) % {"length": len(content), "limit": OBJECTION_CONTENT_MAX}
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def file_objection(notice: PublicNotice, *, filed_by: str, content: str, contact: str = ""):
     """Anyone, signed in or not, may object while the notice is open."""
@@ -126,16 +162,18 @@ def file_objection(notice: PublicNotice, *, filed_by: str, content: str, contact
         notice.starts_on <= today <= notice.ends_on
     ):
         raise ValidationError(_("Thời gian lấy ý kiến đối với hồ sơ này đã kết thúc."))
-    if not filed_by.strip() or not content.strip():
+    filed_by, content, contact = filed_by.strip(), content.strip(), contact.strip()
+    if not filed_by or not content:
         raise ValidationError(_("Cần ghi họ tên người góp ý và nội dung ý kiến."))
+    _check_objection_lengths(filed_by, content, contact)
     objection = Objection.objects.create(
-        notice=notice,
-        filed_by=filed_by.strip()[:200],
-        contact=contact.strip()[:200],
-        content=content.strip(),
+        notice=notice, filed_by=filed_by, contact=contact, content=content
     )
     record(
-        actor=None, action="awards.objection.file", instance=objection, after=snapshot(objection)
+        actor=None,
+        action="awards.objection.file",
+        instance=objection,
+        after=objection_audit(objection),
     )
     return objection
 
@@ -146,7 +184,7 @@ def answer_objection(actor, objection: Objection, *, answer: str) -> Objection:
     if not answer.strip():
         raise ValidationError({"answer": _("Cần nhập nội dung trả lời.")})
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
-    before = snapshot(objection)
+    before = objection_audit(objection)
     objection.answer = answer.strip()
     objection.answered_by = actor
     objection.answered_at = timezone.now()
@@ -156,7 +194,8 @@ def answer_objection(actor, objection: Objection, *, answer: str) -> Objection:
         action="awards.objection.answer",
         instance=objection,
         before=before,
-        after=snapshot(objection),
+        # The answer is the office's own act, kept in full; the objection is not.
+        after={**objection_audit(objection), "answer": objection.answer},
     )
     return objection
 
@@ -273,3 +312,32 @@ def record_ballot(actor, vote: CouncilVote, *, member: CouncilMember, choice: st
     )
     record(actor=actor, action="awards.vote.paper_ballot", instance=ballot, after=snapshot(ballot))
     return ballot
+
+
+@transaction.atomic
+def forget_old_objection_contacts(*, now=None) -> int:
+    """Blank the name and contact of objections older than the retention period.
+
+    The objection's text and answer stay with the dossier; only the personal data the
+    privacy notice promised to keep for OBJECTION_RETENTION_YEARS goes.
+    """
+    now = now or timezone.now()
+    years = settings.OBJECTION_RETENTION_YEARS
+    try:
+        cutoff = now.replace(year=now.year - years)
+    except ValueError:  # 29 February
+        cutoff = now.replace(year=now.year - years, day=28)
+    old = Objection.objects.filter(filed_at__lt=cutoff).exclude(filed_by="", contact="")
+    count = 0
+    for objection in old.select_related("notice").select_for_update():
+        objection.filed_by = objection.contact = ""
+        objection.save(update_fields=["filed_by", "contact"])
+        record(
+            actor=None,
+            action="awards.objection.forget_contact",
+            instance=objection,
+            after=objection_audit(objection),
+            note=f"Quá thời hạn lưu {years} năm",
+        )
+        count += 1
+    return count

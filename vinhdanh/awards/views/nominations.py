@@ -15,6 +15,7 @@ from vinhdanh.awards.dossier import dossier_zip
 from vinhdanh.awards.eligibility import prefilled_checklist, verdict_for
 from vinhdanh.awards.forms import AttachmentForm, NominationForm
 from vinhdanh.awards.models import Attachment, Choice, Nomination, Objection, State, Title
+from vinhdanh.awards.permissions import may_see_objection_contact
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.views.common import parse_date
 from vinhdanh.core.downloads import DOCX, download
@@ -140,7 +141,13 @@ def nomination_create(request):
 
 @login_required
 def nomination_edit(request, pk: int):
-    nomination = _visible(request, pk)
+    # The form is for those who may change the nomination; others get "not found".
+    nomination = access.get_visible_or_404(
+        request.user,
+        Nomination.objects.select_related("title", "basis", "person", "collective", "unit"),
+        access.CHANGE,
+        pk=pk,
+    )
     initial = {
         "title": nomination.title,
         "basis": nomination.basis,
@@ -241,6 +248,7 @@ def nomination_detail(request, pk: int):
         "components": components,
         "checklist": prefilled_checklist(nomination) if "appraise" in steps else None,
         "notice": nomination.notices.first(),
+        "sees_objection_contact": may_see_objection_contact(request.user),
         "vote": vote,
         "ballots": vote.ballots.select_related("member__person") if vote else [],
         "my_ballot": vote.ballots.filter(member=member).first() if vote and member else None,

@@ -1,0 +1,654 @@
+"""Who may open which page: every URL name of the URLconf, for the public and every role.
+
+The table ACCESS below classifies every URL name. The test walks the URLconf, so a
+new page that nobody classified fails the suite instead of escaping the check.
+Pages with ids are requested with real demo objects: one owned by ward A (Hoàng
+Liệt, officer canbo.hoangliet), one by ward B (Định Công, officer canbo.dinhcong),
+both members of cluster 1 headed by Đại Kim (cumtruong), and where it matters one
+of a unit outside the cluster. A ward officer must get 404 on the other ward's
+objects; organisation-wide roles get 200; the cluster head gets the cluster's
+scoring pages and nothing else of the wards.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from vinhdanh.audit.models import AuditEntry
+from vinhdanh.awards.models import (
+    Attachment,
+    Ballot,
+    Batch,
+    Certificate,
+    Decision,
+    Nomination,
+    Objection,
+    PrinterProfile,
+    PrintJob,
+    State,
+    Transition,
+)
+from vinhdanh.awards.workflow import STEPS
+from vinhdanh.documents.tests import builders
+from vinhdanh.movements.models import Movement, Registration, RegistrationState
+from vinhdanh.org.models import Cluster, Person, Unit
+from vinhdanh.plans import exports, importing
+from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
+from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard
+
+# Who may open a page (GET). Each kind's expected answer per identity is in `expected`;
+# the anonymous public is sent to the login page (302) unless the kind says otherwise.
+PUBLIC = "public"  # everyone, signed in or not: 200
+LOGIN_FORM = "login form"  # anonymous: 200; a signed-in user is sent on (302)
+REDIRECT = "public redirect"  # everyone is sent on (302), never to the login page
+FEED = "calendar feed"  # the signed token is the key: 200 for everyone who has it
+SIGNED_IN = "signed in"  # every role: 200
+ORG_WIDE = "organisation-wide"  # admin, standing office, council member, leader: 200
+OFFICE = "standing office"  # admin and standing office: 200
+OFFICE_AND_LEADER = "office and leader"  # admin, standing office, leader (print, dossier)
+PROPOSERS = "proposers"  # admin, standing office, ward officers, the cluster head
+IMPORTER = "the importer"  # only the user who uploaded the plan (the standing office)
+SCOPED = "scoped to the owning unit"  # org-wide roles: 200; a unit: 200 own, 404 other
+SCOPED_CHANGE = "change, scoped"  # admin, office and the owning unit: 200; others 404
+CLUSTER = "scoped to the cluster"  # as SCOPED, and the cluster head sees the cluster's rows
+ACTION = "POST only"  # GET is refused (405, or the login page); see the POSTs below
+PUBLIC_ACTION = "public POST"  # Django's set_language: a GET is sent back (302)
+API = "API"  # every role: 200; anonymous: 403 (no login page for machines)
+API_SCOPED = "API, scoped"  # as SCOPED; anonymous 403
+API_CLUSTER = "API, cluster"  # as CLUSTER; anonymous 403
+DJANGO_ADMIN = "Django admin"  # staff only; checked through admin:index
+
+# url name -> (who, which demo objects fill its arguments).
+ACCESS: dict[str, tuple[str, str | None]] = {
+    # public pages
+    "core:home": (PUBLIC, None),
+    "core:verify_lookup": (REDIRECT, None),
+    "accounts:login": (LOGIN_FORM, None),
+    "awards:public_list": (PUBLIC, None),
+    "awards:public_objection": (PUBLIC, "announced"),
+    "awards:verify": (PUBLIC, "certificate_token"),
+    "plans:unit_feed": (FEED, "feed_token"),
+    # any signed-in user
+    "core:search": (SIGNED_IN, None),
+    "org:unit_tree": (SIGNED_IN, None),
+    "org:person_list": (SIGNED_IN, None),
+    "org:people_template": (SIGNED_IN, None),
+    "org:cluster_list": (SIGNED_IN, None),
+    "org:council": (SIGNED_IN, None),
+    "plans:plan_list": (SIGNED_IN, None),
+    "plans:dashboard": (SIGNED_IN, None),
+    "plans:my_tasks": (SIGNED_IN, None),
+    "plans:notifications": (SIGNED_IN, None),
+    "plans:feeds": (SIGNED_IN, None),
+    "plans:plan_detail": (SIGNED_IN, "plan"),
+    "plans:plan_timeline": (SIGNED_IN, "plan"),
+    "plans:plan_calendar": (SIGNED_IN, "plan"),
+    "plans:export_docx": (SIGNED_IN, "plan"),
+    "plans:export_xlsx": (SIGNED_IN, "plan"),
+    "plans:unit_plans": (SIGNED_IN, "plan"),
+    "records:screening": (SIGNED_IN, None),
+    "rules:settings": (SIGNED_IN, None),
+    "reports:award_statistics": (SIGNED_IN, None),
+    "reports:form_0601": (SIGNED_IN, None),
+    "movements:movement_list": (SIGNED_IN, None),
+    # These two forms open for every role; saving asks the service, which refuses
+    # whoever may not create a movement or people in any unit.
+    "movements:movement_create": (SIGNED_IN, None),
+    "org:people_import": (SIGNED_IN, None),
+    "movements:registration_list": (SIGNED_IN, None),
+    "movements:registration_template": (SIGNED_IN, None),
+    "movements:movement_detail": (SIGNED_IN, "launched_movement"),
+    "movements:launch_docx": (SIGNED_IN, "launched_movement"),
+    "scoring:cluster_list": (SIGNED_IN, None),
+    "scoring:sheet_template": (SIGNED_IN, None),
+    "awards:nomination_list": (SIGNED_IN, None),
+    "awards:title_list": (SIGNED_IN, None),
+    "awards:nomination_preview": (PROPOSERS, None),
+    "awards:vote_list": (SIGNED_IN, None),
+    "awards:quota": (ORG_WIDE, None),
+    "awards:batch_list": (SIGNED_IN, None),
+    "awards:decision_list": (SIGNED_IN, None),
+    # organisation-wide roles, or the standing office alone
+    "audit:entry_list": (OFFICE, None),
+    "plans:import_upload": (OFFICE, None),
+    "plans:import_preview": (IMPORTER, "plan_import"),
+    "movements:movement_edit": (OFFICE, "launched_movement"),
+    "movements:registrations_export": (OFFICE, "movement_export"),
+    "movements:registrations_year_export": (OFFICE, "year_export"),
+    "awards:print_job": (OFFICE_AND_LEADER, "print_job"),
+    "awards:print_download": (OFFICE_AND_LEADER, "print_job"),
+    "awards:printer_test": (OFFICE_AND_LEADER, "printer"),
+    "awards:dossier_zip": (OFFICE_AND_LEADER, "passed_nomination"),
+    # pages of a unit's own work
+    "org:person_create": (PROPOSERS, None),
+    "awards:nomination_create": (PROPOSERS, None),
+    # objects owned by a unit
+    "org:unit_detail": (SCOPED, "unit"),
+    "org:person_detail": (SCOPED, "person"),
+    "org:person_edit": (SCOPED_CHANGE, "person"),
+    "org:cluster_detail": (CLUSTER, "cluster"),
+    "plans:task_detail": (SCOPED, "task"),
+    "plans:unit_plan_file": (SCOPED, "unit_plan"),
+    "plans:attachment": (SCOPED, "report_attachment"),
+    "records:screening_detail": (SCOPED, "screening"),
+    "movements:registration_detail": (SCOPED, "registration"),
+    "scoring:cluster_year": (CLUSTER, "cluster"),
+    "scoring:ranking_xlsx": (CLUSTER, "cluster"),
+    "scoring:covenant_docx": (CLUSTER, "cluster"),
+    "scoring:report_docx": (CLUSTER, "cluster_report"),
+    "scoring:scorecard": (CLUSTER, "scorecard"),
+    "awards:nomination_detail": (SCOPED, "nomination"),
+    "awards:nomination_edit": (SCOPED_CHANGE, "draft"),
+    "awards:nomination_verdict": (SCOPED, "nomination"),
+    "awards:attachment_download": (SCOPED, "attachment"),
+    "awards:report_template": (SCOPED, "nomination"),
+    "awards:person_history": (SCOPED, "person"),
+    "awards:unit_history": (SCOPED, "unit"),
+    "awards:batch_detail": (SCOPED, "batch"),
+    "awards:batch_letter": (SCOPED, "batch"),
+    "awards:decision_detail": (SCOPED, "decision"),
+    "awards:decision_document": (SCOPED, "decision_document"),
+    "awards:certificate_pdf": (SCOPED, "certificate"),
+    # actions (POST only); nominations' actions are also POSTed below
+    "accounts:logout": (ACTION, None),
+    "set_language": (PUBLIC_ACTION, None),
+    "org:unit_merge": (ACTION, "unit"),
+    "plans:import_confirm": (ACTION, "plan_import"),
+    "plans:task_report": (ACTION, "task"),
+    "plans:task_reopen": (ACTION, "task"),
+    "rules:change_setting": (ACTION, "setting"),
+    "movements:movement_launch": (ACTION, "launched_movement"),
+    "movements:movement_attach": (ACTION, "launched_movement"),
+    "movements:registration_start": (ACTION, "launched_movement"),
+    "movements:registration_submit": (ACTION, "registration"),
+    "movements:registration_return": (ACTION, "registration"),
+    "movements:registration_approve": (ACTION, "registration"),
+    "movements:registration_import": (ACTION, "registration"),
+    "scoring:cluster_rotate": (ACTION, "cluster"),
+    "scoring:covenant_set": (ACTION, "cluster"),
+    "scoring:covenant_confirm": (ACTION, "cluster"),
+    "scoring:sheet_import": (ACTION, "cluster"),
+    "scoring:sheet_lock": (ACTION, "cluster"),
+    "scoring:ballot_open": (ACTION, "cluster"),
+    "scoring:evidence_attach": (ACTION, "scorecard"),
+    "scoring:scorecard_submit": (ACTION, "scorecard"),
+    "scoring:ballot_cast": (ACTION, "ballot"),
+    "scoring:ballot_count": (ACTION, "ballot"),
+    "awards:draft_from_proposals": (ACTION, None),
+    "awards:dossier_export": (ACTION, None),
+    "awards:batch_create": (ACTION, None),
+    "awards:decision_create": (ACTION, None),
+    "awards:attachment_upload": (ACTION, "nomination"),
+    "awards:nomination_step": (ACTION, "nomination_step"),
+    "awards:ballot_cast": (ACTION, "nomination"),
+    "awards:objection_answer": (ACTION, "objection"),
+    "awards:batch_submit": (ACTION, "batch"),
+    "awards:decision_revoke": (ACTION, "decision"),
+    "awards:print_start": (ACTION, "decision"),
+    "awards:certificate_revoke": (ACTION, "certificate"),
+    # the read-only APIs
+    "api:schema": (API, None),
+    "api:api-root": (API, None),
+    "api:unit-list": (API, None),
+    "api:person-list": (API, None),
+    "api:cluster-list": (API, None),
+    "api:task-list": (API, None),
+    "api:nomination-list": (API, None),
+    "api:decision-list": (API, None),
+    "api:unit-detail": (API_SCOPED, "unit"),
+    "api:person-detail": (API_SCOPED, "person"),
+    "api:cluster-detail": (API_CLUSTER, "cluster"),
+    "api:task-detail": (API_SCOPED, "task"),
+    "api:nomination-detail": (API_SCOPED, "nomination"),
+    "api:decision-detail": (API_SCOPED, "decision"),
+    "movements:api-root": (API, None),
+    "movements:api-movement-list": (API, None),
+    "movements:api-movement-detail": (API, "launched_movement"),
+    "movements:api-registration-list": (API, None),
+    "movements:api-registration-detail": (API_SCOPED, "registration"),
+    "scoring:api-root": (API, None),
+    "scoring:api-proposal-list": (API, None),
+    "scoring:api-proposal-detail": (API_CLUSTER, "proposal"),
+}
+# Whole namespaces classified at once: Django's admin site guards its own pages.
+NAMESPACES = {"admin:": DJANGO_ADMIN}
+
+# Identities: anonymous, every role of the demo, and both ward officers.
+ANONYMOUS = "anonymous"
+OFFICE_USERS = {"admin", "thuongtruc"}
+ORG_WIDE_USERS = OFFICE_USERS | {"uyvien", "chutich"}
+PRINT_USERS = OFFICE_USERS | {"chutich"}
+WARD = {"canbo.hoangliet": "A", "canbo.dinhcong": "B"}
+CLUSTER_HEAD = "cumtruong"
+IDENTITIES = [ANONYMOUS, *sorted(ORG_WIDE_USERS), *WARD, CLUSTER_HEAD]
+
+LOGIN = "/accounts/login/"
+REFUSED = {403, 404}
+
+
+@dataclass(frozen=True)
+class Target:
+    """One demo object that fills a URL's arguments, and who owns it.
+
+    `owners` holds "A" and/or "B" for the wards; `cluster_1` says whether it belongs
+    to the cluster the cluster head heads (where CLUSTER pages let them in).
+    """
+
+    kwargs: dict = field(hash=False)
+    owners: frozenset = frozenset()
+    cluster_1: bool = False
+
+
+def _named_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _named_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+URL_NAMES = sorted(set(_named_patterns()))
+
+
+def test_every_url_name_is_classified():
+    unclassified = [
+        name for name in URL_NAMES if name not in ACCESS and not name.startswith(tuple(NAMESPACES))
+    ]
+    assert not unclassified, (
+        "These URL names have no line in ACCESS (tests/test_url_matrix.py), so nobody "
+        "checks who may open them. Add one line per name: (kind, key). The kind says who "
+        "may GET it (PUBLIC, SIGNED_IN, ORG_WIDE, OFFICE, SCOPED for an object of one "
+        "unit, CLUSTER, ACTION for POST-only, API..., all listed at the top of the file); "
+        "the key names the demo objects that fill the URL's arguments (a key of `targets`, "
+        'e.g. "nomination", "attachment", "unit_plan"; add one there for a new kind of '
+        "object, with an object of ward A and one of ward B), or None without arguments. "
+        "A view that serves a stored file is usually SCOPED with the key of its owner "
+        f"object. Unclassified: {unclassified}"
+    )
+    stale = sorted(set(ACCESS) - set(URL_NAMES))
+    assert not stale, f"ACCESS lists URL names that no longer exist: {stale}"
+
+
+def _units():
+    return Unit.objects.get(code="phuong-hoang-liet"), Unit.objects.get(code="phuong-dinh-cong")
+
+
+def _by_unit(queryset, unit_field: str, *, cluster_1=False):
+    """The first object of ward A and of ward B in `queryset`, with its owner."""
+    ward_a, ward_b = _units()
+    found = []
+    for unit, owner in ((ward_a, "A"), (ward_b, "B")):
+        value = unit.pk if unit_field == "pk" else unit
+        obj = queryset.filter(**{unit_field: value}).order_by("pk").first()
+        assert obj is not None, f"the demo has no {queryset.model.__name__} of {unit}"
+        found.append((obj, frozenset({owner})))
+    return [(obj, owners, cluster_1) for obj, owners in found]
+
+
+def _pk_targets(queryset, unit_field, *, arg="pk", cluster_1=False, outsider=None):
+    targets = [
+        Target({arg: obj.pk}, owners, in_cluster)
+        for obj, owners, in_cluster in _by_unit(queryset, unit_field, cluster_1=cluster_1)
+    ]
+    if outsider is not None:
+        targets.append(Target({arg: outsider.pk}))
+    return targets
+
+
+def _make_missing_objects(office, officer_a, officer_b) -> dict:
+    """Objects the demo lacks but the matrix needs: one per ward, or one for the office."""
+    ward_a, ward_b = _units()
+    made = {}
+    made["batches"] = [
+        Batch.objects.create(unit=unit, year=2021, name=f"Đợt thử {unit.name}", created_by=user)
+        for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
+    ]
+    for batch in made["batches"]:
+        batch.letter.save("to-trinh.docx", ContentFile(b"PK\x03\x04"), save=True)
+    movement = Movement.objects.filter(registrations__unit=ward_b).first()
+    Registration.objects.get_or_create(
+        movement=movement, unit=ward_a, defaults={"state": RegistrationState.DRAFT}
+    )
+    task = Task.objects.filter(lead_units__code="phong-noi-vu").order_by("pk").first()
+    for unit, user in ((ward_a, officer_a), (ward_b, officer_b)):
+        report = ProgressReport.objects.create(
+            task=task, unit=unit, author=user, reported_on=datetime.date(2021, 6, 1), percent=50
+        )
+        attachment = ReportAttachment(report=report, original_name="bao-cao.txt", kind="txt")
+        attachment.size = 4
+        attachment.file.save("bao-cao.txt", ContentFile(b"test"), save=True)
+    announced = Nomination.objects.get(state=State.ANNOUNCED)
+    made["objection"] = Objection.objects.create(
+        notice=announced.notices.first(), filed_by="Người góp ý", content="Ý kiến"
+    )
+    made["printer"] = PrinterProfile.objects.create(name="Máy in thử")
+    job = PrintJob(decision=Decision.objects.first(), requested_by=office, status="done")
+    job.file.save("thu.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    made["print_job"] = job
+    made["plan_import"] = importing.preview_import(
+        actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()
+    )
+    return made
+
+
+def targets(made) -> dict[str, list[Target]]:
+    """For each key of ACCESS, the demo objects that fill the URL's arguments."""
+    ward_a, ward_b = _units()
+    outsider_unit = Unit.objects.get(code="phuong-tan-mai")
+    cluster_1 = Cluster.objects.get(year=2021, code="cum-1")
+    cluster_2 = Cluster.objects.get(year=2021, code="cum-2")
+    nominations = Nomination.objects.all()
+    plan = Plan.objects.first()
+    decision = Decision.objects.first()
+    everyone = frozenset({"A", "B"})
+    single = {
+        "plan": Target({"pk": plan.pk}, everyone, True),
+        "plan_import": Target({"pk": made["plan_import"].pk}),
+        "launched_movement": Target(
+            {"pk": Movement.objects.filter(registrations__unit=ward_b).first().pk}, everyone, True
+        ),
+        "movement_export": Target(
+            {"pk": Movement.objects.filter(registrations__unit=ward_b).first().pk, "fmt": "xlsx"}
+        ),
+        "year_export": Target({"year": 2021, "fmt": "xlsx"}),
+        "print_job": Target({"pk": made["print_job"].pk}),
+        "printer": Target({"pk": made["printer"].pk}),
+        "setting": Target({"name": "any-setting"}),  # only reversed for a refused GET
+        "feed_token": Target({"token": exports.feed_token(ward_a.pk)}, everyone, True),
+        "certificate_token": Target({"token": Certificate.objects.first().token}, everyone, True),
+        "announced": Target({"pk": nominations.get(state=State.ANNOUNCED).pk}, everyone, True),
+        "objection": Target(
+            {"pk": made["objection"].notice.nomination_id, "objection_id": made["objection"].pk},
+            frozenset({"A"}),
+        ),
+        "ballot": Target({"pk": BallotRound.objects.first().pk}),
+    }
+    table = {key: [value] for key, value in single.items()}
+    table["decision"] = [Target({"pk": decision.pk}, everyone)]
+    table["decision_document"] = [Target({"pk": decision.pk, "fmt": "docx"}, everyone)]
+    table["unit"] = _pk_targets(Unit.objects.all(), "pk", outsider=outsider_unit)
+    table["person"] = _pk_targets(Person.objects.all(), "unit")
+    table["screening"] = [
+        Target({"person_pk": t.kwargs["pk"], "title_id": "chien_si_thi_dua_co_so"}, t.owners)
+        for t in table["person"]
+    ]
+    table["nomination"] = _pk_targets(nominations.exclude(attachments=None), "unit")
+    # Only ward B has a draft in the demo.
+    table["draft"] = [
+        Target({"pk": nominations.get(unit=ward_b, state=State.DRAFT).pk}, frozenset({"B"}))
+    ]
+    table["passed_nomination"] = _pk_targets(
+        nominations.filter(state__in=[State.VOTED, State.FORWARDED, State.DECIDED]), "unit"
+    )
+    table["nomination_step"] = [
+        Target({**t.kwargs, "action": "submit"}, t.owners) for t in table["nomination"]
+    ]
+    table["attachment"] = [
+        Target({"pk": a.nomination_id, "attachment_id": a.pk}, owners)
+        for a, owners, _ in _by_unit(Attachment.objects.all(), "nomination__unit")
+    ]
+    table["certificate"] = _pk_targets(Certificate.objects.all(), "nomination__unit")
+    table["batch"] = [
+        Target({"pk": batch.pk}, frozenset({owner}))
+        for batch, owner in zip(made["batches"], "AB", strict=True)
+    ]
+    table["registration"] = _pk_targets(Registration.objects.all(), "unit")
+    # A task the standing office leads: neither ward sees it.
+    table["task"] = [
+        Target({"pk": Task.objects.filter(lead_units__code="phong-noi-vu").first().pk})
+    ]
+    table["unit_plan"] = _pk_targets(UnitPlanSubmission.objects.all(), "unit")
+    table["report_attachment"] = _pk_targets(ReportAttachment.objects.all(), "report__unit")
+    table["cluster"] = [
+        Target({"pk": cluster_1.pk}, everyone, True),
+        Target({"pk": cluster_2.pk}, frozenset(), False),
+    ]
+    table["cluster_report"] = [
+        Target({**t.kwargs, "period": "mid"}, t.owners, t.cluster_1) for t in table["cluster"]
+    ]
+    table["scorecard"] = _pk_targets(
+        Scorecard.objects.filter(sheet__cluster=cluster_1),
+        "unit",
+        cluster_1=True,
+        outsider=Scorecard.objects.get(sheet__cluster=cluster_2, unit=outsider_unit),
+    )
+    proposal = ClusterProposal.objects.first()
+    table["proposal"] = [
+        Target({"pk": proposal.pk}, frozenset(), proposal.cluster_id == cluster_1.pk)
+    ]
+    return table
+
+
+ROLE_SETS = {
+    ORG_WIDE: ORG_WIDE_USERS,
+    OFFICE: OFFICE_USERS,
+    OFFICE_AND_LEADER: OFFICE_USERS | {"chutich"},
+    PROPOSERS: OFFICE_USERS | set(WARD) | {CLUSTER_HEAD},
+    IMPORTER: {"thuongtruc"},
+}
+API_KINDS = {API, API_SCOPED, API_CLUSTER}
+
+
+def expected(kind: str, identity: str, target: Target | None) -> set[int]:
+    """The statuses a GET may answer for this identity (302 means the login page)."""
+    if kind in (PUBLIC, FEED):
+        return {200}
+    if kind in (REDIRECT, PUBLIC_ACTION):
+        return {302}
+    if identity == ANONYMOUS:
+        if kind == LOGIN_FORM:
+            return {200}
+        if kind in API_KINDS:
+            return {403}
+        return {302, 405} if kind == ACTION else {302}
+    if kind == LOGIN_FORM:
+        return {302}
+    if kind in (SIGNED_IN, API):
+        return {200}
+    if kind == ACTION:
+        return {405}
+    if kind in ROLE_SETS:
+        return {200} if identity in ROLE_SETS[kind] else REFUSED
+    unit = WARD.get(identity)
+    if kind == SCOPED_CHANGE:
+        if identity in OFFICE_USERS:
+            return {200}
+        return {200} if unit in target.owners else {404}
+    if kind in (SCOPED, CLUSTER, API_SCOPED, API_CLUSTER):
+        if identity in ORG_WIDE_USERS:
+            return {200}
+        if unit is not None:
+            return {200} if unit in target.owners else {404}
+        if identity == CLUSTER_HEAD:
+            return {200} if kind in (CLUSTER, API_CLUSTER) and target.cluster_1 else {404}
+    raise AssertionError(f"no expectation for {kind!r} and {identity!r}")
+
+
+def _is_login(location: str) -> bool:
+    return location.startswith(LOGIN) or location.startswith("/admin/login/")
+
+
+def _requests(table):
+    for name in URL_NAMES:
+        if name.startswith(tuple(NAMESPACES)):
+            continue
+        kind, key = ACCESS[name]
+        for target in table[key] if key else [None]:
+            yield name, kind, target, reverse(name, kwargs=target.kwargs if target else None)
+
+
+def _client(identity, demo_user) -> Client:
+    client = Client(raise_request_exception=False)
+    if identity != ANONYMOUS:
+        client.force_login(demo_user(identity))
+    return client
+
+
+@pytest.mark.django_db
+def test_every_page_answers_each_identity_as_the_table_says(demo_user):
+    made = _make_missing_objects(
+        demo_user("thuongtruc"), demo_user("canbo.hoangliet"), demo_user("canbo.dinhcong")
+    )
+    table = targets(made)
+    clients = {identity: _client(identity, demo_user) for identity in IDENTITIES}
+    wrong, count = [], 0
+    for name, kind, target, url in _requests(table):
+        for identity, client in clients.items():
+            allowed = expected(kind, identity, target)
+            response = client.get(url)
+            count += 1
+            status = response.status_code
+            if status not in allowed:
+                wrong.append(f"{identity} GET {url} ({name}, {kind}): {status}, not {allowed}")
+            elif status == 302 and _is_login(response["Location"]) != (
+                identity == ANONYMOUS and kind not in (REDIRECT, PUBLIC_ACTION)
+            ):
+                # The public is sent to sign in; a signed-in user never is.
+                wrong.append(f"{identity} GET {url} ({name}): 302 to {response['Location']}")
+    assert not wrong, f"{len(wrong)} of {count} answers differ from ACCESS:\n" + "\n".join(wrong)
+    assert count > 500
+
+
+@pytest.mark.django_db
+def test_the_django_admin_is_for_staff(demo_user):
+    for identity in IDENTITIES:
+        response = _client(identity, demo_user).get(reverse("admin:index"))
+        if identity == "admin":
+            assert response.status_code == 200
+        else:
+            assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def _awards_state() -> dict:
+    """Everything a nomination action could change, to compare before and after."""
+    return {
+        "nominations": list(
+            Nomination.objects.order_by("pk").values_list("pk", "state", "version", "achievements")
+        ),
+        "transitions": Transition.objects.count(),
+        "attachments": Attachment.objects.count(),
+        "objections": list(Objection.objects.order_by("pk").values_list("pk", "answer")),
+        "ballots": Ballot.objects.count(),
+        "batches": list(Batch.objects.order_by("pk").values_list("pk", "submitted_at")),
+        "certificates": list(Certificate.objects.order_by("pk").values_list("pk", "revoked_at")),
+        "audit": AuditEntry.objects.count(),
+    }
+
+
+def _nomination_posts(nomination, objection_ids) -> list[tuple[str, dict]]:
+    """Every POST a nomination's page offers, with the data a real form would send."""
+    pk = nomination.pk
+    component = nomination.title.components.first()
+    posts = [
+        (
+            reverse("awards:nomination_edit", args=[pk]),
+            {
+                "title": nomination.title_id,
+                "basis": nomination.basis_id,
+                "year": nomination.year,
+                "achievements": "Sửa trái phép",
+                "version": nomination.version,
+            },
+        ),
+        (
+            reverse("awards:attachment_upload", args=[pk]),
+            {
+                "component": component.code if component else "",
+                "file": ContentFile(b"%PDF-1.4\n", name="to-trinh.pdf"),
+            },
+        ),
+        (reverse("awards:ballot_cast", args=[pk]), {"choice": "agree"}),
+    ]
+    posts += [
+        (
+            reverse("awards:nomination_step", args=[pk, action]),
+            {
+                "reasons": "Trả lại",
+                "passed": "1",
+                "starts_on": "2021-01-01",
+                "ends_on": "2031-01-01",
+                "version": nomination.version,
+            },
+        )
+        for action in STEPS
+        if action != "revoke"
+    ]
+    posts += [
+        (reverse("awards:objection_answer", args=[pk, objection_id]), {"answer": "Trả lời"})
+        for objection_id in objection_ids
+    ]
+    return posts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("attacker", "victim"), [("canbo.dinhcong", "A"), ("canbo.hoangliet", "B")]
+)
+def test_another_wards_officer_cannot_act_on_a_nomination(demo_user, attacker, victim):
+    ward_a, ward_b = _units()
+    victim_unit = ward_a if victim == "A" else ward_b
+    announced = Nomination.objects.get(state=State.ANNOUNCED)
+    Objection.objects.create(notice=announced.notices.first(), filed_by="X", content="Ý kiến")
+    made = _make_missing_objects(
+        demo_user("thuongtruc"), demo_user("canbo.hoangliet"), demo_user("canbo.dinhcong")
+    )
+    client = _client(attacker, demo_user)
+    posts = []
+    for nomination in Nomination.objects.filter(unit=victim_unit).select_related("title"):
+        objections = Objection.objects.filter(notice__nomination=nomination)
+        posts += _nomination_posts(nomination, objections.values_list("pk", flat=True))
+    posts += [
+        (reverse("awards:batch_submit", args=[batch.pk]), {"number": "01/TTr"})
+        for batch in made["batches"]
+        if batch.unit_id == victim_unit.pk
+    ]
+    posts += [
+        (reverse("awards:certificate_revoke", args=[certificate.pk]), {"reason": "Sai"})
+        for certificate in Certificate.objects.filter(nomination__unit=victim_unit)
+    ]
+    assert len(posts) > 50
+    before = _awards_state()
+    answers = {url: client.post(url, data).status_code for url, data in posts}
+    assert answers == {url: 404 for url, _ in posts}
+    assert _awards_state() == before
+
+
+@pytest.mark.django_db
+def test_the_owning_wards_officer_may_act_through_the_same_posts(demo_user):
+    """The refusals above are about scope, not about malformed requests."""
+    draft = Nomination.objects.get(state=State.DRAFT, unit__code="phuong-dinh-cong")
+    client = _client("canbo.dinhcong", demo_user)
+    url, data = _nomination_posts(draft, [])[0]
+    assert client.post(url, data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.achievements == "Sửa trái phép"
+
+
+@pytest.mark.django_db
+def test_post_only_actions_on_another_wards_objects_are_not_found(demo_user):
+    """Every POST-only URL whose object belongs to one ward, POSTed by the other ward."""
+    made = _make_missing_objects(
+        demo_user("thuongtruc"), demo_user("canbo.hoangliet"), demo_user("canbo.dinhcong")
+    )
+    table = targets(made)
+    clients = {unit: _client(identity, demo_user) for identity, unit in WARD.items()}
+    posts = [
+        (unit, reverse(name, kwargs=target.kwargs))
+        for name, (kind, key) in ACCESS.items()
+        if kind == ACTION and key
+        for target in table[key]
+        if len(target.owners) == 1
+        for unit in WARD.values()
+        if unit not in target.owners
+    ]
+    assert len(posts) > 15
+    before = AuditEntry.objects.count(), _awards_state()
+    answers = {(unit, url): clients[unit].post(url, {}).status_code for unit, url in posts}
+    assert answers == {post: 404 for post in posts}
+    assert (AuditEntry.objects.count(), _awards_state()) == before
