@@ -243,7 +243,7 @@ def test_the_security_page_shows_the_state(demo_user, client, enrolled):
 
 def test_the_demo_says_which_roles_enrol_at_first_login(db, settings, capsys):
     settings.SECOND_FACTOR_REQUIRED_ROLES = ["admin", "standing_office"]
-    call_command("load_demo")
+    call_command("load_demo", "--i-know-this-is-not-production")
     out = capsys.readouterr().out
     assert "phải đăng ký xác thực hai lớp" in out
     assert "Quản trị hệ thống, Cơ quan thường trực." in out
