@@ -155,21 +155,10 @@ AXES_LOCKOUT_CALLABLE = "vinhdanh.accounts.lockout.lockout_response"
 # A success does not wipe the address's failures: otherwise one valid account would let an
 # attacker reset the count between guesses at other accounts.
 AXES_RESET_ON_SUCCESS = False
-# Behind a reverse proxy, the client's address is read from X-Forwarded-For, counting
-# TRUSTED_PROXY_COUNT proxies from the right (nginx alone = 1). Addresses the client wrote
-# further left are ignored, so they cannot dodge the per-address lockout. Without a proxy (0)
-# only REMOTE_ADDR is used.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-if TRUSTED_PROXY_COUNT > 0:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    AXES_IPWARE_PROXY_ORDER = "left-most"
-    # ipware counts the proxies written into the header, not the one that connects to us.
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
-    # Not strict: a header with extra entries the client wrote still yields the address our
-    # outermost proxy saw, instead of falling back to the proxy's own address.
-    IPWARE_STRICT = False
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+# Behind a reverse proxy every request comes from the proxy: the lockout and the public
+# forms' throttle take the client's address from one place (core/client_address.py, read
+# with TRUSTED_PROXY_COUNT below), so both count the same client the same way.
+AXES_CLIENT_IP_CALLABLE = "vinhdanh.core.client_address.client_address"
 
 # Roles whose accounts must confirm a TOTP code after the password (superusers count as admin).
 SECOND_FACTOR_REQUIRED_ROLES = env_list(

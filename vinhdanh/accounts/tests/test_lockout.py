@@ -121,11 +121,8 @@ def test_a_lock_from_the_api_closes_the_login_page_too(demo, client):
 
 @pytest.fixture
 def behind_one_proxy(settings):
-    """What TRUSTED_PROXY_COUNT=1 sets: nginx in front, appending the client's address."""
-    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    settings.AXES_IPWARE_PROXY_ORDER = "left-most"
-    settings.AXES_IPWARE_PROXY_COUNT = 0
-    settings.IPWARE_STRICT = False
+    """nginx in front, appending the client's address to X-Forwarded-For."""
+    settings.TRUSTED_PROXY_COUNT = 1
 
 
 def test_behind_a_proxy_each_client_address_is_counted_apart(demo, client, behind_one_proxy):
