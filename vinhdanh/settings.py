@@ -152,6 +152,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_CALLABLE = "vinhdanh.accounts.lockout.lockout_response"
+# Locks and failures are logged; the start-up banner on every command is noise.
+AXES_VERBOSE = False
 # A success does not wipe the address's failures: otherwise one valid account would let an
 # attacker reset the count between guesses at other accounts.
 AXES_RESET_ON_SUCCESS = False
