@@ -17,6 +17,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.awards.models import (
@@ -34,19 +36,20 @@ from vinhdanh.awards.models import (
 )
 from vinhdanh.awards.workflow import STEPS
 from vinhdanh.documents.tests import builders
-from vinhdanh.movements.models import Movement, Registration, RegistrationState
+from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Unit
-from vinhdanh.plans import exports, importing
+from vinhdanh.plans import feeds, importing
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
-from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard
+from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
 
 # Who may open a page (GET). Each kind's expected answer per identity is in `expected`;
 # the anonymous public is sent to the login page (302) unless the kind says otherwise.
 PUBLIC = "public"  # everyone, signed in or not: 200
 LOGIN_FORM = "login form"  # anonymous: 200; a signed-in user is sent on (302)
 REDIRECT = "public redirect"  # everyone is sent on (302), never to the login page
-FEED = "calendar feed"  # the signed token is the key: 200 for everyone who has it
+FEED = "calendar feed"  # the random token is the key: 200 for everyone who has it
 SIGNED_IN = "signed in"  # every role: 200
+SIGNED_IN_SENT_ON = "signed in, sent on"  # every role is sent on (302), never to the login page
 ORG_WIDE = "organisation-wide"  # admin, standing office, council member, leader: 200
 OFFICE = "standing office"  # admin and standing office: 200
 OFFICE_AND_LEADER = "office and leader"  # admin, standing office, leader (print, dossier)
@@ -55,6 +58,7 @@ IMPORTER = "the importer"  # only the user who uploaded the plan (the standing o
 SCOPED = "scoped to the owning unit"  # org-wide roles: 200; a unit: 200 own, 404 other
 SCOPED_CHANGE = "change, scoped"  # admin, office and the owning unit: 200; others 404
 CLUSTER = "scoped to the cluster"  # as SCOPED, and the cluster head sees the cluster's rows
+SENT = "as its movement"  # org-wide roles: 200; a unit: 200 where the movement was sent to it
 ACTION = "POST only"  # GET is refused (405, or the login page); see the POSTs below
 PUBLIC_ACTION = "public POST"  # Django's set_language: a GET is sent back (302)
 API = "API"  # every role: 200; anonymous: 403 (no login page for machines)
@@ -72,7 +76,17 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:public_objection": (PUBLIC, "announced"),
     "awards:verify": (PUBLIC, "certificate_token"),
     "plans:unit_feed": (FEED, "feed_token"),
+    "accounts:password_reset": (PUBLIC, None),
+    "accounts:password_reset_done": (PUBLIC, None),
+    "accounts:password_reset_confirm": (PUBLIC, "reset_link"),
+    "accounts:password_reset_complete": (PUBLIC, None),
     # any signed-in user
+    "accounts:password_change": (SIGNED_IN, None),
+    "accounts:password_change_done": (SIGNED_IN, None),
+    "accounts:security": (SIGNED_IN, None),
+    "accounts:second_factor_enrol": (SIGNED_IN, None),
+    # Without a device (no demo user has one) the code page sends on to enrolment.
+    "accounts:second_factor_verify": (SIGNED_IN_SENT_ON, None),
     "core:search": (SIGNED_IN, None),
     "org:unit_tree": (SIGNED_IN, None),
     "org:person_list": (SIGNED_IN, None),
@@ -116,6 +130,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "audit:entry_list": (OFFICE, None),
     "plans:import_upload": (OFFICE, None),
     "plans:import_preview": (IMPORTER, "plan_import"),
+    "plans:import_file": (IMPORTER, "plan_import"),
     "movements:movement_edit": (OFFICE, "launched_movement"),
     "movements:registrations_export": (OFFICE, "movement_export"),
     "movements:registrations_year_export": (OFFICE, "year_export"),
@@ -136,11 +151,13 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "plans:attachment": (SCOPED, "report_attachment"),
     "records:screening_detail": (SCOPED, "screening"),
     "movements:registration_detail": (SCOPED, "registration"),
+    "movements:document_file": (SENT, "movement_document"),
     "scoring:cluster_year": (CLUSTER, "cluster"),
     "scoring:ranking_xlsx": (CLUSTER, "cluster"),
     "scoring:covenant_docx": (CLUSTER, "cluster"),
     "scoring:report_docx": (CLUSTER, "cluster_report"),
     "scoring:scorecard": (CLUSTER, "scorecard"),
+    "scoring:evidence_file": (CLUSTER, "evidence"),
     "awards:nomination_detail": (SCOPED, "nomination"),
     "awards:nomination_edit": (SCOPED_CHANGE, "draft"),
     "awards:nomination_verdict": (SCOPED, "nomination"),
@@ -155,6 +172,10 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:certificate_pdf": (SCOPED, "certificate"),
     # actions (POST only); nominations' actions are also POSTed below
     "accounts:logout": (ACTION, None),
+    "accounts:recovery_codes_regenerate": (ACTION, None),
+    "accounts:second_factor_disable": (ACTION, None),
+    "plans:feed_create": (ACTION, None),
+    "plans:feed_revoke": (ACTION, "feed"),
     "set_language": (PUBLIC_ACTION, None),
     "org:unit_merge": (ACTION, "unit"),
     "plans:import_confirm": (ACTION, "plan_import"),
@@ -214,6 +235,18 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "scoring:api-proposal-list": (API, None),
     "scoring:api-proposal-detail": (API_CLUSTER, "proposal"),
 }
+# The views that serve a stored file answer the anonymous "not found", never the login
+# page, so a file's address tells nothing (core.files.private_file_view).
+PRIVATE_FILES = {
+    "plans:unit_plan_file",
+    "plans:attachment",
+    "plans:import_file",
+    "movements:document_file",
+    "scoring:evidence_file",
+    "awards:attachment_download",
+    "awards:batch_letter",
+    "awards:print_download",
+}
 # Whole namespaces classified at once: Django's admin site guards its own pages.
 NAMESPACES = {"admin:": DJANGO_ADMIN}
 
@@ -235,7 +268,8 @@ class Target:
     """One demo object that fills a URL's arguments, and who owns it.
 
     `owners` holds "A" and/or "B" for the wards; `cluster_1` says whether it belongs
-    to the cluster the cluster head heads (where CLUSTER pages let them in).
+    to the cluster the cluster head heads (where CLUSTER pages let them in), or for a
+    movement's document whether the movement was sent to the cluster head's ward.
     """
 
     kwargs: dict = field(hash=False)
@@ -273,6 +307,7 @@ def test_every_url_name_is_classified():
     )
     stale = sorted(set(ACCESS) - set(URL_NAMES))
     assert not stale, f"ACCESS lists URL names that no longer exist: {stale}"
+    assert set(ACCESS) >= PRIVATE_FILES
 
 
 def _units():
@@ -315,6 +350,7 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
     Registration.objects.get_or_create(
         movement=movement, unit=ward_a, defaults={"state": RegistrationState.DRAFT}
     )
+    # The demo's report attachment is the standing office's: each ward gets one.
     task = Task.objects.filter(lead_units__code="phong-noi-vu").order_by("pk").first()
     for unit, user in ((ward_a, officer_a), (ward_b, officer_b)):
         report = ProgressReport.objects.create(
@@ -323,23 +359,34 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
         attachment = ReportAttachment(report=report, original_name="bao-cao.txt", kind="txt")
         attachment.size = 4
         attachment.file.save("bao-cao.txt", ContentFile(b"test"), save=True)
+    # The demo has score evidence of one unit of cluster 1 only: each ward of cluster 1
+    # gets one, and so does a ward of cluster 2.
+    outsider = Unit.objects.get(code="phuong-tan-mai")
+    for unit, user in ((ward_a, officer_a), (ward_b, officer_b), (outsider, office)):
+        card = Scorecard.objects.filter(sheet__cluster__year=2021, unit=unit).first()
+        evidence = ScoreEvidence(
+            score=card.scores.first(), name="minh-chung.txt", kind="txt", uploaded_by=user
+        )
+        evidence.file.save("minh-chung.txt", ContentFile(b"test"), save=True)
     announced = Nomination.objects.get(state=State.ANNOUNCED)
     made["objection"] = Objection.objects.create(
         notice=announced.notices.first(), filed_by="Người góp ý", content="Ý kiến"
     )
     made["printer"] = PrinterProfile.objects.create(name="Máy in thử")
-    job = PrintJob(decision=Decision.objects.first(), requested_by=office, status="done")
-    job.file.save("thu.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
-    made["print_job"] = job
+    # The demo's plan import is confirmed already (its preview sends on to the plan).
     made["plan_import"] = importing.preview_import(
         actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()
     )
+    made["feeds"] = [
+        feeds.create_feed_token(actor=user, unit=unit)
+        for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
+    ]
     return made
 
 
 def targets(made) -> dict[str, list[Target]]:
     """For each key of ACCESS, the demo objects that fill the URL's arguments."""
-    ward_a, ward_b = _units()
+    _, ward_b = _units()
     outsider_unit = Unit.objects.get(code="phuong-tan-mai")
     cluster_1 = Cluster.objects.get(year=2021, code="cum-1")
     cluster_2 = Cluster.objects.get(year=2021, code="cum-2")
@@ -357,10 +404,19 @@ def targets(made) -> dict[str, list[Target]]:
             {"pk": Movement.objects.filter(registrations__unit=ward_b).first().pk, "fmt": "xlsx"}
         ),
         "year_export": Target({"year": 2021, "fmt": "xlsx"}),
-        "print_job": Target({"pk": made["print_job"].pk}),
+        "print_job": Target({"pk": PrintJob.objects.exclude(file="").first().pk}),
         "printer": Target({"pk": made["printer"].pk}),
         "setting": Target({"name": "any-setting"}),  # only reversed for a refused GET
-        "feed_token": Target({"token": exports.feed_token(ward_a.pk)}, everyone, True),
+        "feed_token": Target({"token": made["feeds"][0].secret}, everyone, True),
+        # A real account, a forged token: the page says the link is invalid.
+        "reset_link": Target(
+            {
+                "uidb64": urlsafe_base64_encode(force_bytes(made["feeds"][0].token.owner_id)),
+                "token": "khong-hop-le",
+            },
+            everyone,
+            True,
+        ),
         "certificate_token": Target({"token": Certificate.objects.first().token}, everyone, True),
         "announced": Target({"pk": nominations.get(state=State.ANNOUNCED).pk}, everyone, True),
         "objection": Target(
@@ -418,6 +474,32 @@ def targets(made) -> dict[str, list[Target]]:
         cluster_1=True,
         outsider=Scorecard.objects.get(sheet__cluster=cluster_2, unit=outsider_unit),
     )
+    evidence = ScoreEvidence.objects.select_related("score")
+    table["evidence"] = [
+        Target({"pk": e.score.scorecard_id, "evidence_id": e.pk}, owners, in_cluster)
+        for e, owners, in_cluster in _by_unit(
+            evidence.filter(score__scorecard__sheet__cluster=cluster_1),
+            "score__scorecard__unit",
+            cluster_1=True,
+        )
+    ]
+    outsider_evidence = evidence.filter(score__scorecard__unit=outsider_unit).first()
+    table["evidence"].append(
+        Target({"pk": outsider_evidence.score.scorecard_id, "evidence_id": outsider_evidence.pk})
+    )
+    # The district's movement was sent to every ward; Định Công's own one only to itself.
+    documents = MovementDocument.objects.all()
+    table["movement_document"] = [
+        Target({"pk": d.movement_id, "document_id": d.pk}, owners, cluster_head)
+        for d, owners, cluster_head in (
+            (documents.get(movement__parent=None), everyone, True),
+            (documents.get(movement__parent__isnull=False), frozenset({"B"}), False),
+        )
+    ]
+    table["feed"] = [
+        Target({"pk": new.token.pk}, frozenset({owner}))
+        for new, owner in zip(made["feeds"], "AB", strict=True)
+    ]
     proposal = ClusterProposal.objects.first()
     table["proposal"] = [
         Target({"pk": proposal.pk}, frozenset(), proposal.cluster_id == cluster_1.pk)
@@ -451,6 +533,8 @@ def expected(kind: str, identity: str, target: Target | None) -> set[int]:
         return {302}
     if kind in (SIGNED_IN, API):
         return {200}
+    if kind == SIGNED_IN_SENT_ON:
+        return {302}
     if kind == ACTION:
         return {405}
     if kind in ROLE_SETS:
@@ -460,13 +544,13 @@ def expected(kind: str, identity: str, target: Target | None) -> set[int]:
         if identity in OFFICE_USERS:
             return {200}
         return {200} if unit in target.owners else {404}
-    if kind in (SCOPED, CLUSTER, API_SCOPED, API_CLUSTER):
+    if kind in (SCOPED, CLUSTER, SENT, API_SCOPED, API_CLUSTER):
         if identity in ORG_WIDE_USERS:
             return {200}
         if unit is not None:
             return {200} if unit in target.owners else {404}
         if identity == CLUSTER_HEAD:
-            return {200} if kind in (CLUSTER, API_CLUSTER) and target.cluster_1 else {404}
+            return {200} if kind in (CLUSTER, SENT, API_CLUSTER) and target.cluster_1 else {404}
     raise AssertionError(f"no expectation for {kind!r} and {identity!r}")
 
 
@@ -500,7 +584,10 @@ def test_every_page_answers_each_identity_as_the_table_says(demo_user):
     wrong, count = [], 0
     for name, kind, target, url in _requests(table):
         for identity, client in clients.items():
-            allowed = expected(kind, identity, target)
+            if identity == ANONYMOUS and name in PRIVATE_FILES:
+                allowed = {404}
+            else:
+                allowed = expected(kind, identity, target)
             response = client.get(url)
             count += 1
             status = response.status_code
@@ -652,3 +739,17 @@ def test_post_only_actions_on_another_wards_objects_are_not_found(demo_user):
     answers = {(unit, url): clients[unit].post(url, {}).status_code for unit, url in posts}
     assert answers == {post: 404 for post in posts}
     assert (AuditEntry.objects.count(), _awards_state()) == before
+
+
+@pytest.mark.django_db
+def test_a_forged_password_reset_link_says_it_is_invalid(demo_user):
+    """The matrix opens the reset page with a forged token: it must refuse, not offer a form."""
+    officer = demo_user("canbo.hoangliet")
+    uidb64 = urlsafe_base64_encode(force_bytes(officer.pk))
+    url = reverse("accounts:password_reset_confirm", args=[uidb64, "khong-hop-le"])
+    response = Client().get(url)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-testid="reset-invalid"' in content
+    assert "không hợp lệ" in content
+    assert 'name="new_password1"' not in content
