@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install assets translations lint format bench e2e-deps clean
+.PHONY: run test install assets translations lint format bench e2e-deps clean permissions
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ format: $(STAMP)
 test: install e2e-deps lint
 	DJANGO_SETTINGS_MODULE=vinhdanh.settings_test $(PY) manage.py makemigrations --check --dry-run >/dev/null
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Rewrites docs/permissions.md, the role × permission matrix, from the permissions.py modules.
+permissions: install
+	VINHDANH_WRITE_PERMISSIONS=1 $(VENV)/bin/pytest -q vinhdanh/workflow/tests/test_permission_matrix.py
 
 bench: install
 	$(PY) -m bench

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     # Deletes a stored file once the row holding it is deleted or points to a new file.
     "django_cleanup.apps.CleanupConfig",
     "vinhdanh.core",
+    "vinhdanh.workflow",
     "vinhdanh.accounts",
     "vinhdanh.audit",
     "vinhdanh.org",

@@ -21,3 +21,5 @@ SECOND_FACTOR_REQUIRED_ROLES = []
 SECOND_FACTOR_FOR_ADMIN_SITE = False
 # The test runner's flush must get past the audit table's triggers (see that app's docstring).
 INSTALLED_APPS = [*INSTALLED_APPS, "vinhdanh.audit.testing"]  # noqa: F405
+# A small model and workflow that test the workflow engine on its own.
+INSTALLED_APPS += ["vinhdanh.workflow.testing"]
