@@ -109,9 +109,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
     "movements:movement_list": (SIGNED_IN, None),
-    # These two forms open for every role; saving asks the service, which refuses
-    # whoever may not create a movement or people in any unit.
-    "movements:movement_create": (SIGNED_IN, None),
+    # This form opens for every role; saving asks the service, which refuses
+    # whoever may not create people in any unit.
     "org:people_import": (SIGNED_IN, None),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
@@ -141,6 +140,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     # pages of a unit's own work
     "org:person_create": (PROPOSERS, None),
     "awards:nomination_create": (PROPOSERS, None),
+    # Only who may create a movement opens its form (movements.create_movement).
+    "movements:movement_create": (PROPOSERS, None),
     # objects owned by a unit
     "org:unit_detail": (SCOPED, "unit"),
     "org:person_detail": (SCOPED, "person"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.files import PrivateUploadTo
 from vinhdanh.movements.titles import TITLE_CHOICES
+from vinhdanh.workflow.models import TransitionRecord
 
 
 class MovementKind(models.TextChoices):
@@ -54,6 +55,8 @@ class Movement(models.Model):
     )
     document_number = models.CharField(_("Số văn bản phát động"), max_length=60, blank=True)
     launched_at = models.DateTimeField(_("Ngày phát động"), null=True, blank=True)
+    # Guards edits and launching against a stale page (workflow engine).
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-year", "starts_on", "pk"]
@@ -68,6 +71,12 @@ class Movement(models.Model):
             raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("Phong trào không thể là cấp trên của chính nó.")})
+
+
+class MovementTransition(TransitionRecord):
+    """One step of a movement's workflow: launched, closed (movements.workflows.MOVEMENTS)."""
+
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="transitions")
 
 
 def movement_document_path(instance, filename: str) -> str:
@@ -152,6 +161,14 @@ class Registration(models.Model):
         if deadline is None or self.submitted_at is None:
             return False
         return timezone.localdate(self.submitted_at) > deadline
+
+
+class RegistrationTransition(TransitionRecord):
+    """One step of a registration: sent, returned with its reason, approved."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="transitions"
+    )
 
 
 class RegistrationEntry(models.Model):

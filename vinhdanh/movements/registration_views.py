@@ -1,18 +1,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import XLSX, download
-from vinhdanh.core.feedback import refusal_messages, run_action
-from vinhdanh.movements import registration_import, registrations, selectors
-from vinhdanh.movements.forms import ImportForm, ReturnForm
-from vinhdanh.movements.models import Movement, Registration, RegistrationState
-from vinhdanh.movements.titles import COLLECTIVE, INDIVIDUAL, REGISTRABLE_TITLES
+from vinhdanh.movements import permissions, registration_import, registrations, selectors
+from vinhdanh.movements.forms import (
+    ImportForm,
+    RegistrationActionForm,
+    RegistrationForm,
+    ReturnForm,
+)
+from vinhdanh.movements.models import Registration, RegistrationState
+from vinhdanh.movements.workflows import REGISTRATIONS
 from vinhdanh.org.models import Person
+from vinhdanh.workflow.permissions import allows
+from vinhdanh.workflow.views import run_service
+
+SUBMITTED = gettext_lazy("Đã gửi bản đăng ký tới cơ quan thường trực.")
 
 
 @login_required
@@ -28,125 +36,130 @@ def registration_list(request):
             "registrations": items,
             "states": RegistrationState.choices,
             "state": state,
-            "is_office": access.role_of(request.user) in registrations.DECIDERS,
+            "may_consolidate": allows(request.user, permissions.CONSOLIDATE_REGISTRATIONS),
             "years": sorted(set(items.values_list("movement__year", flat=True)), reverse=True),
         },
     )
 
 
-@login_required
-@require_POST
-def registration_start(request, pk: int):
-    movement = access.get_visible_or_404(request.user, Movement.objects, pk=pk)
-    try:
-        registration = registrations.start_registration(request.user, movement, request.user.unit)
-    except (ValidationError, PermissionDenied) as error:
-        for text in refusal_messages(error):
-            messages.error(request, text)
-        return redirect("movements:movement_detail", pk)
-    return redirect("movements:registration_detail", registration.pk)
-
-
-def _entries_from_post(post) -> list[tuple[int | None, str]]:
-    entries = [(None, title) for title in post.getlist("unit_title")]
-    for value in post.getlist("person_title"):
-        person_id, _sep, title = value.partition(":")
-        if person_id.isdigit():
-            entries.append((int(person_id), title))
-    return entries
-
-
-@login_required
-def registration_detail(request, pk: int):
-    registration = access.get_visible_or_404(
+def _registration(request, pk: int) -> Registration:
+    return access.get_visible_or_404(
         request.user, Registration.objects.select_related("movement", "unit"), pk=pk
     )
-    if request.method == "POST":
-        version = request.POST.get("version", "")
-        try:
-            registrations.save_registration(
-                request.user,
-                registration,
-                entries=_entries_from_post(request.POST),
-                commitment=request.POST.get("commitment", ""),
-                expected_version=int(version) if version.isdigit() else None,
-            )
-        except (ValidationError, PermissionDenied) as error:
-            for text in refusal_messages(error):
-                messages.error(request, text)
-        else:
-            messages.success(request, _("Đã lưu bản đăng ký."))
-            if request.POST.get("then") == "submit":
-                run_action(
-                    request,
-                    lambda: registrations.submit_registration(request.user, registration),
-                    _("Đã gửi bản đăng ký tới cơ quan thường trực."),
-                )
-        return redirect("movements:registration_detail", pk)
-    chosen = set(registration.entries.values_list("person_id", "title"))
+
+
+def _list_form(registration: Registration, data=None) -> RegistrationForm:
     people = Person.objects.filter(unit__path__startswith=registration.unit.path)
+    return RegistrationForm(data, registration=registration, people=people)
+
+
+def _registration_page(request, registration: Registration, refused=None, **forms):
+    """The registration's page; a refused POST passes its bound form (`refused`) whose errors
+    the page shows above everything, and in place of the blank form of that action."""
+    user = request.user
+    editable = registrations.may_edit(user, registration)
+    version = {"version": registration.version}
     context = {
         "registration": registration,
         "entries": registration.entries.select_related("person"),
-        "editable": registration.state in registrations.EDITABLE_STATES
-        and access.can(request.user, access.CHANGE, registration),
-        "is_office": access.role_of(request.user) in registrations.DECIDERS,
-        "unit_titles": [
-            (code, name, (None, code) in chosen)
-            for code, name, kind in REGISTRABLE_TITLES
-            if kind == COLLECTIVE
-        ],
-        "person_titles": [
-            (code, name) for code, name, kind in REGISTRABLE_TITLES if kind == INDIVIDUAL
-        ],
-        "people": people,
-        "chosen": {f"{p}:{t}" for p, t in chosen if p},
-        "return_form": ReturnForm(),
-        "import_form": ImportForm(),
+        "editable": editable,
+        "actions": {a.name: a for a in REGISTRATIONS.available(user, registration)},
+        "list_form": _list_form(registration) if editable else None,
+        "import_form": ImportForm(initial=version),
+        "submit_form": RegistrationActionForm(initial=version),
+        "approve_form": RegistrationActionForm(initial=version),
+        "return_form": ReturnForm(initial=version),
+        "refused": refused,
+        **forms,
     }
     return render(request, "movements/registration_detail.html", context)
 
 
-def _registration(request, pk):
-    return access.get_visible_or_404(request.user, Registration.objects, pk=pk)
+@login_required
+def registration_detail(request, pk: int):
+    registration = _registration(request, pk)
+    if request.method != "POST":
+        return _registration_page(request, registration)
+    form = _list_form(registration, request.POST)
+    saved = run_service(
+        form,
+        lambda: (
+            registrations.save_and_submit_registration
+            if form.submits
+            else registrations.save_registration
+        )(
+            request.user,
+            registration,
+            entries=form.entries(),
+            commitment=form.cleaned_data["commitment"],
+            expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if saved is None:
+        return _registration_page(request, registration, refused=form, list_form=form)
+    messages.success(request, _("Đã lưu bản đăng ký."))
+    if form.submits:
+        messages.success(request, SUBMITTED)
+    return redirect("movements:registration_detail", pk)
+
+
+def _act(request, pk: int, form_class, form_name: str, service, success: str, **extra):
+    """Run one workflow action of the registration's page from its form."""
+    registration = _registration(request, pk)
+    form = form_class(request.POST)
+    done = run_service(
+        form,
+        lambda: service(
+            request.user,
+            registration,
+            expected_version=form.cleaned_data["version"],
+            **{key: form.cleaned_data[field] for key, field in extra.items()},
+        ),
+    )
+    if done is None:
+        return _registration_page(request, registration, refused=form, **{form_name: form})
+    messages.success(request, success)
+    return redirect("movements:registration_detail", pk)
 
 
 @login_required
 @require_POST
 def registration_submit(request, pk: int):
-    registration = _registration(request, pk)
-    run_action(
+    return _act(
         request,
-        lambda: registrations.submit_registration(request.user, registration),
-        _("Đã gửi bản đăng ký tới cơ quan thường trực."),
+        pk,
+        RegistrationActionForm,
+        "submit_form",
+        registrations.submit_registration,
+        SUBMITTED,
     )
-    return redirect("movements:registration_detail", pk)
 
 
 @login_required
 @require_POST
 def registration_return(request, pk: int):
-    registration = _registration(request, pk)
-    run_action(
+    return _act(
         request,
-        lambda: registrations.return_registration(
-            request.user, registration, reason=request.POST.get("reason", "")
-        ),
+        pk,
+        ReturnForm,
+        "return_form",
+        registrations.return_registration,
         _("Đã trả lại bản đăng ký để đơn vị bổ sung."),
+        reason="note",
     )
-    return redirect("movements:registration_detail", pk)
 
 
 @login_required
 @require_POST
 def registration_approve(request, pk: int):
-    registration = _registration(request, pk)
-    run_action(
+    return _act(
         request,
-        lambda: registrations.approve_registration(request.user, registration),
+        pk,
+        RegistrationActionForm,
+        "approve_form",
+        registrations.approve_registration,
         _("Đã duyệt bản đăng ký."),
     )
-    return redirect("movements:registration_detail", pk)
 
 
 @login_required
@@ -154,18 +167,19 @@ def registration_approve(request, pk: int):
 def registration_import_view(request, pk: int):
     registration = _registration(request, pk)
     form = ImportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for error in form.errors.get("file", [_("Vui lòng chọn tệp Excel (.xlsx).")]):
-            messages.error(request, error)
-    else:
-        upload = form.cleaned_data["file"]
-        run_action(
-            request,
-            lambda: registrations.import_registration(
-                request.user, registration, filename=upload.name, content=upload.read()
-            ),
-            _("Đã nhập danh sách đăng ký từ tệp."),
-        )
+    imported = run_service(
+        form,
+        lambda: registrations.import_registration(
+            request.user,
+            registration,
+            filename=form.cleaned_data["file"].name,
+            content=form.cleaned_data["file"].read(),
+            expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if imported is None:
+        return _registration_page(request, registration, refused=form, import_form=form)
+    messages.success(request, _("Đã nhập danh sách đăng ký từ tệp."))
     return redirect("movements:registration_detail", pk)
 
 

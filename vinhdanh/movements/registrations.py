@@ -1,7 +1,8 @@
-"""Business actions on registrations: fill in, import, send, return, approve.
+"""Business actions on registrations: start, fill in, import, send, return, approve.
 
-States: not sent (draft) -> sent -> approved, or sent -> returned for completion -> sent.
-The unit edits only while not sent or returned; the standing office decides.
+The states and who moves them are movements.workflows.REGISTRATIONS; sending, returning and
+approving go through the workflow engine (history row, audit entry, optimistic lock). Saving the
+list is an edit, allowed while the registration is draft or returned, guarded by the same version.
 """
 
 from django.core.exceptions import ValidationError
@@ -10,21 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
-from vinhdanh.accounts.models import Role
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.movements import permissions
 from vinhdanh.movements.models import (
     Movement,
     MovementStatus,
     Registration,
     RegistrationEntry,
-    RegistrationState,
 )
 from vinhdanh.movements.registration_import import WorkbookUnreadable, parse_entries
 from vinhdanh.movements.titles import COLLECTIVE, INDIVIDUAL, TITLE_KINDS, TITLE_NAMES
+from vinhdanh.movements.workflows import EDITABLE_STATES, REGISTRATIONS
 from vinhdanh.org.models import Person
-
-EDITABLE_STATES = {RegistrationState.DRAFT, RegistrationState.RETURNED}
-DECIDERS = (Role.ADMIN, Role.STANDING_OFFICE)
+from vinhdanh.workflow.engine import lock, save_versioned, transition
+from vinhdanh.workflow.permissions import allows, require
 
 
 def _snapshot(registration: Registration) -> dict:
@@ -36,18 +36,19 @@ def _snapshot(registration: Registration) -> dict:
     return data
 
 
-def _locked(registration_id: int) -> Registration:
-    return (
-        Registration.objects.select_for_update(of=("self",))
-        .select_related("movement", "unit")
-        .get(pk=registration_id)
+def may_edit(user, registration: Registration) -> bool:
+    """Whether the page offers the list for editing: what `save_registration` accepts."""
+    return registration.state in EDITABLE_STATES and allows(
+        user, permissions.CHANGE_REGISTRATION, registration
     )
 
 
 @transaction.atomic
 def start_registration(actor, movement: Movement, unit) -> Registration:
     """The unit's registration for the movement, created empty if it has none yet."""
-    access.require(actor, access.VIEW, movement)
+    require(actor, permissions.START_REGISTRATION, movement)
+    if unit is None:
+        raise ValidationError(_("Tài khoản của bạn chưa gắn với đơn vị nào nên chưa đăng ký được."))
     access.require_create_in(actor, unit)
     if movement.status != MovementStatus.LAUNCHED:
         raise ValidationError(_("Phong trào chưa phát động hoặc đã kết thúc."))
@@ -94,20 +95,12 @@ def _check_entries(registration: Registration, entries) -> list[tuple[Person | N
     return checked
 
 
-def _require_editable(actor, registration: Registration, expected_version: int | None) -> None:
-    access.require(actor, access.CHANGE, registration)
+def _require_editable(actor, registration: Registration) -> None:
+    require(actor, permissions.CHANGE_REGISTRATION, registration)
     if registration.state not in EDITABLE_STATES:
         raise ValidationError(
             _("Bản đăng ký đang ở trạng thái “%(state)s”, không sửa được.")
             % {"state": registration.get_state_display()}
-        )
-    if expected_version is not None and registration.version != expected_version:
-        raise ValidationError(
-            _(
-                "Bản đăng ký vừa được người khác sửa (phiên bản %(now)d, bạn đang sửa phiên bản "
-                "%(yours)d). Hãy tải lại trang để xem thay đổi rồi sửa tiếp."
-            )
-            % {"now": registration.version, "yours": expected_version}
         )
 
 
@@ -120,19 +113,21 @@ def save_registration(
     commitment: str | None = None,
     expected_version: int | None = None,
 ) -> Registration:
-    """Replace the registration's list; `entries` are (person id or None, title id)."""
-    registration = _locked(registration.pk)
-    _require_editable(actor, registration, expected_version)
+    """Replace the registration's list; `entries` are (person id or None, title id).
+
+    `expected_version` is the version the page showed (None: the one `registration` carries);
+    a registration changed since is refused with the engine's ConflictError.
+    """
+    registration = lock(REGISTRATIONS, registration, expected_version)
+    _require_editable(actor, registration)
     checked = _check_entries(registration, entries)
     before = _snapshot(registration)
     registration.entries.all().delete()
     RegistrationEntry.objects.bulk_create(
         [RegistrationEntry(registration=registration, person=p, title=t) for p, t in checked]
     )
-    if commitment is not None:
-        registration.commitment = commitment.strip()
-    registration.version += 1
-    registration.save()
+    changes = {} if commitment is None else {"commitment": commitment.strip()}
+    registration = save_versioned(REGISTRATIONS, registration, **changes)
     record(
         actor=actor,
         action="movements.registration.save",
@@ -144,15 +139,22 @@ def save_registration(
 
 
 @transaction.atomic
-def import_registration(actor, registration: Registration, *, filename: str, content: bytes):
+def import_registration(
+    actor,
+    registration: Registration,
+    *,
+    filename: str,
+    content: bytes,
+    expected_version: int | None = None,
+) -> Registration:
     """Replace the list from a workbook; any bad row refuses the whole file."""
     from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
 
     validate_upload(
         filename, content, allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
     )
-    registration = _locked(registration.pk)
-    _require_editable(actor, registration, None)
+    registration = lock(REGISTRATIONS, registration, expected_version)
+    _require_editable(actor, registration)
     people = dict(
         Person.objects.filter(unit__path__startswith=registration.unit.path).values_list(
             "code", "pk"
@@ -176,65 +178,69 @@ def import_registration(actor, registration: Registration, *, filename: str, con
 
 
 @transaction.atomic
-def submit_registration(actor, registration: Registration) -> Registration:
-    registration = _locked(registration.pk)
-    _require_editable(actor, registration, None)
-    if not registration.entries.exists():
-        raise ValidationError(_("Bản đăng ký chưa có danh hiệu nào, chưa gửi được."))
-    before = _snapshot(registration)
-    registration.state = RegistrationState.SUBMITTED
-    registration.submitted_at = timezone.now()
-    registration.return_reason = ""
-    registration.version += 1
-    registration.save()
-    record(
-        actor=actor,
-        action="movements.registration.submit",
-        instance=registration,
-        before=before,
-        after=_snapshot(registration),
-    )
-    return registration
-
-
-def _decide(actor, registration: Registration, state: str, action: str, reason: str = ""):
-    access.require_role(actor, *DECIDERS)
-    registration = _locked(registration.pk)
-    if registration.state != RegistrationState.SUBMITTED:
-        raise ValidationError(_("Chỉ xử lý được bản đăng ký đã gửi."))
-    before = _snapshot(registration)
-    registration.state = state
-    registration.return_reason = reason
-    registration.decided_at = timezone.now()
-    registration.decided_by = actor
-    registration.version += 1
-    registration.save()
-    record(
-        actor=actor,
-        action=action,
-        instance=registration,
-        before=before,
-        after=_snapshot(registration),
-        note=reason,
-    )
-    return registration
-
-
-@transaction.atomic
-def return_registration(actor, registration: Registration, *, reason: str) -> Registration:
-    if not reason.strip():
-        raise ValidationError(_("Vui lòng ghi rõ lý do trả lại để đơn vị bổ sung."))
-    return _decide(
+def submit_registration(
+    actor, registration: Registration, *, expected_version: int | None = None
+) -> Registration:
+    return transition(
+        REGISTRATIONS,
         actor,
         registration,
-        RegistrationState.RETURNED,
-        "movements.registration.return",
-        reason.strip(),
+        "submit",
+        expected_version=expected_version,
+        submitted_at=timezone.now(),
+        return_reason="",
     )
 
 
 @transaction.atomic
-def approve_registration(actor, registration: Registration) -> Registration:
-    return _decide(
-        actor, registration, RegistrationState.APPROVED, "movements.registration.approve"
+def save_and_submit_registration(
+    actor,
+    registration: Registration,
+    *,
+    entries,
+    commitment: str | None = None,
+    expected_version: int | None = None,
+) -> Registration:
+    """The page's "save and send": both or, if sending is refused, neither."""
+    saved = save_registration(
+        actor,
+        registration,
+        entries=entries,
+        commitment=commitment,
+        expected_version=expected_version,
+    )
+    return submit_registration(actor, saved)
+
+
+@transaction.atomic
+def return_registration(
+    actor, registration: Registration, *, reason: str, expected_version: int | None = None
+) -> Registration:
+    """Back to the unit for completion; the reason is shown to it and kept in the history."""
+    return transition(
+        REGISTRATIONS,
+        actor,
+        registration,
+        "return",
+        note=reason,
+        expected_version=expected_version,
+        return_reason=(reason or "").strip(),
+        decided_at=timezone.now(),
+        decided_by=actor,
+    )
+
+
+@transaction.atomic
+def approve_registration(
+    actor, registration: Registration, *, expected_version: int | None = None
+) -> Registration:
+    return transition(
+        REGISTRATIONS,
+        actor,
+        registration,
+        "approve",
+        expected_version=expected_version,
+        return_reason="",
+        decided_at=timezone.now(),
+        decided_by=actor,
     )

@@ -51,13 +51,19 @@ class OverviewRow:
         return self.registration.get_state_display()
 
 
-def registration_overview(movement: Movement) -> list[OverviewRow]:
-    """Every target unit with its registration, or none: the standing office's check list."""
-    by_unit = {
-        r.unit_id: r
-        for r in Registration.objects.filter(movement=movement).prefetch_related("entries")
-    }
-    return [OverviewRow(unit, by_unit.get(unit.pk)) for unit in movement.target_units.all()]
+def registration_overview(movement: Movement, targets=None) -> list[OverviewRow]:
+    """Every target unit with its registration, or none: the standing office's check list.
+
+    `targets` are the movement's target units when the caller has them already.
+    """
+    by_unit = {}
+    for registration in Registration.objects.filter(movement=movement):
+        # The page asks each row whether it was late, which reads the movement's deadline.
+        registration.movement = movement
+        by_unit[registration.unit_id] = registration
+    if targets is None:
+        targets = movement.target_units.all()
+    return [OverviewRow(unit, by_unit.get(unit.pk)) for unit in targets]
 
 
 def not_registered(movement: Movement) -> list[Unit]:

@@ -1,4 +1,9 @@
-"""Business actions on movements: create, attach, launch, cascade."""
+"""Business actions on movements: create, edit, attach, launch, close, cascade.
+
+Launching and closing are actions of movements.workflows.MOVEMENTS, applied by the workflow
+engine (history row, audit entry, optimistic lock); editing a draft is guarded by the same
+version.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,12 +13,16 @@ from django.utils.translation import gettext as _
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.core.services import save_and_record
+from vinhdanh.movements import permissions
 from vinhdanh.movements.models import (
     Movement,
     MovementDocument,
     MovementNotice,
     MovementStatus,
 )
+from vinhdanh.movements.workflows import MOVEMENTS
+from vinhdanh.workflow.engine import lock, save_versioned, transition
+from vinhdanh.workflow.permissions import require
 
 
 def _movement_snapshot(movement: Movement) -> dict:
@@ -25,6 +34,7 @@ def _movement_snapshot(movement: Movement) -> dict:
 @transaction.atomic
 def create_movement(actor, *, launched_by, target_units=(), parent=None, **fields) -> Movement:
     """A draft movement of `launched_by`; under `parent` it cascades a higher movement."""
+    require(actor, permissions.CREATE_MOVEMENT)
     access.require_create_in(actor, launched_by)
     if parent is not None:
         parent = Movement.objects.get(pk=parent.pk)
@@ -69,15 +79,19 @@ def _scope_root(movement: Movement):
 
 
 @transaction.atomic
-def update_movement(actor, movement: Movement, *, target_units=None, **changes) -> Movement:
-    access.require(actor, access.CHANGE, movement)
+def update_movement(
+    actor, movement: Movement, *, target_units=None, expected_version=None, **changes
+) -> Movement:
+    """Edit a draft; `expected_version` is the version the page showed (None: `movement`'s)."""
+    movement = lock(MOVEMENTS, movement, expected_version)
+    require(actor, permissions.CHANGE_MOVEMENT, movement)
     if movement.status != MovementStatus.DRAFT:
         raise ValidationError(_("Phong trào đã phát động, không sửa được nữa."))
     before = _movement_snapshot(movement)
     for field, value in changes.items():
         setattr(movement, field, value)
     movement.full_clean()
-    movement.save()
+    movement = save_versioned(MOVEMENTS, movement, **changes)
     if target_units is not None:
         _set_targets(movement, target_units)
     record(
@@ -96,7 +110,7 @@ def attach_document(actor, movement: Movement, *, title: str, filename: str, con
 
     from vinhdanh.core.uploads import validate_upload
 
-    access.require(actor, access.CHANGE, movement)
+    require(actor, permissions.CHANGE_MOVEMENT, movement)
     kind = validate_upload(filename, content)
     if not title.strip():
         raise ValidationError(_("Vui lòng nhập tên tài liệu."))
@@ -106,44 +120,30 @@ def attach_document(actor, movement: Movement, *, title: str, filename: str, con
 
 
 @transaction.atomic
-def launch_movement(actor, movement: Movement) -> Movement:
+def launch_movement(actor, movement: Movement, *, expected_version=None) -> Movement:
     """Send the movement down: each target unit gets a notice and sees it from now on."""
-    movement = Movement.objects.select_for_update().get(pk=movement.pk)
-    access.require(actor, access.CHANGE, movement)
-    if movement.status != MovementStatus.DRAFT:
-        raise ValidationError(_("Phong trào này đã được phát động."))
+    # Locked first so that the units counted and notified are those the launch is checked on.
+    movement = lock(MOVEMENTS, movement, expected_version)
     targets = list(movement.target_units.all())
-    if not targets:
-        raise ValidationError(_("Chọn ít nhất một đơn vị tham gia trước khi phát động."))
-    before = _movement_snapshot(movement)
-    movement.status = MovementStatus.LAUNCHED
-    movement.launched_at = timezone.now()
-    movement.save(update_fields=["status", "launched_at"])
+    movement = transition(
+        MOVEMENTS,
+        actor,
+        movement,
+        "launch",
+        # The engine's one audit entry of the launch also sums up the notices sent with it.
+        note=_("Gửi tới %(count)d đơn vị") % {"count": len(targets)},
+        launched_at=timezone.now(),
+    )
     MovementNotice.objects.bulk_create(
         [MovementNotice(movement=movement, unit=unit) for unit in targets],
         ignore_conflicts=True,
-    )
-    record(
-        actor=actor,
-        action="movements.movement.launch",
-        instance=movement,
-        before=before,
-        after=_movement_snapshot(movement),
-        note=_("Gửi tới %(count)d đơn vị") % {"count": len(targets)},
     )
     return movement
 
 
 @transaction.atomic
-def close_movement(actor, movement: Movement) -> Movement:
-    access.require(actor, access.CHANGE, movement)
-    if movement.status != MovementStatus.LAUNCHED:
-        raise ValidationError(_("Chỉ tổng kết được phong trào đang diễn ra."))
-    before = _movement_snapshot(movement)
-    movement.status = MovementStatus.CLOSED
-    return save_and_record(
-        actor=actor, instance=movement, action="movements.movement.close", before=before
-    )
+def close_movement(actor, movement: Movement, *, expected_version=None) -> Movement:
+    return transition(MOVEMENTS, actor, movement, "close", expected_version=expected_version)
 
 
 def mark_notices_read(user, movement: Movement) -> int:

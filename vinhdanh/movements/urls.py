@@ -18,7 +18,7 @@ urlpatterns = [
     path("<int:pk>/attach/", views.movement_attach, name="movement_attach"),
     path("<int:pk>/documents/<int:document_id>/file/", views.document_file, name="document_file"),
     path("<int:pk>/ke-hoach.docx", views.launch_docx, name="launch_docx"),
-    path("<int:pk>/register/", reg.registration_start, name="registration_start"),
+    path("<int:pk>/register/", views.registration_start, name="registration_start"),
     path(
         "<int:pk>/registrations.<str:fmt>",
         views.registrations_export,

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -9,13 +8,15 @@ from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import DOCX, XLSX, download
-from vinhdanh.core.feedback import refusal_messages, run_action
 from vinhdanh.core.files import private_file_view, safe_extension, serve_private
-from vinhdanh.movements import documents, selectors, services
-from vinhdanh.movements.forms import DocumentForm, MovementForm
+from vinhdanh.movements import documents, permissions, registrations, selectors, services
+from vinhdanh.movements.forms import DocumentForm, LaunchForm, MovementForm, StartRegistrationForm
 from vinhdanh.movements.models import Movement, MovementDocument, MovementStatus
+from vinhdanh.movements.workflows import MOVEMENTS
 from vinhdanh.org.models import Unit
 from vinhdanh.org.selectors import units_for
+from vinhdanh.workflow.permissions import allows, require
+from vinhdanh.workflow.views import run_service
 
 
 @login_required
@@ -24,43 +25,56 @@ def movement_list(request):
     movements = selectors.movements_for(
         request.user, int(year) if year and year.isdigit() else None
     )
-    can_create = access.role_of(request.user) in (
-        access.ORGANISATION_WIDE_EDITORS | access.UNIT_SCOPED_EDITORS
-    )
     context = {
-        "movements": movements.prefetch_related("target_units"),
+        "movements": movements,
         "notices": selectors.unread_notices(request.user),
-        "can_create": can_create,
+        "can_create": allows(request.user, permissions.CREATE_MOVEMENT),
     }
     return render(request, "movements/movement_list.html", context)
 
 
-@login_required
-def movement_detail(request, pk: int):
-    movement = access.get_visible_or_404(
+def _visible_movement(request, pk: int) -> Movement:
+    return access.get_visible_or_404(
         request.user, Movement.objects.select_related("launched_by", "parent"), pk=pk
     )
-    services.mark_notices_read(request.user, movement)
-    can_change = access.can(request.user, access.CHANGE, movement)
+
+
+def _movement_page(request, movement: Movement, refused=None, **forms):
+    """The movement's page; a refused POST passes its bound form (`refused`) whose errors the
+    page shows above everything, and in place of the blank form of that action."""
+    user = request.user
+    targets = list(movement.target_units.all())
     own_registration = None
-    if request.user.unit_id:
-        own_registration = movement.registrations.filter(unit_id=request.user.unit_id).first()
+    if user.unit_id:
+        own_registration = movement.registrations.filter(unit_id=user.unit_id).first()
     context = {
         "movement": movement,
-        "can_change": can_change,
-        "is_office": access.role_of(request.user) in access.ORGANISATION_WIDE_EDITORS,
-        "targets": movement.target_units.all(),
+        "actions": {action.name: action for action in MOVEMENTS.available(user, movement)},
+        "may_change": allows(user, permissions.CHANGE_MOVEMENT, movement),
+        "may_create": allows(user, permissions.CREATE_MOVEMENT),
+        "may_register": allows(user, permissions.START_REGISTRATION, movement),
+        "may_consolidate": allows(user, permissions.CONSOLIDATE_REGISTRATIONS),
+        "targets": targets,
         "documents": movement.documents.all(),
-        "cascades": selectors.movements_for(request.user).filter(parent=movement),
-        "is_target": bool(
-            request.user.unit_id and movement.target_units.filter(pk=request.user.unit_id).exists()
-        ),
+        "cascades": selectors.movements_for(user).filter(parent=movement),
+        "is_target": any(unit.pk == user.unit_id for unit in targets),
         "own_registration": own_registration,
+        "launch_form": LaunchForm(initial={"version": movement.version}),
         "document_form": DocumentForm(),
+        "start_form": StartRegistrationForm(),
+        "refused": refused,
+        **forms,
     }
-    if context["is_office"]:
-        context["overview"] = selectors.registration_overview(movement)
+    if context["may_consolidate"]:
+        context["overview"] = selectors.registration_overview(movement, targets)
     return render(request, "movements/movement_detail.html", context)
+
+
+@login_required
+def movement_detail(request, pk: int):
+    movement = _visible_movement(request, pk)
+    services.mark_notices_read(request.user, movement)
+    return _movement_page(request, movement)
 
 
 def _movement_form(request, movement=None, parent=None):
@@ -84,63 +98,86 @@ def _movement_form(request, movement=None, parent=None):
 @login_required
 def movement_edit(request, pk: int | None = None):
     movement = None
-    if pk is not None:
+    if pk is None:
+        # The new-movement form is only for whoever may create one (403 for the others).
+        require(request.user, permissions.CREATE_MOVEMENT)
+    else:
         movement = access.get_visible_or_404(request.user, Movement.objects, access.CHANGE, pk=pk)
     parent = None
     if request.GET.get("parent"):
         parent = access.get_visible_or_404(request.user, Movement.objects, pk=request.GET["parent"])
     form = _movement_form(request, movement, parent)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            if movement is None:
-                movement = services.create_movement(request.user, **data)
-            else:
-                services.update_movement(request.user, movement, **data)
-        except (ValidationError, PermissionDenied) as error:
-            for text in refusal_messages(error):
-                form.add_error(None, text)
+    if request.method == "POST":
+        if movement is None:
+            saved = run_service(
+                form, lambda: services.create_movement(request.user, **form.fields_to_save())
+            )
         else:
+            saved = run_service(
+                form,
+                lambda: services.update_movement(
+                    request.user,
+                    movement,
+                    expected_version=form.cleaned_data["version"],
+                    **form.fields_to_save(),
+                ),
+            )
+        if saved is not None:
             messages.success(request, _("Đã lưu phong trào."))
-            return redirect("movements:movement_detail", movement.pk)
+            return redirect("movements:movement_detail", saved.pk)
     return render(request, "movements/movement_form.html", {"form": form, "movement": movement})
 
 
 @login_required
 @require_POST
 def movement_launch(request, pk: int):
-    movement = access.get_visible_or_404(request.user, Movement.objects, pk=pk)
-    run_action(
-        request,
-        lambda: services.launch_movement(request.user, movement),
-        _("Đã phát động phong trào và gửi tới các đơn vị tham gia."),
+    movement = _visible_movement(request, pk)
+    form = LaunchForm(request.POST, action=MOVEMENTS.action("launch"))
+    launched = run_service(
+        form,
+        lambda: services.launch_movement(
+            request.user, movement, expected_version=form.cleaned_data["version"]
+        ),
     )
+    if launched is None:
+        return _movement_page(request, movement, refused=form, launch_form=form)
+    messages.success(request, _("Đã phát động phong trào và gửi tới các đơn vị tham gia."))
     return redirect("movements:movement_detail", pk)
 
 
 @login_required
 @require_POST
 def movement_attach(request, pk: int):
-    movement = access.get_visible_or_404(request.user, Movement.objects, pk=pk)
+    movement = _visible_movement(request, pk)
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        run_action(
-            request,
-            lambda: services.attach_document(
-                request.user,
-                movement,
-                title=form.cleaned_data["title"],
-                filename=upload.name,
-                content=upload.read(),
-            ),
-            _("Đã đính kèm tài liệu."),
-        )
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+    attached = run_service(
+        form,
+        lambda: services.attach_document(
+            request.user,
+            movement,
+            title=form.cleaned_data["title"],
+            filename=form.cleaned_data["file"].name,
+            content=form.cleaned_data["file"].read(),
+        ),
+    )
+    if attached is None:
+        return _movement_page(request, movement, refused=form, document_form=form)
+    messages.success(request, _("Đã đính kèm tài liệu."))
     return redirect("movements:movement_detail", pk)
+
+
+@login_required
+@require_POST
+def registration_start(request, pk: int):
+    movement = _visible_movement(request, pk)
+    form = StartRegistrationForm(request.POST)
+    registration = run_service(
+        form,
+        lambda: registrations.start_registration(request.user, movement, request.user.unit),
+    )
+    if registration is None:
+        return _movement_page(request, movement, refused=form, start_form=form)
+    return redirect("movements:registration_detail", registration.pk)
 
 
 @private_file_view
@@ -166,7 +203,7 @@ def launch_docx(request, pk: int):
 
 @login_required
 def registrations_export(request, pk: int, fmt: str):
-    access.require_role(request.user, *access.ORGANISATION_WIDE_EDITORS)
+    require(request.user, permissions.CONSOLIDATE_REGISTRATIONS)
     movement = access.get_visible_or_404(request.user, Movement.objects, pk=pk)
     if fmt == "xlsx":
         return download(
@@ -178,7 +215,7 @@ def registrations_export(request, pk: int, fmt: str):
 @login_required
 def registrations_year_export(request, year: int, fmt: str):
     """The whole organisation's registrations of a year, for the standing office."""
-    access.require_role(request.user, *access.ORGANISATION_WIDE_EDITORS)
+    require(request.user, permissions.CONSOLIDATE_REGISTRATIONS)
     council = request.user.council
     issuer = council.unit if council else Unit.objects.filter(parent__isnull=True).first()
     if fmt == "xlsx":

@@ -64,7 +64,8 @@ def test_launch_notifies_targets_and_makes_it_visible(demo_user):
     assert AuditEntry.objects.filter(action="movements.movement.launch").exists()
     services.mark_notices_read(officer, movement)
     assert not selectors.unread_notices(officer).filter(movement=movement).exists()
-    with pytest.raises(ValidationError, match="đã được phát động"):
+    # The engine's refusal names the state the movement is in.
+    with pytest.raises(ValidationError, match="trạng thái “Đã phát động”"):
         services.launch_movement(office, movement)
 
 

@@ -9,6 +9,7 @@ from vinhdanh.movements import documents, registrations, selectors
 from vinhdanh.movements.demo import MAIN
 from vinhdanh.movements.models import Movement, Registration, RegistrationState
 from vinhdanh.org.models import Person, Unit
+from vinhdanh.workflow.engine import ConflictError
 
 pytestmark = pytest.mark.django_db
 
@@ -38,23 +39,24 @@ def test_full_cycle_register_return_approve(main, demo_user):
     officer, office = demo_user("canbo.hoangliet"), demo_user("thuongtruc")
     registration = registrations.start_registration(officer, main, officer.unit)
     person = Person.objects.filter(unit=officer.unit).first()
-    registrations.save_registration(
+    # Each service returns the registration as it now is (its version moved on).
+    registration = registrations.save_registration(
         officer,
         registration,
         entries=[(None, "tap_the_lao_dong_xuat_sac"), (person.pk, "lao_dong_tien_tien")],
         expected_version=registration.version,
     )
-    registrations.submit_registration(officer, registration)
+    registration = registrations.submit_registration(officer, registration)
     with pytest.raises(ValidationError, match="lý do"):
         registrations.return_registration(office, registration, reason="  ")
-    registrations.return_registration(office, registration, reason="Thiếu cá nhân")
+    registration = registrations.return_registration(office, registration, reason="Thiếu cá nhân")
     registration.refresh_from_db()
     assert registration.state == RegistrationState.RETURNED
     assert registration.return_reason == "Thiếu cá nhân"
-    registrations.submit_registration(officer, registration)
+    registration = registrations.submit_registration(officer, registration)
     with pytest.raises(PermissionDenied):
         registrations.approve_registration(officer, registration)
-    registrations.approve_registration(office, registration)
+    registration = registrations.approve_registration(office, registration)
     registration.refresh_from_db()
     assert registration.state == RegistrationState.APPROVED
     assert selectors.registered_titles(officer.unit, 2021) == {"tap_the_lao_dong_xuat_sac"}
@@ -71,7 +73,8 @@ def test_stale_registration_save_is_refused(main, demo_user):
     registrations.save_registration(
         officer, registration, entries=[(None, "giay_khen")], expected_version=old_version
     )
-    with pytest.raises(ValidationError, match="vừa được người khác sửa"):
+    # The engine's refusal of a stale page (ConflictError is a ValidationError).
+    with pytest.raises(ConflictError, match="vừa được người khác thay đổi"):
         registrations.save_registration(
             officer, registration, entries=[], expected_version=old_version
         )
@@ -113,7 +116,9 @@ def test_import_from_workbook_and_row_errors(main, demo_user):
             [person.code, person.full_name, "Chiến sĩ thi đua cơ sở"],
         ]
     )
-    registrations.import_registration(officer, registration, filename="dk.xlsx", content=good)
+    registration = registrations.import_registration(
+        officer, registration, filename="dk.xlsx", content=good
+    )
     assert set(registration.entries.values_list("title", flat=True)) == {
         "tap_the_lao_dong_xuat_sac",
         "chien_si_thi_dua_co_so",
