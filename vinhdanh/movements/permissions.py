@@ -66,6 +66,11 @@ LAUNCH_MOVEMENT = define(
 CLOSE_MOVEMENT = define(
     "movements.close_movement", _EDITORS & may_change, sample=_hoang_liet_movement
 )
+# A unit launches its own movement under one sent to it, and registers for it (the object is
+# the higher movement).
+CASCADE_MOVEMENT = define(
+    "movements.cascade_movement", _EDITORS & may_view, sample=_district_movement
+)
 # A unit registers for a movement sent to it (the object is the movement).
 START_REGISTRATION = define(
     "movements.start_registration", _EDITORS & may_view, sample=_district_movement

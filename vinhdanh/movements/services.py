@@ -38,7 +38,7 @@ def create_movement(actor, *, launched_by, target_units=(), parent=None, **field
     access.require_create_in(actor, launched_by)
     if parent is not None:
         parent = Movement.objects.get(pk=parent.pk)
-        access.require(actor, access.VIEW, parent)
+        require(actor, permissions.CASCADE_MOVEMENT, parent)
         if parent.status == MovementStatus.DRAFT:
             raise ValidationError(_("Chỉ cụ thể hóa được phong trào cấp trên đã phát động."))
         if not parent.target_units.filter(pk=launched_by.pk).exists() and not (

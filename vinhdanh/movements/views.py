@@ -51,7 +51,7 @@ def _movement_page(request, movement: Movement, refused=None, **forms):
         "movement": movement,
         "actions": {action.name: action for action in MOVEMENTS.available(user, movement)},
         "may_change": allows(user, permissions.CHANGE_MOVEMENT, movement),
-        "may_create": allows(user, permissions.CREATE_MOVEMENT),
+        "may_cascade": allows(user, permissions.CASCADE_MOVEMENT, movement),
         "may_register": allows(user, permissions.START_REGISTRATION, movement),
         "may_consolidate": allows(user, permissions.CONSOLIDATE_REGISTRATIONS),
         "targets": targets,

@@ -297,3 +297,20 @@ def test_a_ward_launches_and_closes_its_own_movement(officer):
 def test_the_leader_and_council_members_may_not_create_a_movement(demo_user, username):
     with pytest.raises(PermissionDenied):
         _draft(demo_user(username))
+
+
+def test_a_ward_cannot_cascade_a_movement_it_was_not_sent(officer):
+    foreign = Movement.objects.get(launched_by__code="phuong-dinh-cong")
+    with pytest.raises(PermissionDenied):
+        services.create_movement(
+            officer,
+            name="Cụ thể hóa phong trào của phường khác",
+            kind="regular",
+            year=2021,
+            launched_by=officer.unit,
+            parent=foreign,
+            starts_on=datetime.date(2021, 3, 1),
+            ends_on=datetime.date(2021, 6, 30),
+            target_units=[officer.unit],
+        )
+    assert not Movement.objects.filter(parent=foreign, launched_by=officer.unit).exists()
