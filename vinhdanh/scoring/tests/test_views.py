@@ -80,5 +80,6 @@ def test_ranking_export_and_rotation(client, cum1, demo_user):
     assert response.status_code == 302 and new.head_id == cum1.deputy_id
     client.force_login(demo_user("cumtruong"))
     response = client.post(f"/scoring/clusters/{new.pk}/rotate/", follow=True)
-    assert "không dành cho vai trò" in response.content.decode()
+    # The refusal of the shared permission registry (was the role check's wording).
+    assert "Bạn không có quyền thực hiện thao tác này" in response.content.decode()
     assert not Cluster.objects.filter(code="cum-1", year=2023).exists()
