@@ -195,6 +195,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "scoring:covenant_confirm": (ACTION, "cluster"),
     "scoring:sheet_import": (ACTION, "cluster"),
     "scoring:sheet_lock": (ACTION, "cluster"),
+    "scoring:sheet_deadline": (ACTION, "cluster"),
     "scoring:ballot_open": (ACTION, "cluster"),
     "scoring:evidence_attach": (ACTION, "scorecard"),
     "scoring:scorecard_submit": (ACTION, "scorecard"),

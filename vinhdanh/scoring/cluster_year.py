@@ -2,24 +2,27 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.org.models import Cluster
+from vinhdanh.scoring import permissions as perms
 from vinhdanh.scoring import rules, selectors
 from vinhdanh.scoring.models import (
     Ballot,
     BallotCast,
     BallotRound,
+    BallotState,
     ClusterProposal,
     Covenant,
     CovenantSignature,
 )
-from vinhdanh.scoring.services import OFFICE
+from vinhdanh.scoring.workflows import BALLOTS
+from vinhdanh.workflow.engine import lock, transition
+from vinhdanh.workflow.permissions import require
 
 # The leading unit is proposed for the province's emulation flag, the next ones for its
 # certificate of merit (Hà Nội practice for district clusters).
@@ -32,9 +35,7 @@ PROPOSED_TITLES = [
 # -- covenant -----------------------------------------------------------------
 @transaction.atomic
 def set_covenant(actor, cluster: Cluster, *, text: str, signed_on=None) -> Covenant:
-    access.require_role(actor, *OFFICE, "cluster_head")
-    if access.role_of(actor) == "cluster_head" and actor.unit_id != cluster.head_id:
-        raise PermissionDenied(_("Chỉ cụm trưởng của cụm này được soạn giao ước."))
+    require(actor, perms.SET_COVENANT, cluster)
     if not text.strip():
         raise ValidationError(_("Nội dung giao ước không được để trống."))
     covenant, _created = Covenant.objects.get_or_create(cluster=cluster, defaults={"text": text})
@@ -57,10 +58,7 @@ def set_covenant(actor, cluster: Cluster, *, text: str, signed_on=None) -> Coven
 @transaction.atomic
 def confirm_covenant(actor, covenant: Covenant) -> CovenantSignature:
     """The actor's unit confirms (signs) the cluster's covenant, once."""
-    cluster = covenant.cluster
-    if not actor.unit_id or not cluster.members.filter(pk=actor.unit_id).exists():
-        raise PermissionDenied(_("Đơn vị của bạn không thuộc cụm thi đua này."))
-    access.require_role(actor, *access.UNIT_SCOPED_EDITORS)
+    require(actor, perms.SIGN_COVENANT, covenant)
     if CovenantSignature.objects.filter(covenant=covenant, unit_id=actor.unit_id).exists():
         raise ValidationError(_("Đơn vị đã xác nhận giao ước này."))
     signature = CovenantSignature.objects.create(
@@ -79,7 +77,7 @@ def confirm_covenant(actor, covenant: Covenant) -> CovenantSignature:
 @transaction.atomic
 def rotate_cluster(actor, cluster: Cluster, year: int) -> Cluster:
     """Next year's cluster: same members, the deputy becomes head, the next member deputy."""
-    access.require_role(actor, *OFFICE)
+    require(actor, perms.ROTATE_CLUSTER, cluster)
     if Cluster.objects.filter(council=cluster.council, year=year, code=cluster.code).exists():
         raise ValidationError(_("Cụm này đã có cho năm %(year)d.") % {"year": year})
     members = list(cluster.members.order_by("sort_key"))
@@ -112,7 +110,7 @@ def open_ballot(
     seats: int = 2,
     threshold_percent: int = 50,
 ) -> BallotRound:
-    access.require_role(actor, *OFFICE)
+    require(actor, perms.OPEN_BALLOT, cluster)
     if closes_at <= opens_at:
         raise ValidationError(_("Thời điểm đóng bỏ phiếu phải sau thời điểm mở."))
     if not 1 <= seats <= 10 or not 0 <= threshold_percent < 100:
@@ -135,13 +133,11 @@ def open_ballot(
 @transaction.atomic
 def cast_ballot(actor, ballot: BallotRound, unit_ids: list[int]) -> None:
     """One vote per member unit; the paper is stored apart from who cast it."""
-    ballot = BallotRound.objects.select_for_update().get(pk=ballot.pk)
+    # The round is locked as a transition locks it, so a count waits for the votes being cast.
+    ballot = lock(BALLOTS, BallotRound.objects.get(pk=ballot.pk))
     cluster = ballot.cluster
-    if not actor.unit_id or not cluster.members.filter(pk=actor.unit_id).exists():
-        raise PermissionDenied(_("Chỉ đơn vị thành viên của cụm được bỏ phiếu."))
-    access.require_role(actor, *access.UNIT_SCOPED_EDITORS)
-    now = timezone.now()
-    if not ballot.opens_at <= now <= ballot.closes_at or ballot.counted_at:
+    require(actor, perms.CAST_BALLOT, ballot)
+    if not ballot.accepts_votes():
         raise ValidationError(
             _("Ngoài thời gian bỏ phiếu (từ %(start)s đến %(end)s).")
             % {
@@ -169,14 +165,11 @@ def cast_ballot(actor, ballot: BallotRound, unit_ids: list[int]) -> None:
 
 
 @transaction.atomic
-def count_ballot(actor, ballot: BallotRound) -> BallotRound:
-    access.require_role(actor, *OFFICE)
-    ballot = BallotRound.objects.select_for_update().get(pk=ballot.pk)
-    if ballot.counted_at:
-        raise ValidationError(_("Đợt bỏ phiếu này đã được kiểm phiếu."))
-    if timezone.now() < ballot.closes_at:
-        raise ValidationError(_("Chưa hết thời gian bỏ phiếu, chưa kiểm phiếu được."))
-    papers = [list(p.choices.values_list("pk", flat=True)) for p in ballot.papers.all()]
+def count_ballot(actor, ballot: BallotRound, *, expected_version: int | None = None):
+    # Locked before the papers are read, so no vote lands between reading and counting.
+    require(actor, perms.COUNT_BALLOT, ballot)
+    ballot = lock(BALLOTS, ballot, expected_version)
+    papers = _papers(ballot)
     sheet = getattr(ballot.cluster, "criteria_sheet", None)
     order = [row.key for row in selectors.ranking(sheet)] if sheet else []
     rows = rules.tally(
@@ -186,32 +179,48 @@ def count_ballot(actor, ballot: BallotRound) -> BallotRound:
         seats=ballot.seats,
         ranking_order=order,
     )
-    before = snapshot(ballot)
-    ballot.result = [{"unit": r.unit, "votes": r.votes, "elected": r.elected} for r in rows]
-    ballot.counted_at = timezone.now()
-    ballot.save(update_fields=["result", "counted_at"])
-    record(
-        actor=actor,
-        action="scoring.ballot.count",
-        instance=ballot,
-        before=before,
-        after=snapshot(ballot),
+    return transition(
+        BALLOTS,
+        actor,
+        ballot,
+        "count",
         note=_("%(n)d phiếu") % {"n": len(papers)},
+        result=[{"unit": r.unit, "votes": r.votes, "elected": r.elected} for r in rows],
+        counted_at=timezone.now(),
     )
-    return ballot
+
+
+def _papers(ballot: BallotRound) -> list[list[int]]:
+    """Each paper's chosen units, in one query (papers that chose nobody count as empty)."""
+    chosen: dict = {paper: [] for paper in ballot.papers.values_list("pk", flat=True)}
+    for paper, unit in Ballot.choices.through.objects.filter(ballot__round=ballot).values_list(
+        "ballot_id", "unit_id"
+    ):
+        chosen[paper].append(unit)
+    return list(chosen.values())
 
 
 @transaction.atomic
 def propose_titles(actor, ballot: BallotRound) -> list[ClusterProposal]:
     """Proposals for the elected units: the first for the flag, the others a certificate."""
-    access.require_role(actor, *OFFICE)
-    if not ballot.counted_at:
+    require(actor, perms.PROPOSE_TITLES, ballot)
+    if ballot.state != BallotState.COUNTED:
         raise ValidationError(_("Cần kiểm phiếu trước khi đề nghị khen thưởng."))
     elected = [row for row in ballot.result if row["elected"]]
     if not elected:
         raise ValidationError(_("Không có đơn vị nào đạt số phiếu suy tôn."))
     cluster = ballot.cluster
-    cluster.proposals.all().delete()
+    replaced = list(cluster.proposals.all())
+    if replaced:
+        # The former proposals give way to these: one entry for all of them.
+        record(
+            actor=actor,
+            action="scoring.proposal.replace",
+            instance=cluster,
+            before={"proposals": [snapshot(p) for p in replaced]},
+            note=_("%(n)d đề nghị được thay") % {"n": len(replaced)},
+        )
+        cluster.proposals.all().delete()
     proposals = []
     for position, row in enumerate(elected, start=1):
         code, name = PROPOSED_TITLES[0] if position == 1 else PROPOSED_TITLES[1]

@@ -14,6 +14,7 @@ from vinhdanh.scoring.models import (
     Ballot,
     BallotCast,
     BallotRound,
+    BallotState,
     ClusterProposal,
     Covenant,
     CovenantSignature,
@@ -21,8 +22,10 @@ from vinhdanh.scoring.models import (
     Criterion,
     Score,
     Scorecard,
+    ScorecardState,
     ScoreEvidence,
     Section,
+    SheetState,
 )
 from vinhdanh.scoring.sheet_import import CriterionSpec
 
@@ -113,6 +116,7 @@ def _scores(sheet: CriteriaSheet, seed: int, reviewer, office) -> None:
             continue
         card.submitted_at = _moment("2021-12-05")
         card.reviewed_at = _moment("2021-12-10")
+        card.state = ScorecardState.REVIEWED
         card.save()
         for criterion in criteria:
             top = criterion.max_points
@@ -190,6 +194,7 @@ def _ballot(cluster: Cluster, sheet: CriteriaSheet) -> None:
     )
     ballot.result = [{"unit": r.unit, "votes": r.votes, "elected": r.elected} for r in rows]
     ballot.counted_at = _moment("2021-12-17")
+    ballot.state = BallotState.COUNTED
     ballot.save()
     elected = [r for r in rows if r.elected]
     for position, row in enumerate(elected, start=1):
@@ -205,6 +210,7 @@ def _ballot(cluster: Cluster, sheet: CriteriaSheet) -> None:
             defaults={"year": YEAR, "title_name": name, "rank": position, "votes": row.votes},
         )
     sheet.finalised_at = sheet.finalised_at or _moment("2021-12-17")
+    sheet.state = SheetState.FINALISED
     sheet.save()
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.files import PrivateUploadTo
+from vinhdanh.workflow.models import TransitionRecord
 
 
 class Covenant(models.Model):
@@ -42,12 +43,23 @@ class CovenantSignature(models.Model):
         return f"{self.unit} ký {self.covenant}"
 
 
+class SheetState(models.TextChoices):
+    OPEN = "open", _("Đang chấm điểm")
+    LOCKED = "locked", _("Đã khóa")
+    FINALISED = "finalised", _("Đã chốt kết quả")
+
+
 class CriteriaSheet(models.Model):
     cluster = models.OneToOneField(
         "org.Cluster", on_delete=models.CASCADE, related_name="criteria_sheet"
     )
     title = models.CharField(_("Tên bảng tiêu chí"), max_length=255)
     deadline = models.DateField(_("Hạn chấm điểm"), null=True, blank=True)
+    state = models.CharField(
+        _("Trạng thái"), max_length=20, choices=SheetState.choices, default=SheetState.OPEN
+    )
+    version = models.PositiveIntegerField(default=0)
+    # When the state last moved there: the pages show these.
     locked_at = models.DateTimeField(_("Khóa lúc"), null=True, blank=True)
     finalised_at = models.DateTimeField(_("Chốt kết quả lúc"), null=True, blank=True)
 
@@ -61,9 +73,13 @@ class CriteriaSheet(models.Model):
     @property
     def is_locked(self) -> bool:
         """Units and the cluster head stop scoring at the deadline (or when locked early)."""
-        if self.locked_at or self.finalised_at:
+        if self.state != SheetState.OPEN:
             return True
         return self.deadline is not None and timezone.localdate() > self.deadline
+
+
+class SheetTransition(TransitionRecord):
+    sheet = models.ForeignKey(CriteriaSheet, on_delete=models.CASCADE, related_name="transitions")
 
 
 class Section(models.Model):
@@ -100,11 +116,21 @@ class Criterion(models.Model):
         return f"{self.code}. {self.text}"
 
 
+class ScorecardState(models.TextChoices):
+    DRAFT = "draft", _("Đang tự chấm")
+    SUBMITTED = "submitted", _("Đã gửi tự chấm")
+    REVIEWED = "reviewed", _("Cụm trưởng đã thẩm định")
+
+
 class Scorecard(models.Model):
     """One member unit's scores on the cluster's sheet."""
 
     sheet = models.ForeignKey(CriteriaSheet, on_delete=models.CASCADE, related_name="scorecards")
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    state = models.CharField(
+        _("Trạng thái"), max_length=20, choices=ScorecardState.choices, default=ScorecardState.DRAFT
+    )
+    version = models.PositiveIntegerField(default=0)
     submitted_at = models.DateTimeField(_("Gửi tự chấm lúc"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("Cụm trưởng thẩm định lúc"), null=True, blank=True)
 
@@ -114,6 +140,10 @@ class Scorecard(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.sheet}"
+
+
+class ScorecardTransition(TransitionRecord):
+    scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="transitions")
 
 
 class Score(models.Model):
@@ -179,6 +209,11 @@ class ScoreEvidence(models.Model):
         return self.name
 
 
+class BallotState(models.TextChoices):
+    OPEN = "open", _("Đang bỏ phiếu")
+    COUNTED = "counted", _("Đã kiểm phiếu")
+
+
 class BallotRound(models.Model):
     """A secret vote among member units to honour (suy tôn) the cluster's leading units."""
 
@@ -190,6 +225,10 @@ class BallotRound(models.Model):
     threshold_percent = models.PositiveSmallIntegerField(_("Tỷ lệ phiếu cần vượt (%)"), default=50)
     member_count = models.PositiveSmallIntegerField(_("Số đơn vị thành viên"), default=0)
     rule_text = models.TextField(_("Quy tắc kiểm phiếu"), blank=True)
+    state = models.CharField(
+        _("Trạng thái"), max_length=20, choices=BallotState.choices, default=BallotState.OPEN
+    )
+    version = models.PositiveIntegerField(default=0)
     counted_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField(default=list, blank=True)
 
@@ -198,6 +237,15 @@ class BallotRound(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} — {self.cluster}"
+
+    def accepts_votes(self, now=None) -> bool:
+        """Open, and within its voting hours."""
+        now = now or timezone.now()
+        return self.state == BallotState.OPEN and self.opens_at <= now <= self.closes_at
+
+
+class BallotRoundTransition(TransitionRecord):
+    round = models.ForeignKey(BallotRound, on_delete=models.CASCADE, related_name="transitions")
 
 
 class Ballot(models.Model):

@@ -50,7 +50,7 @@ def cluster_report(cluster: Cluster, period: str) -> bytes:
         signed = set(covenant.signatures.values_list("unit_id", flat=True)) if covenant else set()
         rows = []
         for row in ranked:
-            own = selectors.card_totals(row.extra["card"], "self_points").total
+            own = row.extra["self_totals"].total
             rows.append(
                 [
                     row.rank,

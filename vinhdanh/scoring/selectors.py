@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from vinhdanh.accounts import access
 from vinhdanh.org.models import Cluster
@@ -19,29 +19,43 @@ def scorecards_for(user, sheet: CriteriaSheet) -> QuerySet:
     return access.scope_queryset(user, sheet.scorecards.select_related("unit"))
 
 
-def card_totals(card: Scorecard, stage_field: str | None = None) -> rules.Totals:
-    """Totals of one card, from its effective points or from one stage's points."""
+def totals_of(scores, stage_field: str | None = None) -> rules.Totals:
+    """Totals of scores already read (with their criteria), effective or of one stage."""
     items = []
-    for score in card.scores.select_related("criterion"):
+    for score in scores:
         points = score.effective_points if stage_field is None else getattr(score, stage_field)
         items.append((score.criterion.kind, points, score.criterion.max_points))
     return rules.totals(items)
 
 
+def card_totals(card: Scorecard, stage_field: str | None = None) -> rules.Totals:
+    """Totals of one card, from its effective points or from one stage's points."""
+    return totals_of(card.scores.select_related("criterion"), stage_field)
+
+
+def _rankings(sheets: list[CriteriaSheet]) -> dict[int, list[rules.RankRow]]:
+    """Each sheet's ranking, read in two queries however many sheets and units."""
+    by_card: dict[int, list] = defaultdict(list)
+    scores = Score.objects.filter(scorecard__sheet__in=sheets).select_related("criterion")
+    for score in scores:
+        by_card[score.scorecard_id].append(score)
+    rows: dict[int, list] = {sheet.pk: [] for sheet in sheets}
+    cards = Scorecard.objects.filter(sheet__in=sheets).select_related("unit")
+    for card in cards:
+        row = rules.RankRow(card.unit_id, card.unit.sort_key, totals_of(by_card[card.pk]))
+        # The unit's own totals too: the reports print them beside the final ones.
+        row.extra = {
+            "unit": card.unit,
+            "card": card,
+            "self_totals": totals_of(by_card[card.pk], "self_points"),
+        }
+        rows[card.sheet_id].append(row)
+    return {sheet_id: rules.rank(sheet_rows) for sheet_id, sheet_rows in rows.items()}
+
+
 def ranking(sheet: CriteriaSheet) -> list[rules.RankRow]:
     """Member units ranked on their effective (last adjusted) points."""
-    by_card: dict[int, list] = defaultdict(list)
-    scores = Score.objects.filter(scorecard__sheet=sheet).select_related("criterion")
-    for score in scores:
-        by_card[score.scorecard_id].append(
-            (score.criterion.kind, score.effective_points, score.criterion.max_points)
-        )
-    rows = []
-    for card in sheet.scorecards.select_related("unit"):
-        row = rules.RankRow(card.unit_id, card.unit.sort_key, rules.totals(by_card[card.pk]))
-        row.extra = {"unit": card.unit, "card": card}
-        rows.append(row)
-    return rules.rank(rows)
+    return _rankings([sheet])[sheet.pk]
 
 
 def proposals_for_year(year: int) -> QuerySet:
@@ -55,19 +69,28 @@ def proposals_for_year(year: int) -> QuerySet:
 
 def cluster_history(cluster: Cluster) -> list[dict]:
     """The same cluster (by code) in every year: leading unit, member count, best total."""
+    same = list(
+        Cluster.objects.filter(council_id=cluster.council_id, code=cluster.code)
+        .annotate(member_count=Count("members", distinct=True))
+        .prefetch_related(
+            Prefetch("proposals", queryset=ClusterProposal.objects.select_related("unit"))
+        )
+        .order_by("year")
+    )
+    sheets = {s.cluster_id: s for s in CriteriaSheet.objects.filter(cluster__in=same)}
+    rankings = _rankings(list(sheets.values())) if sheets else {}
     history = []
-    same = Cluster.objects.filter(council=cluster.council, code=cluster.code).order_by("year")
     for each in same:
-        sheet = CriteriaSheet.objects.filter(cluster=each).first()
-        ranked = ranking(sheet) if sheet else []
+        sheet = sheets.get(each.pk)
+        ranked = rankings[sheet.pk] if sheet else []
         history.append(
             {
                 "cluster": each,
-                "members": each.members.count(),
+                "members": each.member_count,
                 "leader": ranked[0].extra["unit"] if ranked else None,
                 "best": ranked[0].totals.total if ranked else None,
                 "average": (sum(r.totals.total for r in ranked) / len(ranked)) if ranked else None,
-                "proposals": list(each.proposals.select_related("unit")),
+                "proposals": list(each.proposals.all()),
             }
         )
     return history

@@ -4,17 +4,17 @@ Stages: the unit scores itself (with evidence), the cluster head reviews and
 adjusts (with reasons), the council's office adjusts last (with reasons). Each
 criterion is its own row with a version, so two people saving different criteria
 never collide, and a save made from a stale page is refused with what changed.
+The sheet's and the scorecard's states move through `workflows.py` and the engine.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
-from vinhdanh.accounts.models import Role
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.org.models import Cluster
+from vinhdanh.scoring import permissions as perms
 from vinhdanh.scoring import rules
 from vinhdanh.scoring.models import (
     CriteriaSheet,
@@ -25,9 +25,24 @@ from vinhdanh.scoring.models import (
     Section,
 )
 from vinhdanh.scoring.sheet_import import WorkbookUnreadable, parse_sheet
+from vinhdanh.scoring.workflows import (
+    FINAL,
+    REVIEW,
+    SCORECARDS,
+    SELF,
+    SHEETS,
+    sheet_closed_reason,
+)
+from vinhdanh.workflow.engine import transition
+from vinhdanh.workflow.permissions import allows, require
+from vinhdanh.workflow.table import ActionRefused
 
-SELF, REVIEW, FINAL = "self", "review", "final"
-OFFICE = (Role.ADMIN, Role.STANDING_OFFICE)
+# Each stage's permission, points and note.
+STAGE_PERMISSIONS = {
+    SELF: perms.SCORE_OWN_CARD,
+    REVIEW: perms.REVIEW_SCORECARD,
+    FINAL: perms.ADJUST_SCORECARD,
+}
 _FIELDS = {
     SELF: ("self_points", "evidence"),
     REVIEW: ("review_points", "review_reason"),
@@ -42,12 +57,22 @@ class ScoreConflict(ValidationError):
 @transaction.atomic
 def create_sheet(actor, cluster: Cluster, *, title: str, deadline, sections) -> CriteriaSheet:
     """`sections`: [(section title, [CriterionSpec, ...]), ...]."""
-    access.require_role(actor, *OFFICE)
+    require(actor, perms.CREATE_SHEET, cluster)
     if CriteriaSheet.objects.filter(cluster=cluster, scorecards__scores__version__gt=0).exists():
         raise ValidationError(_("Cụm đã bắt đầu chấm điểm, không thay bảng tiêu chí được nữa."))
     if not sections:
         raise ValidationError(_("Bảng tiêu chí phải có ít nhất một tiêu chí."))
-    CriteriaSheet.objects.filter(cluster=cluster).delete()
+    previous = CriteriaSheet.objects.filter(cluster=cluster).first()
+    if previous is not None:
+        # Nobody scored on it yet (checked above): it is replaced, with its empty cards.
+        record(
+            actor=actor,
+            action="scoring.sheet.replace",
+            instance=previous,
+            before=snapshot(previous),
+            object_id=str(previous.pk),
+        )
+        previous.delete()
     sheet = CriteriaSheet(cluster=cluster, title=title.strip() or str(cluster), deadline=deadline)
     sheet.full_clean()
     sheet.save()
@@ -67,25 +92,31 @@ def create_sheet(actor, cluster: Cluster, *, title: str, deadline, sections) -> 
                 for c_order, spec in enumerate(specs, start=1)
             ]
         )
-    for unit in cluster.members.all():
-        _start_scorecard(sheet, unit)
+    cards = _start_scorecards(sheet, cluster.members.all())
+    # One entry for the sheet and everything created with it (sections, criteria, cards).
     record(
         actor=actor,
         action="scoring.sheet.create",
         instance=sheet,
         after=snapshot(sheet),
-        note=_("%(count)d tiêu chí") % {"count": sum(len(s) for _t, s in sections)},
+        note=_("%(count)d tiêu chí, %(cards)d bảng điểm")
+        % {"count": sum(len(s) for _t, s in sections), "cards": cards},
     )
     return sheet
 
 
-def _start_scorecard(sheet: CriteriaSheet, unit) -> Scorecard:
-    card, _created = Scorecard.objects.get_or_create(sheet=sheet, unit=unit)
-    criteria = Criterion.objects.filter(section__sheet=sheet)
-    Score.objects.bulk_create(
-        [Score(scorecard=card, criterion=c) for c in criteria], ignore_conflicts=True
+def _start_scorecards(sheet: CriteriaSheet, units) -> int:
+    """An empty card per member unit, with a score row per criterion."""
+    Scorecard.objects.bulk_create(
+        [Scorecard(sheet=sheet, unit=unit) for unit in units], ignore_conflicts=True
     )
-    return card
+    criteria = list(Criterion.objects.filter(section__sheet=sheet))
+    cards = list(Scorecard.objects.filter(sheet=sheet))
+    Score.objects.bulk_create(
+        [Score(scorecard=card, criterion=c) for card in cards for c in criteria],
+        ignore_conflicts=True,
+    )
+    return len(cards)
 
 
 @transaction.atomic
@@ -109,74 +140,74 @@ def import_sheet(actor, cluster: Cluster, *, filename: str, content: bytes, titl
     return create_sheet(actor, cluster, title=title, deadline=deadline, sections=parsed.sections)
 
 
-def _change_sheet(actor, sheet: CriteriaSheet, action: str, **changes) -> CriteriaSheet:
-    access.require_role(actor, *OFFICE)
-    before = snapshot(sheet)
-    for field, value in changes.items():
-        setattr(sheet, field, value)
-    sheet.save(update_fields=list(changes))
-    record(actor=actor, action=action, instance=sheet, before=before, after=snapshot(sheet))
-    return sheet
-
-
 @transaction.atomic
-def set_deadline(actor, sheet: CriteriaSheet, deadline) -> CriteriaSheet:
+def set_deadline(
+    actor, sheet: CriteriaSheet, deadline, *, expected_version: int | None = None
+) -> CriteriaSheet:
     # A new deadline reopens a sheet that was locked at the old one.
-    return _change_sheet(actor, sheet, "scoring.sheet.deadline", deadline=deadline, locked_at=None)
+    return transition(
+        SHEETS,
+        actor,
+        sheet,
+        "deadline",
+        expected_version=expected_version,
+        deadline=deadline,
+        locked_at=None,
+    )
 
 
 @transaction.atomic
-def lock_sheet(actor, sheet: CriteriaSheet) -> CriteriaSheet:
-    return _change_sheet(actor, sheet, "scoring.sheet.lock", locked_at=timezone.now())
+def lock_sheet(actor, sheet: CriteriaSheet, *, expected_version: int | None = None):
+    return transition(
+        SHEETS, actor, sheet, "lock", expected_version=expected_version, locked_at=timezone.now()
+    )
 
 
 @transaction.atomic
-def finalise_sheet(actor, sheet: CriteriaSheet) -> CriteriaSheet:
-    return _change_sheet(actor, sheet, "scoring.sheet.finalise", finalised_at=timezone.now())
+def finalise_sheet(actor, sheet: CriteriaSheet, *, expected_version: int | None = None):
+    return transition(
+        SHEETS,
+        actor,
+        sheet,
+        "finalise",
+        expected_version=expected_version,
+        finalised_at=timezone.now(),
+    )
 
 
 def stage_for(user, card: Scorecard) -> str | None:
-    """The stage this user scores at on this card, if any."""
-    role = access.role_of(user)
-    if role in OFFICE:
-        return FINAL
-    cluster = card.sheet.cluster
-    if (
-        role == Role.CLUSTER_HEAD
-        and user.unit_id == cluster.head_id
-        and card.unit_id != user.unit_id
-    ):
-        return REVIEW
-    if role in access.UNIT_SCOPED_EDITORS and user.unit_id == card.unit_id:
-        return SELF
+    """The stage this user scores at on this card, if any: the office's comes first, then
+    the head of the card's cluster (another member's card), then the card's own unit."""
+    for stage in (FINAL, REVIEW, SELF):
+        if allows(user, STAGE_PERMISSIONS[stage], card):
+            return stage
     return None
 
 
-def _require_stage(actor, card: Scorecard, stage: str) -> None:
-    cluster = card.sheet.cluster
-    if not cluster.members.filter(pk=card.unit_id).exists():
+def closed_reason(card: Scorecard, stage: str) -> str | None:
+    """Why `stage` may not score on this card now (sheet closed, card not sent), or None."""
+    reason = sheet_closed_reason(card.sheet, stage)
+    if reason is None and stage == REVIEW:
+        try:
+            SCORECARDS.check("review", card.state)
+        except ActionRefused as refusal:
+            reason = str(refusal)
+    return reason
+
+
+def _require_member(card: Scorecard) -> None:
+    if not card.sheet.cluster.members.filter(pk=card.unit_id).exists():
         raise ValidationError(_("Đơn vị không thuộc cụm thi đua của bảng điểm này."))
-    if stage == SELF:
-        access.require_role(actor, *access.UNIT_SCOPED_EDITORS)
-        if actor.unit_id != card.unit_id:
-            raise PermissionDenied(_("Đơn vị chỉ tự chấm điểm cho chính mình."))
-        if not cluster.members.filter(pk=actor.unit_id).exists():
-            raise PermissionDenied(_("Đơn vị của bạn không thuộc cụm thi đua này."))
-    elif stage == REVIEW:
-        if access.role_of(actor) != Role.CLUSTER_HEAD or actor.unit_id != cluster.head_id:
-            raise PermissionDenied(_("Chỉ cụm trưởng của cụm này được thẩm định điểm."))
-    elif stage == FINAL:
-        access.require_role(actor, *OFFICE)
-    else:
+
+
+def _require_stage(actor, card: Scorecard, stage: str, permission: str | None = None) -> None:
+    if stage not in STAGE_PERMISSIONS:
         raise ValidationError(_("Bước chấm điểm không hợp lệ."))
-    sheet = card.sheet
-    if sheet.finalised_at:
-        raise ValidationError(_("Kết quả chấm điểm đã được chốt, không sửa được."))
-    if stage != FINAL and sheet.is_locked:
-        raise ValidationError(
-            _("Bảng điểm đã khóa (hạn chấm điểm %(day)s); chỉ Hội đồng còn điều chỉnh được.")
-            % {"day": sheet.deadline.strftime("%d/%m/%Y") if sheet.deadline else "—"}
-        )
+    _require_member(card)
+    require(actor, permission or STAGE_PERMISSIONS[stage], card)
+    reason = closed_reason(card, stage)
+    if reason:
+        raise ValidationError(reason)
 
 
 def _describe_change(score: Score) -> str:
@@ -250,6 +281,8 @@ def save_scores(actor, card: Scorecard, *, stage: str, changes: dict, versions: 
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
+    if stage == REVIEW and updates:
+        transition(SCORECARDS, actor, card, "review", reviewed_at=now)
     for score, value, note in updates:
         before = snapshot(score)
         setattr(score, points_field, value)
@@ -265,8 +298,6 @@ def save_scores(actor, card: Scorecard, *, stage: str, changes: dict, versions: 
             before=before,
             after=snapshot(score),
         )
-    if stage == REVIEW and updates:
-        Scorecard.objects.filter(pk=card.pk).update(reviewed_at=now)
     return len(updates)
 
 
@@ -278,7 +309,7 @@ def attach_evidence(actor, card: Scorecard, *, criterion_id: int, filename: str,
     from vinhdanh.core.uploads import validate_upload
 
     card = Scorecard.objects.select_related("sheet__cluster").get(pk=card.pk)
-    _require_stage(actor, card, SELF)
+    _require_stage(actor, card, SELF, perms.ATTACH_EVIDENCE)
     score = Score.objects.filter(scorecard=card, criterion_id=criterion_id).first()
     if score is None:
         raise ValidationError(_("Có tiêu chí không thuộc bảng điểm này."))
@@ -296,21 +327,15 @@ def attach_evidence(actor, card: Scorecard, *, criterion_id: int, filename: str,
 
 
 @transaction.atomic
-def submit_scorecard(actor, card: Scorecard) -> Scorecard:
+def submit_scorecard(actor, card: Scorecard, *, expected_version: int | None = None) -> Scorecard:
+    """The unit sends its self-scoring to the cluster head (the table and guard say when)."""
     card = Scorecard.objects.select_related("sheet__cluster").get(pk=card.pk)
-    _require_stage(actor, card, SELF)
-    missing = card.scores.filter(self_points__isnull=True, criterion__kind="standard")
-    if missing.exists():
-        codes = ", ".join(missing.values_list("criterion__code", flat=True)[:10])
-        raise ValidationError(_("Chưa tự chấm các tiêu chí: %(codes)s.") % {"codes": codes})
-    before = snapshot(card)
-    card.submitted_at = timezone.now()
-    card.save(update_fields=["submitted_at"])
-    record(
-        actor=actor,
-        action="scoring.scorecard.submit",
-        instance=card,
-        before=before,
-        after=snapshot(card),
+    _require_member(card)
+    return transition(
+        SCORECARDS,
+        actor,
+        card,
+        "submit",
+        expected_version=expected_version,
+        submitted_at=timezone.now(),
     )
-    return card

@@ -18,6 +18,7 @@ urlpatterns = [
     path("clusters/<int:pk>/report-<str:period>.docx", views.report_docx, name="report_docx"),
     path("clusters/<int:pk>/sheet/import/", views.sheet_import_view, name="sheet_import"),
     path("clusters/<int:pk>/sheet/lock/", views.sheet_lock, name="sheet_lock"),
+    path("clusters/<int:pk>/sheet/deadline/", views.sheet_deadline, name="sheet_deadline"),
     path("clusters/<int:pk>/ballots/open/", views.ballot_open, name="ballot_open"),
     path("sheet-template.xlsx", views.sheet_template, name="sheet_template"),
     path("cards/<int:pk>/", views.scorecard_view, name="scorecard"),

@@ -114,7 +114,7 @@ def _scoring_evidence(demo_user):
     officer = officers.filter(unit=card.unit).first()
     # The demo year is over; reopen the sheet so the unit may still attach evidence.
     CriteriaSheet.objects.filter(pk=card.sheet_id).update(
-        deadline=None, locked_at=None, finalised_at=None
+        deadline=None, locked_at=None, finalised_at=None, state="open"
     )
     score = Score.objects.filter(scorecard=card).first()
     return Target(
