@@ -448,8 +448,11 @@ class NominationFilterForm(forms.Form):
         return {"state": self.cleaned_data.get("state", ""), "year": self.cleaned_data.get("year")}
 
 
-class SelectedNominationsForm(forms.Form):
-    """Nominations ticked in the list; only those the list offers a box for may be sent."""
+class NominationSelectionForm(forms.Form):
+    """The nominations ticked in the list, for a decision or (export button) for the dossier.
+
+    Only those the list offers a box for may be sent.
+    """
 
     nominations = forms.ModelMultipleChoiceField(
         queryset=None,
@@ -462,17 +465,6 @@ class SelectedNominationsForm(forms.Form):
             "invalid_pk_value": _("Hồ sơ đã chọn không hợp lệ."),
         },
     )
-
-    def __init__(self, *args, queryset, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["nominations"].queryset = queryset
-
-    def boxes(self) -> dict[int, forms.BoundField]:
-        """The tick box of each selectable nomination, by its id, for the rows of the list."""
-        return {box.data["value"].value: box for box in self["nominations"]}
-
-
-class IssueDecisionForm(SelectedNominationsForm):
     signed_on = forms.DateField(
         label=_("Ngày ký"),
         required=False,
@@ -486,9 +478,13 @@ class IssueDecisionForm(SelectedNominationsForm):
         widget=_line(_("Trích yếu quyết định"), css="form-control"),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nominations"].error_messages["required"] = _("Chưa chọn hồ sơ nào.")
+        self.fields["nominations"].queryset = queryset
+
+    def boxes(self) -> dict[int, forms.BoundField]:
+        """The tick box of each selectable nomination, by its id, for the rows of the list."""
+        return {box.data["value"].value: box for box in self["nominations"]}
 
     def arguments(self) -> dict:
         data = self.cleaned_data

@@ -13,7 +13,7 @@ from vinhdanh.awards.documents_out import decision_docx, decision_xlsx
 from vinhdanh.awards.forms import (
     CertificateRevokeForm,
     DecisionRevokeForm,
-    IssueDecisionForm,
+    NominationSelectionForm,
     PrintForm,
 )
 from vinhdanh.awards.models import Certificate, Decision, Nomination, PrinterProfile, PrintJob
@@ -48,7 +48,7 @@ def decision_list(request):
 @login_required
 @require_POST
 def decision_create(request):
-    form = IssueDecisionForm(request.POST, queryset=selectable_nominations(request.user))
+    form = NominationSelectionForm(request.POST, queryset=selectable_nominations(request.user))
     decision = run_service(
         form,
         lambda: services.issue_decision(

@@ -26,9 +26,9 @@ from vinhdanh.awards.forms import (
     BallotForm,
     CertificateRevokeForm,
     DraftFromProposalsForm,
-    IssueDecisionForm,
     NominationFilterForm,
     NominationForm,
+    NominationSelectionForm,
     ObjectionAnswerForm,
 )
 from vinhdanh.awards.models import (
@@ -83,7 +83,7 @@ def nomination_list_page(request, failed=None):
         "draft": allows(user, "awards.draft_from_proposals"),
     }
     selection = page_forms.get(
-        "selection", lambda: IssueDecisionForm(queryset=selectable_nominations(user))
+        "selection", lambda: NominationSelectionForm(queryset=selectable_nominations(user))
     )
     boxes = selection.boxes() if may["decide"] or may["export"] else {}
     draft_form = page_forms.get(
@@ -253,7 +253,7 @@ def vote_list(request):
 def dossier_export(request):
     """The dossier of several passed nominations, to forward to the higher level."""
     require(request.user, "awards.export_dossier")
-    form = IssueDecisionForm(request.POST, queryset=selectable_nominations(request.user))
+    form = NominationSelectionForm(request.POST, queryset=selectable_nominations(request.user))
     content = run_service(
         form,
         lambda: dossier_zip(council_of(request.user), form.cleaned_data["nominations"]),
