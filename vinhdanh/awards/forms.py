@@ -509,6 +509,10 @@ class DraftFromProposalsForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_draft_%s")  # the list's filter has a year too
+        super().__init__(*args, **kwargs)
+
 
 # Batches, printing and the quota page.
 

@@ -37,14 +37,21 @@ def _chairman(council) -> str:
     return member.person.full_name if member else ""
 
 
-def _certificate_for(nomination: Nomination, decision: Decision) -> Certificate:
-    return Certificate.objects.create(
+def _certificate_for(actor, nomination: Nomination, decision: Decision) -> Certificate:
+    certificate = Certificate.objects.create(
         nomination=nomination,
         decision=decision,
         recipient=nomination.subject_name,
         title_name=nomination.title.name,
         achievement=nomination.event or _("Đã có thành tích xuất sắc năm %s") % nomination.year,
     )
+    record(
+        actor=actor,
+        action="awards.certificate.issue",
+        instance=certificate,
+        after=snapshot(certificate),
+    )
+    return certificate
 
 
 def _locked_all(actor, nominations, expected_versions) -> list[Nomination]:
@@ -96,7 +103,7 @@ def issue_decision(
         transition(
             NOMINATIONS, actor, nomination, "decide", note=decision.reference, decision=decision
         )
-        _certificate_for(nomination, decision)
+        _certificate_for(actor, nomination, decision)
     return decision
 
 
@@ -146,7 +153,7 @@ def record_higher_decision(
         note=decision.reference,
         decision=decision,
     )
-    _certificate_for(current, decision)
+    _certificate_for(actor, current, decision)
     return decision
 
 

@@ -301,3 +301,21 @@ def test_the_data_migration_derives_the_state_from_revoked_at(demo):
     states = dict(Decision.objects.values_list("pk", "state"))
     assert states.pop(revoked.pk) == "revoked"
     assert set(states.values()) <= {"issued"}
+
+
+def test_issuing_a_decision_audits_each_certificate_it_makes(demo_user):
+    decision = _issued(demo_user)
+    certificate = decision.certificates.get()
+    entry = AuditEntry.objects.get(action="awards.certificate.issue", object_id=str(certificate.pk))
+    assert entry.after["decision"] == decision.pk and entry.actor.username == "chutich"
+
+
+def test_the_batch_entry_names_the_nominations_put_in_it(demo_user):
+    officer = demo_user("canbo.hoangliet")
+    drafts = [new_draft(demo_user), new_draft(demo_user)]
+    batch = services.create_batch(
+        officer, unit=officer.unit, year=2021, name="Đợt", nominations=drafts
+    )
+    entry = AuditEntry.objects.get(action="awards.batch.create", object_id=str(batch.pk))
+    assert entry.after["nominations"] == sorted(n.pk for n in drafts)
+    assert set(batch.nominations.values_list("pk", flat=True)) == {n.pk for n in drafts}
