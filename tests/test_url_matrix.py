@@ -34,7 +34,7 @@ from vinhdanh.awards.models import (
     State,
     Transition,
 )
-from vinhdanh.awards.workflow import STEPS
+from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.documents.tests import builders
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Unit
@@ -658,15 +658,14 @@ def _nomination_posts(nomination, objection_ids) -> list[tuple[str, dict]]:
         (
             reverse("awards:nomination_step", args=[pk, action]),
             {
-                "reasons": "Trả lại",
+                "note": "Trả lại",
                 "passed": "1",
                 "starts_on": "2021-01-01",
                 "ends_on": "2031-01-01",
                 "version": nomination.version,
             },
         )
-        for action in STEPS
-        if action != "revoke"
+        for action in STEP_ACTIONS
     ]
     posts += [
         (reverse("awards:objection_answer", args=[pk, objection_id]), {"answer": "Trả lời"})
@@ -698,7 +697,7 @@ def test_another_wards_officer_cannot_act_on_a_nomination(demo_user, attacker, v
         if batch.unit_id == victim_unit.pk
     ]
     posts += [
-        (reverse("awards:certificate_revoke", args=[certificate.pk]), {"reason": "Sai"})
+        (reverse("awards:certificate_revoke", args=[certificate.pk]), {"note": "Sai"})
         for certificate in Certificate.objects.filter(nomination__unit=victim_unit)
     ]
     assert len(posts) > 50

@@ -52,7 +52,7 @@ def test_nomination_from_draft_to_verified_certificate(login, site, tmp_path):
 
     page = _sign_in_again(page, site, login, "thuongtruc")
     page.goto(nomination_url)
-    _step(page, "return", reasons="Bổ sung chữ ký trên biên bản bình xét.")
+    _step(page, "return", note="Bổ sung chữ ký trên biên bản bình xét.")
     assert "Trả lại" in page.get_by_test_id("state").inner_text()
 
     page = _sign_in_again(page, site, login, "canbo.hoangliet")
@@ -70,7 +70,7 @@ def test_nomination_from_draft_to_verified_certificate(login, site, tmp_path):
     form = page.get_by_test_id("step-appraise")
     for select in form.locator("select").all():
         select.select_option("1")
-    form.locator("textarea[name=reasons]").fill("Đủ tiêu chuẩn.")
+    form.locator("textarea[name=note]").fill("Đủ tiêu chuẩn.")
     form.locator("button[name=passed][value='1']").click()
     page.wait_for_load_state()
     assert "Đã thẩm định" in page.get_by_test_id("state").inner_text()
@@ -125,7 +125,7 @@ def test_a_stale_page_shows_the_conflict_message(login, site, browser):
     other.click("button[type=submit]")
     other.wait_for_url(f"{site}/")
     other.goto(f"{site}/awards/{nomination.pk}/")
-    _step(other, "return", reasons="Bổ sung hồ sơ.")
+    _step(other, "return", note="Bổ sung hồ sơ.")
     other.context.close()
-    _step(page, "return", reasons="Thiếu biên bản.")
+    _step(page, "return", note="Thiếu biên bản.")
     assert "người khác thay đổi" in page.locator("main").inner_text()

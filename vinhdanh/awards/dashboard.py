@@ -1,29 +1,29 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
-from vinhdanh.awards import selectors, workflow
+from vinhdanh.awards import selectors
 from vinhdanh.awards.models import State
 from vinhdanh.core.cards import Card
+from vinhdanh.workflow.permissions import allows
 
-# What waits for whom: (roles, states, label, icon).
+# What waits for whom: (the permission that makes it the user's work, states, label, icon).
 _WAITING = [
-    (workflow.APPRAISERS, [State.SUBMITTED], _("Hồ sơ chờ thẩm định"), "bi-clipboard-check"),
     (
-        {"council_member", "leader"},
-        [State.VOTING],
-        _("Hồ sơ chờ Hội đồng biểu quyết"),
-        "bi-check2-square",
+        "awards.appraise_nomination",
+        [State.SUBMITTED],
+        _("Hồ sơ chờ thẩm định"),
+        "bi-clipboard-check",
     ),
-    (workflow.DECIDERS, [State.VOTED], _("Hồ sơ chờ quyết định"), "bi-pen"),
+    ("awards.follow_votes", [State.VOTING], _("Hồ sơ chờ Hội đồng biểu quyết"), "bi-check2-square"),
+    ("awards.decide_nomination", [State.VOTED], _("Hồ sơ chờ quyết định"), "bi-pen"),
     (
-        {"unit_officer", "cluster_head"},
+        "awards.track_own_nominations",
         [State.RETURNED],
         _("Hồ sơ bị trả lại cần bổ sung"),
         "bi-arrow-return-left",
     ),
     (
-        {"unit_officer", "cluster_head"},
+        "awards.track_own_nominations",
         [State.DRAFT],
         _("Hồ sơ dự thảo chưa gửi"),
         "bi-pencil-square",
@@ -32,10 +32,9 @@ _WAITING = [
 
 
 def cards(user) -> list[Card]:
-    role = access.role_of(user)
     result = []
-    for roles, states, label, icon in _WAITING:
-        if role not in roles:
+    for permission, states, label, icon in _WAITING:
+        if not allows(user, permission):
             continue
         count = selectors.nominations_for(user).filter(state__in=states).count()
         url = (

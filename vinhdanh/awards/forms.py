@@ -1,24 +1,63 @@
+"""Every form of the awards pages: the fields a user fills, their checks and Vietnamese messages.
+
+Views bind one of these from the request and run the service through
+`workflow.views.run_service`; a service's refusal lands on the same form. The forms of
+workflow steps derive from `workflow.forms.ActionForm` (hidden version, note) and say which
+arguments their service takes (`arguments()`).
+"""
+
 from django import forms
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.awards.models import AwardBasis, Title
+from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.models import AwardBasis, Choice, DossierComponent, State, Title
 from vinhdanh.awards.models.review import (
     OBJECTION_CONTACT_MAX,
     OBJECTION_CONTENT_MAX,
     OBJECTION_NAME_MAX,
 )
+from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
 from vinhdanh.core.upload_fields import GatedFileField
-from vinhdanh.org.models import Person, Unit
+from vinhdanh.org.models import CouncilMember, Person, Unit
+from vinhdanh.workflow.forms import ActionForm
+
+YEAR_MIN, YEAR_MAX = 1945, 2100
+DATE_ERRORS = {"invalid": _("Ngày không hợp lệ.")}
+
+
+def _date_input(**attrs) -> forms.DateInput:
+    # type=date posts ISO dates, which the field always accepts whatever the locale.
+    return forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
+
+
+def _line(placeholder, css="form-control mb-1") -> forms.TextInput:
+    return forms.TextInput(attrs={"class": css, "placeholder": placeholder})
+
+
+def _box(placeholder, rows=2) -> forms.Textarea:
+    return forms.Textarea(
+        attrs={"class": "form-control mb-1", "rows": rows, "placeholder": placeholder}
+    )
+
+
+def _choice_of_verdict(value) -> bool:
+    return value == "1"
+
+
+VERDICTS = [("1", _("Đạt")), ("0", _("Không đạt"))]
 
 
 class NominationForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     person = forms.ModelChoiceField(Person.objects.none(), label=_("Cá nhân"), required=False)
     collective = forms.ModelChoiceField(Unit.objects.none(), label=_("Tập thể"), required=False)
     title = forms.ModelChoiceField(
         Title.objects.filter(is_active=True), label=_("Danh hiệu, hình thức")
     )
     basis = forms.ModelChoiceField(AwardBasis.objects.all(), label=_("Loại hình khen thưởng"))
-    year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
+    year = forms.IntegerField(label=_("Năm"), min_value=YEAR_MIN, max_value=YEAR_MAX)
     event = forms.CharField(label=_("Đợt, sự kiện"), required=False, max_length=255)
     achievements = forms.CharField(
         label=_("Tóm tắt thành tích"), widget=forms.Textarea(attrs={"rows": 4})
@@ -28,18 +67,50 @@ class NominationForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:  # the subject of a nomination does not change; a new one is drafted instead
             del self.fields["person"], self.fields["collective"]
+        else:  # the version guards an edit against a stale page; a new draft has none
+            del self.fields["version"]
         if people is not None:
             self.fields["person"].queryset = people
         if units is not None:
             self.fields["collective"].queryset = units
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
+        for field in self.visible_fields():
+            widget = field.field.widget
+            widget.attrs.setdefault(
+                "class", "form-select" if isinstance(widget, forms.Select) else "form-control"
+            )
+
+    def changes(self) -> dict:
+        """The edited fields, for `update_nomination`."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class AttachmentForm(forms.Form):
-    component = forms.ChoiceField(label=_("Thành phần hồ sơ"))
-    file = GatedFileField(label=_("Tệp"))
+    component = forms.ModelChoiceField(
+        DossierComponent.objects.none(),
+        label=_("Thành phần hồ sơ"),
+        to_field_name="code",
+        empty_label=None,
+        error_messages={
+            "required": _("Chọn thành phần hồ sơ."),
+            "invalid_choice": _("Thành phần này không thuộc hồ sơ của danh hiệu."),
+        },
+        widget=forms.Select(attrs={"class": "form-select", "aria-label": _("Thành phần hồ sơ")}),
+    )
+    file = GatedFileField(label=_("Tệp"), widget=forms.FileInput(attrs={"class": "form-control"}))
+
+    def __init__(self, *args, nomination, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The title's own components, in the catalogue's order; generated ones are not uploaded.
+        self.fields["component"].queryset = (
+            DossierComponent.objects.filter(
+                titlecomponent__title_id=nomination.title_id, generated=False
+            )
+            .annotate(required_here=F("titlecomponent__required"))
+            .order_by("titlecomponent__pk")
+        )
+        self.fields["component"].label_from_instance = lambda c: (
+            f"{c.name} *" if c.required_here else c.name
+        )
 
 
 class ObjectionForm(forms.Form):
@@ -65,3 +136,486 @@ class ObjectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control")
+
+
+class ObjectionAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Trả lời"),
+        max_length=4000,
+        error_messages={"required": _("Cần nhập nội dung trả lời.")},
+        widget=forms.TextInput(
+            attrs={"class": "form-control form-control-sm", "aria-label": _("Trả lời")}
+        ),
+    )
+
+
+class BallotForm(forms.Form):
+    """A member's own ballot, or (with `member`) a paper ballot the secretary enters."""
+
+    choice = forms.ChoiceField(
+        choices=Choice.choices, error_messages={"invalid_choice": _("Lựa chọn không hợp lệ.")}
+    )
+    member = forms.ModelChoiceField(
+        CouncilMember.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Người này không phải thành viên Hội đồng.")},
+    )
+
+    def __init__(self, *args, vote, **kwargs):
+        super().__init__(*args, **kwargs)
+        if vote is not None:
+            self.fields["member"].queryset = CouncilMember.objects.filter(
+                council_id=vote.council_id
+            )
+
+
+# The steps of a nomination. Each names its action; the page renders its fields.
+
+
+class NominationStepForm(ActionForm):
+    action_name = ""
+
+    def __init__(self, data=None, *, nomination, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("version", nomination.version)
+        # One page shows several steps: each keeps its own element ids.
+        kwargs.setdefault("auto_id", f"id_{self.action_name}_%s")
+        super().__init__(data, action=NOMINATIONS.action(self.action_name), **kwargs)
+        self.nomination = nomination
+
+    def arguments(self) -> dict:
+        return {"expected_version": self.cleaned_data.get("version")}
+
+
+class SubmitForm(NominationStepForm):
+    action_name = "submit"
+    note = None
+
+
+class ResubmitForm(NominationStepForm):
+    action_name = "resubmit"
+    note = forms.CharField(
+        label=_("Nội dung đã bổ sung"),
+        required=False,
+        max_length=4000,
+        widget=_line(_("Nội dung đã bổ sung")),
+    )
+
+    def arguments(self) -> dict:
+        return {**super().arguments(), "note": self.cleaned_data["note"]}
+
+
+class ReturnForm(NominationStepForm):
+    action_name = "return"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        note = self.fields["note"]  # required: the action asks for a reason
+        note.label = _("Lý do trả lại, nội dung cần bổ sung")
+        note.widget = _box(note.label)
+        note.error_messages["required"] = _("Cần ghi rõ lý do trả lại và nội dung cần bổ sung.")
+
+    def arguments(self) -> dict:
+        return {**super().arguments(), "reasons": self.cleaned_data["note"]}
+
+
+class AppraiseForm(NominationStepForm):
+    """The appraisal: the checklist prefilled by the rules engine, a conclusion and an opinion."""
+
+    action_name = "appraise"
+    note = forms.CharField(
+        label=_("Ý kiến thẩm định"),
+        required=False,
+        max_length=4000,
+        widget=_box(_("Ý kiến thẩm định")),
+    )
+    # Sent by the button pressed: "Thẩm định đạt" or "Không đạt".
+    passed = forms.TypedChoiceField(
+        choices=VERDICTS,
+        coerce=_choice_of_verdict,
+        error_messages={"required": _("Chọn kết luận thẩm định: đạt hoặc không đạt.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows, self.verdict, self.law = prefilled_checklist(self.nomination)
+        for row in self.rows:
+            # The appraiser confirms or corrects each finding; an unsure engine starts at "đạt".
+            self.fields[self._name(row)] = forms.TypedChoiceField(
+                label=row["message"],
+                choices=VERDICTS,
+                coerce=_choice_of_verdict,
+                required=False,
+                empty_value=None,
+                initial="0" if row["engine"] is False else "1",
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+
+    @staticmethod
+    def _name(row) -> str:
+        return f"check_{row['rule']}"
+
+    def checklist(self) -> list[tuple[dict, forms.BoundField]]:
+        return [(row, self[self._name(row)]) for row in self.rows]
+
+    def arguments(self) -> dict:
+        confirmed = {
+            row["rule"]: self.cleaned_data[self._name(row)]
+            for row in self.rows
+            if self.cleaned_data.get(self._name(row)) is not None
+        }
+        return {
+            **super().arguments(),
+            "passed": self.cleaned_data["passed"],
+            "reasons": self.cleaned_data["note"],
+            "confirmed": confirmed,
+        }
+
+
+def _required_date(label, message) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=_date_input(**{"class": "form-control"}),
+        error_messages={**DATE_ERRORS, "required": message},
+    )
+
+
+class AnnounceForm(NominationStepForm):
+    action_name = "announce"
+    note = None
+    starts_on = _required_date(_("Từ ngày"), _("Cần nhập ngày bắt đầu và kết thúc công khai."))
+    ends_on = _required_date(_("Đến ngày"), _("Cần nhập ngày bắt đầu và kết thúc công khai."))
+    where = forms.CharField(
+        label=_("Hình thức, địa điểm công khai"),
+        required=False,
+        max_length=255,
+        widget=_line(_("Hình thức, địa điểm công khai")),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.initial.setdefault("starts_on", today)
+        self.initial.setdefault("ends_on", today)
+
+    def arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            **super().arguments(),
+            "starts_on": data["starts_on"],
+            "ends_on": data["ends_on"],
+            "where": data["where"],
+        }
+
+
+class OpenVoteForm(NominationStepForm):
+    action_name = "open_vote"
+    note = None
+
+
+class CloseVoteForm(NominationStepForm):
+    action_name = "close_vote"
+    note = None
+
+
+class DecideForm(NominationStepForm):
+    action_name = "decide"
+    note = None
+
+
+class ForwardForm(NominationStepForm):
+    action_name = "forward"
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=4000, widget=_line(_("Ghi chú"))
+    )
+
+    def arguments(self) -> dict:
+        return {**super().arguments(), "note": self.cleaned_data["note"]}
+
+
+class RecordHigherForm(NominationStepForm):
+    action_name = "record_higher"
+    note = None
+    issuer_name = forms.CharField(
+        label=_("Cơ quan ban hành"),
+        max_length=255,
+        widget=_line(_("Cơ quan ban hành")),
+        error_messages={"required": _("Cần nhập cơ quan ban hành quyết định.")},
+    )
+    reference = forms.CharField(
+        label=_("Số, ký hiệu"),
+        max_length=120,
+        widget=_line(_("Số, ký hiệu")),
+        error_messages={"required": _("Cần nhập số, ký hiệu quyết định.")},
+    )
+    signed_on = forms.DateField(
+        label=_("Ngày ký"),
+        widget=_date_input(**{"class": "form-control mb-1", "aria-label": _("Ngày ký")}),
+        error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày ký quyết định.")},
+    )
+
+    def arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            **super().arguments(),
+            "issuer_name": data["issuer_name"],
+            "reference": data["reference"],
+            "signed_on": data["signed_on"],
+        }
+
+
+class HandOverForm(NominationStepForm):
+    action_name = "hand_over"
+    note = None
+    on = forms.DateField(
+        label=_("Ngày trao tặng"),
+        widget=_date_input(**{"class": "form-control mb-1", "aria-label": _("Ngày trao tặng")}),
+        error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày trao tặng.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("on", timezone.localdate())
+
+    def arguments(self) -> dict:
+        return {**super().arguments(), "on": self.cleaned_data["on"]}
+
+
+STEP_FORMS: dict[str, type[NominationStepForm]] = {
+    form.action_name: form
+    for form in [
+        SubmitForm, ResubmitForm, ReturnForm, AppraiseForm, AnnounceForm, OpenVoteForm,
+        CloseVoteForm, DecideForm, ForwardForm, RecordHigherForm, HandOverForm,
+    ]
+}  # fmt: skip
+
+
+def _revoke_reason(form: ActionForm, label) -> None:
+    note = form.fields["note"]  # required: the revoke action asks for a reason
+    note.label = label
+    note.widget = _box(_("Lý do thu hồi"))
+    note.error_messages["required"] = _("Cần ghi rõ lý do thu hồi.")
+
+
+class CertificateRevokeForm(ActionForm):
+    """Revoke one recipient's award: the certificate, and the nomination through NOMINATIONS."""
+
+    def __init__(self, data=None, *, certificate, **kwargs):
+        kwargs.setdefault("initial", {"version": certificate.nomination.version})
+        super().__init__(data, action=NOMINATIONS.action("revoke"), **kwargs)
+        _revoke_reason(self, _("Lý do thu hồi"))
+
+    def arguments(self) -> dict:
+        return {
+            "reason": self.cleaned_data["note"],
+            "expected_version": self.cleaned_data.get("version"),
+        }
+
+
+class DecisionRevokeForm(ActionForm):
+    def __init__(self, data=None, *, decision, **kwargs):
+        kwargs.setdefault("initial", {"version": decision.version})
+        super().__init__(data, action=DECISIONS.action("revoke"), **kwargs)
+        _revoke_reason(self, _("Thu hồi quyết định – lý do"))
+
+    def arguments(self) -> dict:
+        return {
+            "reason": self.cleaned_data["note"],
+            "expected_version": self.cleaned_data.get("version"),
+        }
+
+
+# The nomination list: its filter, and what is done with the nominations ticked in it.
+
+
+class NominationFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        choices=[("", _("Mọi trạng thái")), *State.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select", "aria-label": _("Trạng thái")}),
+    )
+    year = forms.IntegerField(
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control", "placeholder": _("Năm")}),
+    )
+
+    def filters(self) -> dict:
+        """What the list is filtered by; a value that is not valid filters nothing."""
+        self.is_valid()
+        return {"state": self.cleaned_data.get("state", ""), "year": self.cleaned_data.get("year")}
+
+
+class NominationSelectionForm(forms.Form):
+    """The nominations ticked in the list, for a decision or (export button) for the dossier.
+
+    Only those the list offers a box for may be sent.
+    """
+
+    nominations = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        error_messages={
+            "required": _("Chọn ít nhất một hồ sơ đã được Hội đồng thông qua."),
+            "invalid_choice": _(
+                "Có hồ sơ đã chọn không còn chờ xử lý; vui lòng tải lại trang rồi chọn lại."
+            ),
+            "invalid_pk_value": _("Hồ sơ đã chọn không hợp lệ."),
+        },
+    )
+    signed_on = forms.DateField(
+        label=_("Ngày ký"),
+        required=False,
+        widget=_date_input(**{"class": "form-control", "aria-label": _("Ngày ký")}),
+        error_messages=DATE_ERRORS,
+    )
+    subject = forms.CharField(
+        label=_("Trích yếu quyết định"),
+        required=False,
+        max_length=500,
+        widget=_line(_("Trích yếu quyết định"), css="form-control"),
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominations"].queryset = queryset
+
+    def boxes(self) -> dict[int, forms.BoundField]:
+        """The tick box of each selectable nomination, by its id, for the rows of the list."""
+        return {box.data["value"].value: box for box in self["nominations"]}
+
+    def arguments(self) -> dict:
+        data = self.cleaned_data
+        return {"signed_on": data["signed_on"], "subject": data["subject"]}
+
+
+class DraftFromProposalsForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Năm"),
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        error_messages={
+            "required": _("Chọn năm để lập hồ sơ từ kết quả suy tôn."),
+            "invalid": _("Chọn năm để lập hồ sơ từ kết quả suy tôn."),
+        },
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-sm w-6rem",
+                "placeholder": _("Năm"),
+                "aria-label": _("Năm"),
+            }
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_draft_%s")  # the list's filter has a year too
+        super().__init__(*args, **kwargs)
+
+
+# Batches, printing and the quota page.
+
+
+class BatchForm(forms.Form):
+    nominations = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        error_messages={
+            "invalid_choice": _("Chỉ đưa hồ sơ dự thảo của đơn vị vào đợt đề nghị."),
+            "invalid_pk_value": _("Hồ sơ đã chọn không hợp lệ."),
+        },
+    )
+    name = forms.CharField(
+        label=_("Tên đợt"),
+        required=False,
+        max_length=255,
+        widget=_line(_("Tên đợt"), css="form-control"),
+    )
+    year = forms.IntegerField(
+        label=_("Năm"),
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        error_messages={"required": _("Cần nhập năm của đợt đề nghị.")},
+        widget=forms.TextInput(attrs={"class": "form-control", "aria-label": _("Năm")}),
+    )
+
+    def __init__(self, *args, drafts, unit, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("year", timezone.localdate().year)
+        # Every draft is ticked at first; the query runs only if the form is shown unbound.
+        kwargs["initial"].setdefault("nominations", drafts.values_list("pk", flat=True))
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["nominations"].queryset = drafts
+        self.fields["nominations"].label_from_instance = lambda n: f"{n.subject_name} – {n.title}"
+
+    def clean(self):
+        data = super().clean()
+        if self.unit is None:
+            raise forms.ValidationError(_("Tài khoản chưa gắn với đơn vị."))
+        return data
+
+    def arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "unit": self.unit,
+            "year": data["year"],
+            "name": data["name"] or str(_("Đề nghị khen thưởng năm %s") % data["year"]),
+            "nominations": list(data["nominations"]),
+        }
+
+
+class BatchSubmitForm(forms.Form):
+    number = forms.CharField(
+        label=_("Số tờ trình"),
+        required=False,
+        max_length=60,
+        widget=_line(_("Số tờ trình"), css="form-control w-auto"),
+    )
+
+
+class PrintForm(forms.Form):
+    """How to print a decision's certificates (or one): in full, or onto pre-printed blanks."""
+
+    mode = forms.ChoiceField(
+        choices=[
+            ("full", _("In đầy đủ trên giấy trắng")),
+            ("fields", _("Chỉ in phần thông tin lên phôi")),
+        ],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select w-auto", "aria-label": _("Cách in")}),
+    )
+    printer = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label=_("Không chỉnh độ lệch"),
+        error_messages={"invalid_choice": _("Máy in không còn trong danh sách.")},
+        widget=forms.Select(attrs={"class": "form-select w-auto", "aria-label": _("Máy in")}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from vinhdanh.awards.models import PrinterProfile
+
+        super().__init__(*args, **kwargs)
+        self.fields["printer"].queryset = PrinterProfile.objects.all()
+
+    def options(self) -> dict:
+        """The printing options; on a request that is not valid, the plain full print."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {"fields_only": data.get("mode") == "fields", "printer": data.get("printer")}
+
+
+class QuotaYearForm(forms.Form):
+    year = forms.IntegerField(
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control", "aria-label": _("Năm")}),
+    )
+
+    def year_or_this_year(self) -> int:
+        if self.is_valid() and self.cleaned_data["year"]:
+            return self.cleaned_data["year"]
+        return timezone.localdate().year

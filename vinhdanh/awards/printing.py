@@ -5,15 +5,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards import workflow
 from vinhdanh.awards.letterheads import unit_letterhead
 from vinhdanh.awards.models import Certificate, PrinterProfile, PrintJob
 from vinhdanh.documents import certificates as pdf
 from vinhdanh.documents.layout import place_and_date
-
-PRINT_ROLES = workflow.APPRAISERS | workflow.DECIDERS
+from vinhdanh.workflow.permissions import require
 
 
 def verify_url(certificate: Certificate, base_url: str) -> str:
@@ -69,8 +66,7 @@ def certificate_pdf(
 @transaction.atomic
 def request_print_job(actor, decision, *, base_url: str, fields_only=False, printer=None):
     """Start printing every certificate of a decision; the page polls the job's progress."""
-    access.require_role(actor, *PRINT_ROLES)
-    access.require(actor, access.VIEW, decision)
+    require(actor, "awards.print_certificates", decision)
     job = PrintJob.objects.create(
         decision=decision,
         requested_by=actor,

@@ -8,8 +8,8 @@ from vinhdanh.awards.models import Nomination
 from vinhdanh.awards.models.nomination import State
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.records.history import award_facts
-from vinhdanh.rules.engine import CheckResult, get_engine
-from vinhdanh.rules.provincial import config_for
+from vinhdanh.rules.engine import CheckResult, RulesConfig, get_engine
+from vinhdanh.rules.provincial import PROVINCE_LEVEL, config_for
 
 # A quota is a share of something: the holders of the title below, or the headcount.
 QUOTA_BASE = {
@@ -34,20 +34,50 @@ class QuotaRow:
     check: CheckResult
 
 
-def _holders(people_ids: list[int], title_code: str, year: int) -> set[int]:
-    held = {
-        f.subject_id
-        for f in award_facts("person", people_ids)
-        if f.year == year and f.title_code == title_code
-    }
+def _unit_chain(unit: Unit) -> list[int]:
+    return [int(part) for part in unit.path.strip("/").split("/") if part]
+
+
+def _configs(units: list[Unit]) -> dict[int, RulesConfig]:
+    """Each unit's rules configuration: that of its province (`provincial.province_of`).
+
+    The ancestors of every unit come in one query and each province's configuration is
+    read once, so the page costs the same for ten units as for a hundred.
+    """
+    chains = {unit.pk: _unit_chain(unit) for unit in units}
+    known = Unit.objects.filter(pk__in={pk for chain in chains.values() for pk in chain})
+    by_pk = {unit.pk: unit for unit in known.select_related("level")}
+    per_province: dict[int, RulesConfig] = {}
+    configs = {}
+    for unit in units:
+        chain = [by_pk[pk] for pk in chains[unit.pk] if pk in by_pk]
+        province = next((u for u in reversed(chain) if u.level.code == PROVINCE_LEVEL), chain[0])
+        if province.pk not in per_province:
+            per_province[province.pk] = config_for(province)
+        configs[unit.pk] = per_province[province.pk]
+    return configs
+
+
+def _holders(people_ids: list[int], year: int) -> dict[str, set[int]]:
+    """Per title, who holds it this year or is proposed for it: the base of the next title."""
+    titles = {base for base in QUOTA_BASE.values() if base}
+    held: dict[str, set[int]] = defaultdict(set)
+    for fact in award_facts("person", people_ids):
+        if fact.year == year and fact.title_code in titles:
+            held[fact.title_code].add(fact.subject_id)
     proposed = Nomination.objects.filter(
-        person_id__in=people_ids, year=year, title__code=title_code, state__in=LIVE_STATES
-    ).values_list("person_id", flat=True)
-    return held | set(proposed)
+        person_id__in=people_ids, year=year, title__code__in=titles, state__in=LIVE_STATES
+    ).values_list("title__code", "person_id")
+    for title_code, person_id in proposed:
+        held[title_code].add(person_id)
+    return held
 
 
 def quota_use(user, year: int) -> list[QuotaRow]:
-    """One row per unit and title with a quota, for the proposals the user may see."""
+    """One row per unit and title with a quota, for the proposals the user may see.
+
+    A handful of queries whatever the number of units and proposals.
+    """
     proposals = (
         access.scope_queryset(user, Nomination.objects.all())
         .filter(year=year, person__isnull=False, state__in=LIVE_STATES, title__code__in=QUOTA_BASE)
@@ -59,15 +89,22 @@ def quota_use(user, year: int) -> list[QuotaRow]:
         counted[(nomination.unit_id, nomination.title.code)] += 1
         units[nomination.unit_id] = nomination.unit
         names[nomination.title.code] = nomination.title.name
+    if not counted:
+        return []
+    people: dict[int, list[int]] = defaultdict(list)
+    for unit_id, person_id in Person.objects.filter(unit_id__in=units).values_list("unit_id", "pk"):
+        people[unit_id].append(person_id)
+    holders = _holders([pk for ids in people.values() for pk in ids], year)
+    configs = _configs(list(units.values()))
     rows = []
     for (unit_id, title_code), nominated in sorted(
         counted.items(), key=lambda item: (units[item[0][0]].sort_key, item[0][1])
     ):
         unit = units[unit_id]
-        people = list(Person.objects.filter(unit=unit).values_list("pk", flat=True))
         base_title = QUOTA_BASE[title_code]
-        base = len(_holders(people, base_title, year)) if base_title else len(people)
-        check = get_engine(config_for(unit)).quota_check(title_code, year, base, nominated)
+        members = people[unit_id]
+        base = len(holders[base_title] & set(members)) if base_title else len(members)
+        check = get_engine(configs[unit_id]).quota_check(title_code, year, base, nominated)
         if check is not None:
             rows.append(QuotaRow(unit, title_code, names[title_code], base, nominated, check))
     return rows

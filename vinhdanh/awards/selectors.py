@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db.models import Q, QuerySet
 
 from vinhdanh.accounts import access
+from vinhdanh.awards.checks import missing_components as missing
 from vinhdanh.awards.models import Nomination
 from vinhdanh.awards.models.nomination import AWARDED_STATES, PUBLIC_STATES
 from vinhdanh.org.models import Person, Unit
@@ -32,8 +33,6 @@ def required_components(nomination: Nomination) -> list[tuple[str, str]]:
 
 
 def missing_components(nomination: Nomination) -> list[str]:
-    from vinhdanh.awards.workflow import missing_components as missing
-
     provided = set(nomination.attachments.values_list("component__code", flat=True))
     return missing(required_components(nomination), provided)
 

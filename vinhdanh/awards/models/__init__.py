@@ -8,7 +8,12 @@ from vinhdanh.awards.models.catalogue import (
     TitleKind,
 )
 from vinhdanh.awards.models.certificate import Certificate, PrinterProfile, PrintJob
-from vinhdanh.awards.models.decision import Decision, DecisionCounter
+from vinhdanh.awards.models.decision import (
+    Decision,
+    DecisionCounter,
+    DecisionState,
+    DecisionTransition,
+)
 from vinhdanh.awards.models.nomination import (
     Appraisal,
     Attachment,
@@ -30,6 +35,8 @@ __all__ = [
     "CouncilVote",
     "Decision",
     "DecisionCounter",
+    "DecisionState",
+    "DecisionTransition",
     "DossierComponent",
     "Nomination",
     "Objection",

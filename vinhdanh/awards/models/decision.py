@@ -5,6 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.models.permanent import PermanentModel
+from vinhdanh.workflow.models import TransitionRecord
+
+
+class DecisionState(models.TextChoices):
+    ISSUED = "issued", _("Đã ban hành")
+    REVOKED = "revoked", _("Đã thu hồi")
 
 
 class DecisionCounter(models.Model):
@@ -41,6 +47,11 @@ class Decision(PermanentModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(
+        _("Trạng thái"), max_length=20, choices=DecisionState.choices, default=DecisionState.ISSUED
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Set by the revocation (the DECISIONS workflow) with the state; the pages show it.
     revoked_at = models.DateTimeField(_("Thu hồi lúc"), null=True, blank=True)
     revoke_reason = models.TextField(_("Lý do thu hồi"), blank=True)
 
@@ -69,4 +80,12 @@ class Decision(PermanentModel):
 
     @property
     def is_revoked(self) -> bool:
-        return self.revoked_at is not None
+        return self.state == DecisionState.REVOKED
+
+
+class DecisionTransition(TransitionRecord):
+    """A decision's history: its revocation, through the DECISIONS workflow."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="transitions")
+    from_state = models.CharField(_("Từ trạng thái"), max_length=20, choices=DecisionState.choices)
+    to_state = models.CharField(_("Sang trạng thái"), max_length=20, choices=DecisionState.choices)

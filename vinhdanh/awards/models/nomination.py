@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.models.catalogue import AwardBasis, DossierComponent, Title
 from vinhdanh.core.files import PrivateUploadTo
+from vinhdanh.workflow.models import TransitionRecord
 
 
 class State(models.TextChoices):
@@ -38,6 +39,10 @@ PUBLIC_STATES = frozenset(
 )
 # What counts as an award held, for history and the rules engine.
 AWARDED_STATES = frozenset({State.DECIDED, State.HANDED_OVER})
+# Where the proposing unit may still change the dossier and its files.
+EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED})
+# What the council passed: the dossier may be exported to send up.
+EXPORTABLE_STATES = frozenset({State.VOTED, State.FORWARDED, State.DECIDED})
 
 
 def attachment_path(instance, filename: str) -> str:
@@ -169,6 +174,14 @@ class Nomination(models.Model):
     def is_public(self) -> bool:
         return self.state in PUBLIC_STATES
 
+    @property
+    def is_editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+    @property
+    def is_exportable(self) -> bool:
+        return self.state in EXPORTABLE_STATES
+
 
 class Attachment(models.Model):
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="attachments")
@@ -193,24 +206,13 @@ class Attachment(models.Model):
         return self.original_name
 
 
-class Transition(models.Model):
+class Transition(TransitionRecord):
+    """A nomination's history: one row per step the NOMINATIONS workflow applied."""
+
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="transitions")
-    action = models.CharField(_("Thao tác"), max_length=40)
-    from_state = models.CharField(max_length=20, choices=State.choices)
-    to_state = models.CharField(max_length=20, choices=State.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    note = models.TextField(_("Ghi chú"), blank=True)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["pk"]
-        verbose_name = _("Bước xử lý")
-        verbose_name_plural = _("Bước xử lý")
-
-    def __str__(self) -> str:
-        return f"{self.action}: {self.from_state} → {self.to_state}"
+    # The states with their labels, so the history reads "Đã gửi → Trả lại để bổ sung".
+    from_state = models.CharField(_("Từ trạng thái"), max_length=20, choices=State.choices)
+    to_state = models.CharField(_("Sang trạng thái"), max_length=20, choices=State.choices)
 
 
 class Appraisal(models.Model):

@@ -35,7 +35,7 @@ OBJECTION_CONTENT_MAX = 5000
 class Objection(models.Model):
     notice = models.ForeignKey(PublicNotice, on_delete=models.CASCADE, related_name="objections")
     # The name and contact are personal data: only the standing office sees them
-    # (awards.permissions.may_see_objection_contact).
+    # (permission awards.see_objection_contact).
     filed_by = models.CharField(_("Người góp ý"), max_length=OBJECTION_NAME_MAX)
     contact = models.CharField(_("Liên hệ"), max_length=OBJECTION_CONTACT_MAX, blank=True)
     content = models.TextField(_("Nội dung"))

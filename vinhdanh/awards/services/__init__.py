@@ -10,7 +10,6 @@ from vinhdanh.awards.services.decisions import (
     revoke_certificate,
     revoke_decision,
 )
-from vinhdanh.awards.services.locking import ConflictError
 from vinhdanh.awards.services.nominations import (
     add_attachment,
     create_nomination,
@@ -31,6 +30,7 @@ from vinhdanh.awards.services.review import (
     record_ballot,
     return_nomination,
 )
+from vinhdanh.workflow.engine import ConflictError
 
 __all__ = [
     "ConflictError",

@@ -6,29 +6,35 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards import workflow
 from vinhdanh.awards.documents_out import submission_letter
 from vinhdanh.awards.models import Batch, Nomination, State
 from vinhdanh.awards.services.nominations import submit_nomination
+from vinhdanh.workflow.permissions import require
 
 
 @transaction.atomic
 def create_batch(actor, *, unit, year: int, name: str, nominations=()) -> Batch:
-    access.require_role(actor, *workflow.PROPOSERS)
-    access.require_create_in(actor, unit)
+    require(actor, "awards.create_batch", unit)
     batch = Batch(unit=unit, year=year, name=name.strip(), created_by=actor)
     batch.full_clean()
     batch.save()
+    nominations = list(nominations)
     for nomination in nominations:
         _attach(actor, batch, nomination)
-    record(actor=actor, action="awards.batch.create", instance=batch, after=snapshot(batch))
+    # The one entry of the batch names the nominations put in it.
+    attached = sorted(n.pk for n in nominations)
+    record(
+        actor=actor,
+        action="awards.batch.create",
+        instance=batch,
+        after={**snapshot(batch), "nominations": attached},
+    )
     return batch
 
 
 def _attach(actor, batch: Batch, nomination: Nomination) -> None:
-    access.require(actor, access.CHANGE, nomination)
+    require(actor, "awards.edit_nomination", nomination)
     if nomination.state != State.DRAFT:
         raise ValidationError(_("Chỉ đưa hồ sơ dự thảo vào đợt đề nghị."))
     if not nomination.unit.path.startswith(batch.unit.path):
@@ -39,7 +45,7 @@ def _attach(actor, batch: Batch, nomination: Nomination) -> None:
 @transaction.atomic
 def submit_batch(actor, batch: Batch, *, letter_number: str = "") -> Batch:
     """Submit every draft of the batch at once with its letter; one missing part stops all."""
-    access.require(actor, access.CHANGE, batch)
+    require(actor, "awards.submit_batch", batch)
     if batch.submitted_at is not None:
         raise ValidationError(_("Đợt đề nghị này đã được gửi."))
     drafts = list(batch.nominations.filter(state=State.DRAFT).select_related("title"))

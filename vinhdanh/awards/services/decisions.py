@@ -7,14 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
-from vinhdanh.awards.permissions import require_step_role
-from vinhdanh.awards.services.locking import lock, move
 from vinhdanh.awards.services.review import council_of
+from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
 from vinhdanh.core.services import save_and_record
 from vinhdanh.org.models import CouncilRole
+from vinhdanh.workflow.engine import lock, transition
+from vinhdanh.workflow.permissions import require
 
 DEFAULT_SYMBOL = "QĐ-UBND"
 
@@ -37,24 +37,31 @@ def _chairman(council) -> str:
     return member.person.full_name if member else ""
 
 
-def _certificate_for(nomination: Nomination, decision: Decision) -> Certificate:
-    return Certificate.objects.create(
+def _certificate_for(actor, nomination: Nomination, decision: Decision) -> Certificate:
+    certificate = Certificate.objects.create(
         nomination=nomination,
         decision=decision,
         recipient=nomination.subject_name,
         title_name=nomination.title.name,
         achievement=nomination.event or _("Đã có thành tích xuất sắc năm %s") % nomination.year,
     )
+    record(
+        actor=actor,
+        action="awards.certificate.issue",
+        instance=certificate,
+        after=snapshot(certificate),
+    )
+    return certificate
 
 
-def _locked_all(actor, nominations, expected_versions, action) -> list[Nomination]:
+def _locked_all(actor, nominations, expected_versions) -> list[Nomination]:
     expected_versions = expected_versions or {}
     if not nominations:
         raise ValidationError(_("Chưa chọn hồ sơ nào."))
     locked = []
     for nomination in sorted(nominations, key=lambda n: n.pk):  # a fixed order avoids deadlocks
-        access.require(actor, access.VIEW, nomination)
-        locked.append(lock(nomination, expected_versions.get(nomination.pk)))
+        require(actor, "awards.decide_nomination", nomination)
+        locked.append(lock(NOMINATIONS, nomination, expected_versions.get(nomination.pk)))
     return locked
 
 
@@ -69,8 +76,8 @@ def issue_decision(
     symbol: str = DEFAULT_SYMBOL,
 ) -> Decision:
     """The chairman's decision for nominations the council passed, with a certificate each."""
-    require_step_role(actor, "decide")
-    locked = _locked_all(actor, nominations, expected_versions, "decide")
+    require(actor, "awards.decide_nomination")
+    locked = _locked_all(actor, nominations, expected_versions)
     council = council_of(actor)
     signed_on = signed_on or timezone.localdate()
     year = signed_on.year
@@ -93,17 +100,18 @@ def issue_decision(
     decision.number = next_decision_number(council.unit, year)
     save_and_record(actor=actor, instance=decision, action="awards.decision.issue")
     for nomination in locked:
-        move(actor, nomination, "decide", State.DECIDED, note=decision.reference, decision=decision)
-        _certificate_for(nomination, decision)
+        transition(
+            NOMINATIONS, actor, nomination, "decide", note=decision.reference, decision=decision
+        )
+        _certificate_for(actor, nomination, decision)
     return decision
 
 
 @transaction.atomic
 def forward_to_higher_level(actor, nomination, *, note: str = "", expected_version=None):
-    require_step_role(actor, "forward")
-    access.require(actor, access.VIEW, nomination)
-    current = lock(nomination, expected_version)
-    return move(actor, current, "forward", State.FORWARDED, note=note)
+    return transition(
+        NOMINATIONS, actor, nomination, "forward", note=note, expected_version=expected_version
+    )
 
 
 @transaction.atomic
@@ -116,11 +124,10 @@ def record_higher_decision(
     signed_on: datetime.date,
     expected_version=None,
 ) -> Decision:
-    require_step_role(actor, "record_higher")
-    access.require(actor, access.VIEW, nomination)
+    require(actor, "awards.record_higher_decision", nomination)
     if not issuer_name.strip() or not reference.strip():
         raise ValidationError(_("Cần nhập cơ quan ban hành và số, ký hiệu quyết định."))
-    current = lock(nomination, expected_version)
+    current = lock(NOMINATIONS, nomination, expected_version)
     council = council_of(actor)
     decision = Decision.objects.create(
         issuer=council.unit,
@@ -138,18 +145,28 @@ def record_higher_decision(
         instance=decision,
         after=snapshot(decision),
     )
-    move(actor, current, "record_higher", State.DECIDED, note=decision.reference, decision=decision)
-    _certificate_for(current, decision)
+    current = transition(
+        NOMINATIONS,
+        actor,
+        current,
+        "record_higher",
+        note=decision.reference,
+        decision=decision,
+    )
+    _certificate_for(actor, current, decision)
     return decision
 
 
 @transaction.atomic
 def hand_over(actor, nomination, *, on: datetime.date, expected_version=None) -> Nomination:
-    require_step_role(actor, "hand_over")
-    access.require(actor, access.VIEW, nomination)
-    current = lock(nomination, expected_version)
-    return move(
-        actor, current, "hand_over", State.HANDED_OVER, note=f"{on:%d/%m/%Y}", handed_over_on=on
+    return transition(
+        NOMINATIONS,
+        actor,
+        nomination,
+        "hand_over",
+        note=f"{on:%d/%m/%Y}",
+        expected_version=expected_version,
+        handed_over_on=on,
     )
 
 
@@ -159,39 +176,60 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
+def _revoke_award(actor, nomination: Nomination, reason: str, expected_version=None) -> None:
+    """The nomination of a revoked certificate or decision goes to "revoked", if it was awarded."""
+    if nomination.state in NOMINATIONS.action("revoke").sources:
+        transition(
+            NOMINATIONS,
+            actor,
+            nomination,
+            "revoke",
+            note=reason,
+            expected_version=expected_version,
+        )
+
+
 @transaction.atomic
-def revoke_decision(actor, decision: Decision, *, reason: str) -> Decision:
+def revoke_decision(actor, decision: Decision, *, reason: str, expected_version=None) -> Decision:
     """Revoke a whole decision: its nominations and certificates stay, marked revoked."""
-    require_step_role(actor, "revoke")
+    require(actor, "awards.revoke_decision", decision)
     reason = _require_reason(reason)
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if decision.is_revoked:
-        raise ValidationError(_("Quyết định này đã bị thu hồi."))
-    before = snapshot(decision)
     now = timezone.now()
-    Decision.objects.filter(pk=decision.pk).update(revoked_at=now, revoke_reason=reason)
-    decision.refresh_from_db()
-    record(
-        actor=actor,
-        action="awards.decision.revoke",
-        instance=decision,
-        before=before,
-        after=snapshot(decision),
-        note=reason[:500],
+    decision = transition(
+        DECISIONS,
+        actor,
+        decision,
+        "revoke",
+        note=reason,
+        expected_version=expected_version,
+        revoked_at=now,
+        revoke_reason=reason,
     )
     for nomination in decision.nominations.order_by("pk"):
-        if nomination.state in (State.DECIDED, State.HANDED_OVER):
-            move(actor, lock(nomination, None), "revoke", State.REVOKED, note=reason)
-    Certificate.objects.filter(decision=decision, revoked_at__isnull=True).update(
+        _revoke_award(actor, nomination, reason)
+    revoked = Certificate.objects.filter(decision=decision, revoked_at__isnull=True).update(
         revoked_at=now, revoke_reason=reason
+    )
+    # One entry for the certificates revoked in bulk with their decision.
+    record(
+        actor=actor,
+        action="awards.decision.revoke_certificates",
+        instance=decision,
+        after={"certificates_revoked": revoked},
+        note=reason[:500],
     )
     return decision
 
 
 @transaction.atomic
-def revoke_certificate(actor, certificate: Certificate, *, reason: str) -> Certificate:
-    """Revoke one recipient's award (and certificate) without touching the others."""
-    require_step_role(actor, "revoke")
+def revoke_certificate(
+    actor, certificate: Certificate, *, reason: str, expected_version=None
+) -> Certificate:
+    """Revoke one recipient's award (and certificate) without touching the others.
+
+    `expected_version` is the nomination's, as the page showed it.
+    """
+    require(actor, "awards.revoke_certificate", certificate)
     reason = _require_reason(reason)
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.revoked_at is not None:
@@ -209,7 +247,5 @@ def revoke_certificate(actor, certificate: Certificate, *, reason: str) -> Certi
         after=snapshot(certificate),
         note=reason[:500],
     )
-    nomination = certificate.nomination
-    if nomination.state in (State.DECIDED, State.HANDED_OVER):
-        move(actor, lock(nomination, None), "revoke", State.REVOKED, note=reason)
+    _revoke_award(actor, certificate.nomination, reason, expected_version)
     return certificate

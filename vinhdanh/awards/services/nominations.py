@@ -7,17 +7,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards import workflow
-from vinhdanh.awards.models import Attachment, Nomination, State
-from vinhdanh.awards.permissions import require_proposer_of
-from vinhdanh.awards.selectors import missing_components
-from vinhdanh.awards.services.locking import lock, move, save_fields
+from vinhdanh.awards.models import Attachment, Nomination
+from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.core.services import save_and_record
 from vinhdanh.core.uploads import validate_upload
+from vinhdanh.workflow.engine import lock, save_versioned, transition
+from vinhdanh.workflow.permissions import require
 
-EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED})
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
@@ -59,10 +56,10 @@ def create_nomination(
     event: str = "",
     batch=None,
 ) -> Nomination:
-    access.require_role(actor, *workflow.PROPOSERS)
+    require(actor, "awards.propose_nomination")
     _check_choice(title=title, basis=basis, year=year, person=person, collective=collective)
     unit = person.unit if person is not None else collective
-    access.require_create_in(actor, unit)
+    require(actor, "awards.create_nomination", unit)
     nomination = Nomination(
         unit=unit,
         person=person,
@@ -80,9 +77,9 @@ def create_nomination(
 
 @transaction.atomic
 def update_nomination(actor, nomination: Nomination, *, expected_version=None, **changes):
-    require_proposer_of(actor, nomination)
-    current = lock(nomination, expected_version)
-    if current.state not in EDITABLE_STATES:
+    require(actor, "awards.edit_nomination", nomination)
+    current = lock(NOMINATIONS, nomination, expected_version)
+    if not current.is_editable:
         raise ValidationError(_("Chỉ sửa được hồ sơ dự thảo hoặc hồ sơ bị trả lại."))
     allowed = {"title", "basis", "year", "event", "achievements"}
     unknown = set(changes) - allowed
@@ -99,7 +96,7 @@ def update_nomination(actor, nomination: Nomination, *, expected_version=None, *
     if not str(merged["achievements"]).strip():
         raise ValidationError({"achievements": _("Cần nhập tóm tắt thành tích.")})
     before = snapshot(current)
-    save_fields(current, **changes)
+    save_versioned(NOMINATIONS, current, **changes)
     record(
         actor=actor,
         action="awards.nomination.update",
@@ -112,9 +109,9 @@ def update_nomination(actor, nomination: Nomination, *, expected_version=None, *
 
 @transaction.atomic
 def add_attachment(actor, nomination: Nomination, *, component, filename: str, content: bytes):
-    require_proposer_of(actor, nomination)
+    require(actor, "awards.add_attachment", nomination)
     current = Nomination.objects.select_for_update().get(pk=nomination.pk)
-    if current.state not in EDITABLE_STATES:
+    if not current.is_editable:
         raise ValidationError(_("Chỉ bổ sung tệp khi hồ sơ là dự thảo hoặc bị trả lại."))
     if not current.title.title_components.filter(component=component).exists():
         raise ValidationError(
@@ -139,29 +136,15 @@ def add_attachment(actor, nomination: Nomination, *, component, filename: str, c
     return attachment
 
 
-def _require_complete(nomination: Nomination) -> None:
-    missing = missing_components(nomination)
-    if missing:
-        raise ValidationError(
-            _("Hồ sơ còn thiếu thành phần bắt buộc: %s.") % "; ".join(missing), code="missing"
-        )
-    if not nomination.achievements.strip():
-        raise ValidationError(_("Cần nhập tóm tắt thành tích."))
-
-
 @transaction.atomic
 def submit_nomination(actor, nomination: Nomination, *, expected_version=None) -> Nomination:
-    require_proposer_of(actor, nomination)
-    current = lock(nomination, expected_version)
-    _require_complete(current)
-    return move(actor, current, "submit", State.SUBMITTED)
+    return transition(NOMINATIONS, actor, nomination, "submit", expected_version=expected_version)
 
 
 @transaction.atomic
 def resubmit_nomination(
     actor, nomination: Nomination, *, expected_version=None, note: str = ""
 ) -> Nomination:
-    require_proposer_of(actor, nomination)
-    current = lock(nomination, expected_version)
-    _require_complete(current)
-    return move(actor, current, "resubmit", State.SUBMITTED, note=note)
+    return transition(
+        NOMINATIONS, actor, nomination, "resubmit", note=note, expected_version=expected_version
+    )

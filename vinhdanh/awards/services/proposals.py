@@ -3,11 +3,10 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
-from vinhdanh.awards import workflow
 from vinhdanh.awards.models import Nomination, Title
 from vinhdanh.awards.services.nominations import create_nomination
 from vinhdanh.scoring.selectors import proposals_for_year
+from vinhdanh.workflow.permissions import require
 
 REGULAR_BASIS = "thuong_xuyen"
 
@@ -15,7 +14,7 @@ REGULAR_BASIS = "thuong_xuyen"
 @transaction.atomic
 def draft_nominations_from_proposals(actor, *, year: int) -> list[Nomination]:
     """One draft per proposal that has none yet; running it again drafts nothing twice."""
-    access.require_role(actor, *workflow.APPRAISERS)
+    require(actor, "awards.draft_from_proposals")
     drafted = []
     for proposal in proposals_for_year(year).select_related("unit", "cluster"):
         title = Title.objects.filter(code=proposal.title_code).first()

@@ -10,10 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards import workflow
 from vinhdanh.awards.catalogue_loader import DEFAULT_VOTE_THRESHOLD
+from vinhdanh.awards.checks import vote_passes
 from vinhdanh.awards.eligibility import prefilled_checklist
 from vinhdanh.awards.models import (
     Appraisal,
@@ -30,23 +29,25 @@ from vinhdanh.awards.models.review import (
     OBJECTION_CONTENT_MAX,
     OBJECTION_NAME_MAX,
 )
-from vinhdanh.awards.permissions import require_step_role
-from vinhdanh.awards.services.locking import lock, move
+from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.org.models import Council, CouncilMember
-
-
-def _guard(actor, nomination, action):
-    require_step_role(actor, action)
-    access.require(actor, access.VIEW, nomination)
+from vinhdanh.workflow.engine import lock, transition
+from vinhdanh.workflow.permissions import allows, require
 
 
 @transaction.atomic
 def return_nomination(actor, nomination, *, reasons: str, expected_version=None) -> Nomination:
-    _guard(actor, nomination, "return")
+    require(actor, "awards.return_nomination", nomination)
     if not reasons.strip():
         raise ValidationError({"reasons": _("Cần ghi rõ lý do trả lại và nội dung cần bổ sung.")})
-    current = lock(nomination, expected_version)
-    return move(actor, current, "return", State.RETURNED, note=reasons.strip())
+    return transition(
+        NOMINATIONS,
+        actor,
+        nomination,
+        "return",
+        note=reasons.strip(),
+        expected_version=expected_version,
+    )
 
 
 @transaction.atomic
@@ -63,8 +64,8 @@ def appraise_nomination(
 
     `confirmed` maps a checklist rule to the appraiser's own finding (True/False).
     """
-    _guard(actor, nomination, "appraise")
-    current = lock(nomination, expected_version)
+    require(actor, "awards.appraise_nomination", nomination)
+    current = lock(NOMINATIONS, nomination, expected_version)
     if not passed and not reasons.strip():
         raise ValidationError({"reasons": _("Hồ sơ không đạt cần ghi rõ lý do.")})
     rows, verdict, law = prefilled_checklist(current)
@@ -75,11 +76,12 @@ def appraise_nomination(
         raise ValidationError(
             _("Còn tiêu chí không đạt trong danh mục kiểm tra; không thể kết luận “đạt”.")
         )
-    move(
+    current = transition(
+        NOMINATIONS,
         actor,
         current,
         "appraise",
-        State.APPRAISED if passed else State.REJECTED,
+        to=State.APPRAISED if passed else State.REJECTED,
         note=reasons.strip(),
     )
     appraisal = Appraisal.objects.create(
@@ -107,16 +109,16 @@ def announce_nomination(
     where: str = "",
     expected_version=None,
 ) -> PublicNotice:
-    _guard(actor, nomination, "announce")
+    require(actor, "awards.announce_nomination", nomination)
     if ends_on < starts_on:
         raise ValidationError({"ends_on": _("Ngày kết thúc công khai phải sau ngày bắt đầu.")})
-    current = lock(nomination, expected_version)
-    move(
+    current = transition(
+        NOMINATIONS,
         actor,
-        current,
+        nomination,
         "announce",
-        State.ANNOUNCED,
         note=f"{starts_on:%d/%m/%Y} – {ends_on:%d/%m/%Y}",
+        expected_version=expected_version,
     )
     notice = PublicNotice.objects.create(
         nomination=current, starts_on=starts_on, ends_on=ends_on, where=where, posted_by=actor
@@ -180,7 +182,7 @@ def file_objection(notice: PublicNotice, *, filed_by: str, content: str, contact
 
 @transaction.atomic
 def answer_objection(actor, objection: Objection, *, answer: str) -> Objection:
-    require_step_role(actor, "announce")
+    require(actor, "awards.answer_objection", objection.notice.nomination)
     if not answer.strip():
         raise ValidationError({"answer": _("Cần nhập nội dung trả lời.")})
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
@@ -219,26 +221,16 @@ def threshold_for(title) -> tuple[Decimal, bool, str]:
 
 @transaction.atomic
 def open_vote(actor, nomination, *, expected_version=None) -> CouncilVote:
-    _guard(actor, nomination, "open_vote")
-    current = lock(nomination, expected_version)
-    notice = current.notices.first()
-    if notice is not None:
-        if timezone.localdate() < notice.ends_on:
-            raise ValidationError(
-                _("Chưa hết thời gian công khai (đến ngày %s).") % f"{notice.ends_on:%d/%m/%Y}"
-            )
-        if notice.objections.filter(answer="").exists():
-            raise ValidationError(_("Còn ý kiến phản ánh chưa được trả lời."))
+    # The guard checks the notice, the objections and the council (workflows.vote_may_open).
+    current = transition(
+        NOMINATIONS, actor, nomination, "open_vote", expected_version=expected_version
+    )
     council = council_of(actor)
-    members = council.members.count()
-    if members == 0:
-        raise ValidationError(_("Hội đồng chưa có thành viên."))
     threshold, strictly_above, note = threshold_for(current.title)
-    move(actor, current, "open_vote", State.VOTING)
     vote = CouncilVote.objects.create(
         nomination=current,
         council=council,
-        members_count=members,
+        members_count=council.members.count(),
         threshold=threshold,
         strictly_above=strictly_above,
         threshold_note=note,
@@ -249,11 +241,11 @@ def open_vote(actor, nomination, *, expected_version=None) -> CouncilVote:
 
 @transaction.atomic
 def cast_ballot(actor, vote: CouncilVote, *, choice: str) -> Ballot:
+    if not allows(actor, "awards.cast_ballot", vote):
+        raise PermissionDenied(_("Chỉ thành viên Hội đồng được bỏ phiếu."))
     if choice not in Choice.values:
         raise ValidationError(_("Lựa chọn không hợp lệ."))
-    member = CouncilMember.objects.filter(user=actor, council=vote.council).first()
-    if member is None or not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied(_("Chỉ thành viên Hội đồng được bỏ phiếu."))
+    member = CouncilMember.objects.get(user=actor, council_id=vote.council_id)
     vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)
     if not vote.is_open:
         raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
@@ -266,9 +258,9 @@ def cast_ballot(actor, vote: CouncilVote, *, choice: str) -> Ballot:
 
 @transaction.atomic
 def close_vote(actor, vote: CouncilVote, *, expected_version=None) -> CouncilVote:
-    nomination = vote.nomination
-    _guard(actor, nomination, "close_vote")
-    current = lock(nomination, expected_version)
+    require(actor, "awards.close_vote", vote.nomination)
+    # The nomination first, then its vote: the order every writer takes them in.
+    current = lock(NOMINATIONS, vote.nomination, expected_version)
     vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)
     if not vote.is_open:
         raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
@@ -277,7 +269,7 @@ def close_vote(actor, vote: CouncilVote, *, expected_version=None) -> CouncilVot
     vote.agree = counts[Choice.AGREE]
     vote.disagree = counts[Choice.DISAGREE]
     vote.abstain = counts[Choice.ABSTAIN]
-    vote.passed = workflow.vote_passes(
+    vote.passed = vote_passes(
         vote.agree, vote.members_count, vote.threshold, strictly_above=vote.strictly_above
     )
     vote.closed_at = timezone.now()
@@ -287,8 +279,13 @@ def close_vote(actor, vote: CouncilVote, *, expected_version=None) -> CouncilVot
         "members": vote.members_count,
         "share": f"{vote.threshold * 100:.0f}",
     }
-    move(
-        actor, current, "close_vote", State.VOTED if vote.passed else State.NOT_APPROVED, note=note
+    transition(
+        NOMINATIONS,
+        actor,
+        current,
+        "close_vote",
+        to=State.VOTED if vote.passed else State.NOT_APPROVED,
+        note=note,
     )
     record(
         actor=actor, action="awards.vote.close", instance=vote, before=before, after=snapshot(vote)
@@ -299,7 +296,7 @@ def close_vote(actor, vote: CouncilVote, *, expected_version=None) -> CouncilVot
 @transaction.atomic
 def record_ballot(actor, vote: CouncilVote, *, member: CouncilMember, choice: str) -> Ballot:
     """The secretary enters a paper ballot cast at the council's meeting."""
-    require_step_role(actor, "close_vote")
+    require(actor, "awards.record_ballot", vote.nomination)
     if choice not in Choice.values:
         raise ValidationError(_("Lựa chọn không hợp lệ."))
     vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)

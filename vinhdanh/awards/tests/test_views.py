@@ -24,8 +24,8 @@ def test_stale_page_gets_the_conflict_message(client, demo_user):
     nomination = Nomination.objects.filter(state=State.SUBMITTED).first()
     client.force_login(demo_user("thuongtruc"))
     url = reverse("awards:nomination_step", args=[nomination.pk, "return"])
-    client.post(url, {"version": nomination.version, "reasons": "Bổ sung"})
-    response = client.post(url, {"version": nomination.version, "reasons": "Lần hai"}, follow=True)
+    client.post(url, {"version": nomination.version, "note": "Bổ sung"})
+    response = client.post(url, {"version": nomination.version, "note": "Lần hai"}, follow=True)
     assert "người khác thay đổi" in response.content.decode()
     assert Nomination.objects.get(pk=nomination.pk).transitions.filter(action="return").count() == 1
 

@@ -1,82 +1,99 @@
+"""A unit's batches of nominations, sent together under one submission letter."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.awards import services
+from vinhdanh.awards.forms import BatchForm, BatchSubmitForm
 from vinhdanh.awards.models import Batch, Nomination, State
-from vinhdanh.core.feedback import show_refusal
+from vinhdanh.awards.views.common import REFUSED, FormsOnPage
 from vinhdanh.core.files import private_file_view, serve_private
+from vinhdanh.workflow.permissions import allows
+from vinhdanh.workflow.views import run_service
+
+
+def _drafts(user):
+    """Drafts the user may put in a new batch: their units' own, not in a batch yet."""
+    return (
+        access.scope_queryset(
+            user, Nomination.objects.filter(state=State.DRAFT, batch__isnull=True), access.CHANGE
+        )
+        .select_related("title", "person", "collective")
+        .order_by("-year", "-pk")
+    )
+
+
+def _batch_form(request, data=None) -> BatchForm:
+    return BatchForm(data, drafts=_drafts(request.user), unit=request.user.unit)
+
+
+def batch_list_page(request, failed=None):
+    page_forms = FormsOnPage(failed)
+    batches = access.scope_queryset(request.user, Batch.objects.select_related("unit"))
+    form = page_forms.get("batch", lambda: _batch_form(request))
+    context = {"batches": batches, "form": form, "has_drafts": bool(form["nominations"])}
+    status = REFUSED if failed else 200
+    return render(request, "awards/batch_list.html", context, status=status)
 
 
 @login_required
 def batch_list(request):
-    batches = access.scope_queryset(request.user, Batch.objects.select_related("unit"))
-    drafts = access.scope_queryset(
-        request.user,
-        Nomination.objects.filter(state=State.DRAFT, batch__isnull=True),
-        access.CHANGE,
-    ).select_related("title", "person", "collective")
-    return render(
-        request,
-        "awards/batch_list.html",
-        {"batches": batches, "drafts": drafts, "year": timezone.localdate().year},
-    )
+    return batch_list_page(request)
 
 
 @login_required
 @require_POST
 def batch_create(request):
-    ids = [int(i) for i in request.POST.getlist("nominations") if i.isdigit()]
-    nominations = list(
-        access.scope_queryset(request.user, Nomination.objects.filter(pk__in=ids), access.CHANGE)
-    )
-    try:
-        if request.user.unit_id is None:
-            raise ValidationError(_("Tài khoản chưa gắn với đơn vị."))
-        year = int(request.POST.get("year") or timezone.localdate().year)
-        batch = services.create_batch(
-            request.user,
-            unit=request.user.unit,
-            year=year,
-            name=request.POST.get("name", "") or _("Đề nghị khen thưởng năm %s") % year,
-            nominations=nominations,
-        )
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
-        return redirect("awards:batch_list")
+    form = _batch_form(request, request.POST)
+    batch = run_service(form, lambda: services.create_batch(request.user, **form.arguments()))
+    if batch is None:
+        return batch_list_page(request, ("batch", form))
     return redirect("awards:batch_detail", batch.pk)
+
+
+def _batch(request, pk) -> Batch:
+    return access.get_visible_or_404(request.user, Batch.objects.select_related("unit"), pk=pk)
+
+
+def batch_page(request, batch, failed=None):
+    page_forms = FormsOnPage(failed)
+    submit_form = None
+    if batch.submitted_at is None and allows(request.user, "awards.submit_batch", batch):
+        submit_form = page_forms.get("submit", BatchSubmitForm)
+    context = {
+        "batch": batch,
+        "nominations": batch.nominations.select_related("title", "person", "collective"),
+        "submit_form": submit_form,
+        "stray": page_forms.stray,
+    }
+    status = REFUSED if failed else 200
+    return render(request, "awards/batch_detail.html", context, status=status)
 
 
 @login_required
 def batch_detail(request, pk: int):
-    batch = access.get_visible_or_404(request.user, Batch.objects.select_related("unit"), pk=pk)
-    return render(
-        request,
-        "awards/batch_detail.html",
-        {
-            "batch": batch,
-            "nominations": batch.nominations.select_related("title", "person", "collective"),
-            "can_submit": batch.submitted_at is None
-            and access.can(request.user, access.CHANGE, batch),
-        },
-    )
+    return batch_page(request, _batch(request, pk))
 
 
 @login_required
 @require_POST
 def batch_submit(request, pk: int):
-    batch = access.get_visible_or_404(request.user, Batch.objects.all(), pk=pk)
-    try:
-        services.submit_batch(request.user, batch, letter_number=request.POST.get("number", ""))
-        messages.success(request, _("Đã gửi đợt đề nghị kèm tờ trình."))
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
+    batch = _batch(request, pk)
+    form = BatchSubmitForm(request.POST)
+    submitted = run_service(
+        form,
+        lambda: services.submit_batch(
+            request.user, batch, letter_number=form.cleaned_data["number"]
+        ),
+    )
+    if submitted is None:
+        return batch_page(request, _batch(request, pk), ("submit", form))
+    messages.success(request, _("Đã gửi đợt đề nghị kèm tờ trình."))
     return redirect("awards:batch_detail", pk)
 
 

@@ -1,20 +1,34 @@
+"""Decisions, their revocation, certificates and printing."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
-from vinhdanh.awards import printing, services, workflow
+from vinhdanh.awards import printing, services
 from vinhdanh.awards.documents_out import decision_docx, decision_xlsx
+from vinhdanh.awards.forms import (
+    CertificateRevokeForm,
+    DecisionRevokeForm,
+    NominationSelectionForm,
+    PrintForm,
+)
 from vinhdanh.awards.models import Certificate, Decision, Nomination, PrinterProfile, PrintJob
-from vinhdanh.awards.views.common import parse_date
+from vinhdanh.awards.views.common import REFUSED, FormsOnPage
+from vinhdanh.awards.views.nominations import (
+    nomination_list_page,
+    nomination_page,
+    selectable_nominations,
+)
+from vinhdanh.awards.workflows import DECISIONS
 from vinhdanh.core.downloads import DOCX, XLSX, download
-from vinhdanh.core.feedback import show_refusal
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.documents.certificates import printer_test_page
+from vinhdanh.workflow.permissions import allows, require
+from vinhdanh.workflow.views import run_service
 
 
 def _base_url(request) -> str:
@@ -34,35 +48,44 @@ def decision_list(request):
 @login_required
 @require_POST
 def decision_create(request):
-    ids = [int(i) for i in request.POST.getlist("nominations") if i.isdigit()]
-    nominations = list(access.scope_queryset(request.user, Nomination.objects.filter(pk__in=ids)))
-    try:
-        decision = services.issue_decision(
-            request.user,
-            nominations,
-            signed_on=parse_date(request.POST.get("signed_on")),
-            subject=request.POST.get("subject", ""),
-        )
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
-        return redirect("awards:nomination_list")
+    form = NominationSelectionForm(request.POST, queryset=selectable_nominations(request.user))
+    decision = run_service(
+        form,
+        lambda: services.issue_decision(
+            request.user, list(form.cleaned_data["nominations"]), **form.arguments()
+        ),
+    )
+    if decision is None:
+        return nomination_list_page(request, ("selection", form))
     messages.success(request, _("Đã ban hành Quyết định số %s.") % decision.reference)
     return redirect("awards:decision_detail", decision.pk)
 
 
-@login_required
-def decision_detail(request, pk: int):
-    decision = _decision(request, pk)
-    role = access.role_of(request.user)
+def decision_page(request, decision, failed=None):
+    user = request.user
+    page_forms = FormsOnPage(failed)
+    certificates = decision.certificates.select_related("nomination")
+    print_form = None
+    if allows(user, "awards.print_certificates", decision):
+        print_form = page_forms.get("print", PrintForm)
+    revoke_form = None
+    if any(action.name == "revoke" for action in DECISIONS.available(user, decision)):
+        revoke_form = page_forms.get("revoke", lambda: DecisionRevokeForm(decision=decision))
     context = {
         "decision": decision,
-        "nominations": decision.nominations.select_related("title", "person", "collective"),
-        "certificates": decision.certificates.select_related("nomination"),
-        "can_print": role in printing.PRINT_ROLES,
-        "can_revoke": role in workflow.DECIDERS and not decision.is_revoked,
+        "certificates": certificates,
+        "print_form": print_form,
+        "revoke_form": revoke_form,
         "printers": PrinterProfile.objects.all(),
+        "stray": page_forms.stray,
     }
-    return render(request, "awards/decision_detail.html", context)
+    status = REFUSED if failed else 200
+    return render(request, "awards/decision_detail.html", context, status=status)
+
+
+@login_required
+def decision_detail(request, pk: int):
+    return decision_page(request, _decision(request, pk))
 
 
 @login_required
@@ -84,25 +107,34 @@ def decision_document(request, pk: int, fmt: str):
 @require_POST
 def decision_revoke(request, pk: int):
     decision = _decision(request, pk)
-    try:
-        services.revoke_decision(request.user, decision, reason=request.POST.get("reason", ""))
-        messages.success(request, _("Đã thu hồi quyết định."))
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
+    form = DecisionRevokeForm(request.POST, decision=decision)
+    revoked = run_service(
+        form, lambda: services.revoke_decision(request.user, decision, **form.arguments())
+    )
+    if revoked is None:
+        return decision_page(request, _decision(request, pk), ("revoke", form))
+    messages.success(request, _("Đã thu hồi quyết định."))
     return redirect("awards:decision_detail", pk)
 
 
 @login_required
 @require_POST
 def certificate_revoke(request, pk: int):
-    certificate = access.get_visible_or_404(request.user, Certificate.objects.all(), pk=pk)
-    try:
-        services.revoke_certificate(
-            request.user, certificate, reason=request.POST.get("reason", "")
+    certificate = access.get_visible_or_404(
+        request.user, Certificate.objects.select_related("nomination"), pk=pk
+    )
+    form = CertificateRevokeForm(request.POST, certificate=certificate)
+    revoked = run_service(
+        form, lambda: services.revoke_certificate(request.user, certificate, **form.arguments())
+    )
+    if revoked is None:
+        nomination = access.get_visible_or_404(
+            request.user,
+            Nomination.objects.select_related("title", "basis", "person", "collective", "unit"),
+            pk=certificate.nomination_id,
         )
-        messages.success(request, _("Đã thu hồi giấy chứng nhận."))
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
+        return nomination_page(request, nomination, ("revoke", form))
+    messages.success(request, _("Đã thu hồi giấy chứng nhận."))
     return redirect("awards:nomination_detail", certificate.nomination_id)
 
 
@@ -111,12 +143,8 @@ def certificate_pdf(request, pk: int):
     certificate = access.get_visible_or_404(
         request.user, Certificate.objects.select_related("decision", "nomination"), pk=pk
     )
-    printer = PrinterProfile.objects.filter(pk=request.GET.get("printer") or 0).first()
     content = printing.certificate_pdf(
-        certificate,
-        _base_url(request),
-        fields_only=request.GET.get("mode") == "fields",
-        printer=printer,
+        certificate, _base_url(request), **PrintForm(request.GET).options()
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="giay-khen-{certificate.pk}.pdf"'
@@ -127,23 +155,20 @@ def certificate_pdf(request, pk: int):
 @require_POST
 def print_start(request, pk: int):
     decision = _decision(request, pk)
-    printer = PrinterProfile.objects.filter(pk=request.POST.get("printer") or 0).first()
-    try:
-        job = printing.request_print_job(
-            request.user,
-            decision,
-            base_url=_base_url(request),
-            fields_only=request.POST.get("mode") == "fields",
-            printer=printer,
-        )
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
-        return redirect("awards:decision_detail", pk)
+    form = PrintForm(request.POST)
+    job = run_service(
+        form,
+        lambda: printing.request_print_job(
+            request.user, decision, base_url=_base_url(request), **form.options()
+        ),
+    )
+    if job is None:
+        return decision_page(request, _decision(request, pk), ("print", form))
     return redirect("awards:print_job", job.pk)
 
 
 def _job(request, pk) -> PrintJob:
-    access.require_role(request.user, *printing.PRINT_ROLES)
+    require(request.user, "awards.print_certificates")
     return get_object_or_404(PrintJob.objects.select_related("decision"), pk=pk)
 
 
@@ -157,7 +182,7 @@ def print_job(request, pk: int):
 @private_file_view
 def print_download(request, pk: int):
     # Only the roles that print see a print job; to anyone else it does not exist.
-    if access.role_of(request.user) not in printing.PRINT_ROLES:
+    if not allows(request.user, "awards.print_certificates"):
         raise Http404(_("Không tìm thấy."))
     job = _job(request, pk)
     if job.status != PrintJob.Status.DONE:
@@ -171,7 +196,7 @@ def print_download(request, pk: int):
 
 @login_required
 def printer_test(request, pk: int):
-    access.require_role(request.user, *printing.PRINT_ROLES)
+    require(request.user, "awards.print_certificates")
     printer = get_object_or_404(PrinterProfile, pk=pk)
     content = printer_test_page(
         offset=(float(printer.offset_x_mm), float(printer.offset_y_mm)), qr_corner=printer.qr_corner

@@ -1,6 +1,13 @@
+"""Nomination pages: the list, the dossier with its workflow steps, the votes and the exports.
+
+Every write binds a form from `awards.forms` and runs its service through `run_service`;
+a refusal renders the same page again with the reasons on that form.
+"""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,21 +16,41 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
-from vinhdanh.awards import selectors, services, workflow
+from vinhdanh.awards import selectors, services
 from vinhdanh.awards.documents_out import achievement_report_template
 from vinhdanh.awards.dossier import dossier_zip
-from vinhdanh.awards.eligibility import prefilled_checklist, verdict_for
-from vinhdanh.awards.forms import AttachmentForm, NominationForm
-from vinhdanh.awards.models import Attachment, Choice, Nomination, Objection, State, Title
-from vinhdanh.awards.permissions import may_see_objection_contact
+from vinhdanh.awards.eligibility import verdict_for
+from vinhdanh.awards.forms import (
+    STEP_FORMS,
+    AttachmentForm,
+    BallotForm,
+    CertificateRevokeForm,
+    DraftFromProposalsForm,
+    NominationFilterForm,
+    NominationForm,
+    NominationSelectionForm,
+    ObjectionAnswerForm,
+)
+from vinhdanh.awards.models import (
+    Attachment,
+    Ballot,
+    Choice,
+    CouncilVote,
+    Nomination,
+    Objection,
+    State,
+    Title,
+)
 from vinhdanh.awards.services.review import council_of
-from vinhdanh.awards.views.common import parse_date
+from vinhdanh.awards.views.common import REFUSED, FormsOnPage
+from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.core.downloads import DOCX, download
-from vinhdanh.core.feedback import show_refusal
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.org import selectors as org_selectors
 from vinhdanh.org.models import CouncilMember, Unit
 from vinhdanh.records.screening import VERDICT_LABELS
+from vinhdanh.workflow.permissions import allows, require
+from vinhdanh.workflow.views import run_service
 
 
 @login_required
@@ -32,32 +59,56 @@ def title_list(request):
     return render(request, "awards/title_list.html", {"titles": titles})
 
 
+def selectable_nominations(user):
+    """What the list offers a tick box for: passed ones to decide on or to send up."""
+    states = []
+    if allows(user, "awards.decide_nomination") or allows(user, "awards.export_dossier"):
+        states.append(State.VOTED)
+    if allows(user, "awards.export_dossier"):
+        states.append(State.FORWARDED)
+    return selectors.nominations_for(user).filter(state__in=states).order_by("pk")
+
+
+def nomination_list_page(request, failed=None):
+    """The list; `failed` is (key, form) of a POST from it that was refused."""
+    user = request.user
+    filters = NominationFilterForm(request.GET)
+    chosen = filters.filters()
+    nominations = selectors.nominations_for(user, state=chosen["state"], year=chosen["year"])
+    page_forms = FormsOnPage(failed)
+    may = {
+        "propose": allows(user, "awards.propose_nomination"),
+        "decide": allows(user, "awards.decide_nomination"),
+        "export": allows(user, "awards.export_dossier"),
+        "draft": allows(user, "awards.draft_from_proposals"),
+    }
+    selection = page_forms.get(
+        "selection", lambda: NominationSelectionForm(queryset=selectable_nominations(user))
+    )
+    boxes = selection.boxes() if may["decide"] or may["export"] else {}
+    draft_form = page_forms.get(
+        "draft", lambda: DraftFromProposalsForm(initial={"year": chosen["year"]})
+    )
+    context = {
+        "rows": [(n, boxes.get(n.pk)) for n in nominations[:500]],
+        "filters": filters,
+        "may": may,
+        "selection": selection,
+        "draft_form": draft_form,
+    }
+    status = REFUSED if failed else 200
+    return render(request, "awards/nomination_list.html", context, status=status)
+
+
 @login_required
 def nomination_list(request):
-    state = request.GET.get("state", "")
-    year = request.GET.get("year", "")
-    nominations = selectors.nominations_for(
-        request.user, state=state, year=int(year) if year.isdigit() else None
-    )
-    return render(
-        request,
-        "awards/nomination_list.html",
-        {
-            "nominations": nominations[:500],
-            "states": State.choices,
-            "state": state,
-            "year": year,
-            "can_propose": access.role_of(request.user) in workflow.PROPOSERS,
-            "can_decide": access.role_of(request.user) in workflow.DECIDERS,
-            "can_export": access.role_of(request.user) in (workflow.APPRAISERS | workflow.DECIDERS),
-        },
-    )
+    return nomination_list_page(request)
 
 
 @login_required
 def nomination_preview(request):
     """The rules' verdict on the choice being filled in, before anything is saved."""
-    access.require_role(request.user, *workflow.PROPOSERS)
+    require(request.user, "awards.propose_nomination")
     form = NominationForm(
         request.GET,
         people=org_selectors.people_for(request.user),
@@ -98,11 +149,17 @@ def nomination_verdict(request, pk: int):
 @login_required
 @require_POST
 def draft_from_proposals(request):
-    year = request.POST.get("year", "")
-    if not year.isdigit():
-        messages.error(request, _("Chọn năm để lập hồ sơ từ kết quả suy tôn."))
-        return redirect("awards:nomination_list")
-    drafted = services.draft_nominations_from_proposals(request.user, year=int(year))
+    require(request.user, "awards.draft_from_proposals")
+    form = DraftFromProposalsForm(request.POST)
+    drafted = run_service(
+        form,
+        lambda: services.draft_nominations_from_proposals(
+            request.user, year=form.cleaned_data["year"]
+        ),
+    )
+    if drafted is None:
+        return nomination_list_page(request, ("draft", form))
+    year = form.cleaned_data["year"]
     messages.success(
         request,
         _("Đã lập %(count)d hồ sơ dự thảo từ kết quả suy tôn của các cụm năm %(year)s.")
@@ -113,7 +170,7 @@ def draft_from_proposals(request):
 
 @login_required
 def nomination_create(request):
-    access.require_role(request.user, *workflow.PROPOSERS)
+    require(request.user, "awards.propose_nomination")
     people = org_selectors.people_for(request.user)
     units = access.scope_queryset(
         request.user, org_selectors.units_for(request.user), access.CHANGE
@@ -124,19 +181,15 @@ def nomination_create(request):
         units=units,
         initial={"year": timezone.localdate().year},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            nomination = services.create_nomination(request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
-            if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages if hasattr(error, "messages") else str(error))
-        else:
+    if request.method == "POST":
+        nomination = run_service(
+            form, lambda: services.create_nomination(request.user, **form.changes())
+        )
+        if nomination is not None:
             messages.success(request, _("Đã tạo hồ sơ đề nghị."))
             return redirect("awards:nomination_detail", nomination.pk)
-    return render(request, "awards/nomination_form.html", {"form": form})
+    status = REFUSED if form.is_bound else 200
+    return render(request, "awards/nomination_form.html", {"form": form}, status=status)
 
 
 @login_required
@@ -149,6 +202,7 @@ def nomination_edit(request, pk: int):
         pk=pk,
     )
     initial = {
+        "version": nomination.version,
         "title": nomination.title,
         "basis": nomination.basis,
         "year": nomination.year,
@@ -156,35 +210,40 @@ def nomination_edit(request, pk: int):
         "achievements": nomination.achievements,
     }
     form = NominationForm(request.POST or None, initial=initial, editing=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_nomination(
+    if request.method == "POST":
+        updated = run_service(
+            form,
+            lambda: services.update_nomination(
                 request.user,
                 nomination,
-                expected_version=request.POST.get("version"),
-                **form.cleaned_data,
-            )
-        except (ValidationError, PermissionDenied) as error:
-            if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages if hasattr(error, "messages") else str(error))
-        else:
+                expected_version=form.cleaned_data["version"],
+                **form.changes(),
+            ),
+        )
+        if updated is not None:
             messages.success(request, _("Đã lưu hồ sơ."))
             return redirect("awards:nomination_detail", pk)
-    return render(request, "awards/nomination_form.html", {"form": form, "nomination": nomination})
+    status = REFUSED if form.is_bound else 200
+    context = {"form": form, "nomination": nomination}
+    return render(request, "awards/nomination_form.html", context, status=status)
 
 
 @login_required
 def vote_list(request):
     """Open votes, with the member's own ballot, for council members and the chairman."""
     member = CouncilMember.objects.filter(user=request.user).first()
-    nominations = selectors.nominations_for(request.user, state=State.VOTING)
+    # Each nomination's latest vote, with only this member's ballot in it: two queries in all.
+    ballots = Ballot.objects.filter(member=member) if member else Ballot.objects.none()
+    votes = CouncilVote.objects.order_by("-pk").prefetch_related(
+        Prefetch("ballots", queryset=ballots, to_attr="mine")
+    )
+    nominations = selectors.nominations_for(request.user, state=State.VOTING).prefetch_related(
+        Prefetch("votes", queryset=votes, to_attr="latest_votes")
+    )
     rows = []
     for nomination in nominations:
-        vote = nomination.votes.first()
-        mine = vote.ballots.filter(member=member).first() if vote and member else None
+        vote = nomination.latest_votes[0] if nomination.latest_votes else None
+        mine = vote.mine[0] if vote and vote.mine else None
         rows.append({"nomination": nomination, "vote": vote, "mine": mine})
     return render(request, "awards/vote_list.html", {"rows": rows, "member": member})
 
@@ -193,15 +252,14 @@ def vote_list(request):
 @require_POST
 def dossier_export(request):
     """The dossier of several passed nominations, to forward to the higher level."""
-    access.require_role(request.user, *workflow.APPRAISERS, *workflow.DECIDERS)
-    ids = [int(i) for i in request.POST.getlist("nominations") if i.isdigit()]
-    nominations = selectors.nominations_for(request.user).filter(
-        pk__in=ids, state__in=[State.VOTED, State.FORWARDED]
+    require(request.user, "awards.export_dossier")
+    form = NominationSelectionForm(request.POST, queryset=selectable_nominations(request.user))
+    content = run_service(
+        form,
+        lambda: dossier_zip(council_of(request.user), form.cleaned_data["nominations"]),
     )
-    if not nominations:
-        messages.error(request, _("Chọn ít nhất một hồ sơ đã được Hội đồng thông qua."))
-        return redirect("awards:nomination_list")
-    content = dossier_zip(council_of(request.user), nominations.order_by("pk"))
+    if content is None:
+        return nomination_list_page(request, ("selection", form))
     return download(content, "ho-so-trinh-cap-tren.zip", "application/zip")
 
 
@@ -213,80 +271,129 @@ def _visible(request, pk) -> Nomination:
     )
 
 
-def _paper_ballots(user, vote) -> list[tuple]:
+def _paper_ballots(user, vote, page_forms) -> list[tuple]:
+    """Each member of the council, the ballot recorded for them, and the form to record one."""
     recorded = dict(vote.ballots.values_list("member_id", "choice"))
     members = council_of(user).members.select_related("person").order_by("pk")
-    return [(member, recorded.get(member.pk)) for member in members]
+    return [
+        (
+            member,
+            recorded.get(member.pk),
+            page_forms.get(
+                ("ballot", member.pk),
+                lambda member=member: BallotForm(
+                    vote=vote, initial={"member": member.pk}, auto_id=False
+                ),
+            ),
+        )
+        for member in members
+    ]
+
+
+def nomination_page(request, nomination, failed=None):
+    """The dossier and what the user may do with it; `failed` is a refused POST's form."""
+    user = request.user
+    page_forms = FormsOnPage(failed)
+    steps = [
+        (action, page_forms.get(("step", action.name), lambda a=action: _step_form(a, nomination)))
+        for action in NOMINATIONS.available(user, nomination)
+        if action.name in STEP_FORMS
+    ]
+    editable = nomination.is_editable
+    notice = nomination.notices.first()
+    may_answer = allows(user, "awards.answer_objection", nomination)
+    objections = [
+        (
+            objection,
+            page_forms.get(
+                ("answer", objection.pk),
+                lambda o=objection: ObjectionAnswerForm(auto_id=f"id_o{o.pk}_%s"),
+            )
+            if may_answer and not objection.answer
+            else None,
+        )
+        for objection in (notice.objections.all() if notice else [])
+    ]
+    vote = nomination.votes.first()
+    member = CouncilMember.objects.filter(user=user).first()
+    cast_form = None
+    if vote and vote.is_open and allows(user, "awards.cast_ballot", vote):
+        cast_form = page_forms.get(("ballot", None), lambda: BallotForm(vote=vote, auto_id=False))
+    paper = (
+        _paper_ballots(user, vote, page_forms)
+        if vote and vote.is_open and allows(user, "awards.record_ballot", nomination)
+        else []
+    )
+    certificate = getattr(nomination, "certificate", None)
+    revoke_form = None
+    if (
+        certificate
+        and not certificate.is_revoked
+        and allows(user, "awards.revoke_certificate", certificate)
+    ):
+        revoke_form = page_forms.get(
+            "revoke", lambda: CertificateRevokeForm(certificate=certificate)
+        )
+    attachment_form = None
+    if editable and allows(user, "awards.add_attachment", nomination):
+        attachment_form = page_forms.get("upload", lambda: AttachmentForm(nomination=nomination))
+    context = {
+        "nomination": nomination,
+        "steps": steps,
+        "can_edit": editable and allows(user, "awards.edit_nomination", nomination),
+        "may_export": allows(user, "awards.export_dossier", nomination),
+        "attachments": nomination.attachments.select_related("component"),
+        "missing": selectors.missing_components(nomination),
+        "attachment_form": attachment_form,
+        "notice": notice,
+        "objections": objections,
+        "sees_objection_contact": allows(user, "awards.see_objection_contact"),
+        "vote": vote,
+        "ballots": vote.ballots.select_related("member__person") if vote else [],
+        "my_ballot": vote.ballots.filter(member=member).first() if vote and member else None,
+        "cast_form": cast_form,
+        "council_members": paper,
+        "choices": Choice.choices,
+        "transitions": nomination.transitions.select_related("actor"),
+        "appraisals": nomination.appraisals.all(),
+        "certificate": certificate,
+        "revoke_form": revoke_form,
+        # A refused form the page no longer shows (the state moved on): its reasons on top.
+        "stray": page_forms.stray,
+    }
+    status = REFUSED if failed else 200
+    return render(request, "awards/nomination_detail.html", context, status=status)
+
+
+def _step_form(action, nomination):
+    return STEP_FORMS[action.name](nomination=nomination)
 
 
 @login_required
 def nomination_detail(request, pk: int):
-    nomination = _visible(request, pk)
-    role = access.role_of(request.user)
-    steps = workflow.available_steps(nomination.state, role)
-    if steps and not access.can(request.user, access.VIEW, nomination):
-        steps = []
-    if {"submit", "resubmit"} & set(steps) and not access.can(
-        request.user, access.CHANGE, nomination
-    ):
-        steps = [s for s in steps if s not in ("submit", "resubmit")]
-    components = [
-        (row.component, row.required, row.condition)
-        for row in nomination.title.title_components.select_related("component")
-        if not row.component.generated
-    ]
-    vote = nomination.votes.first()
-    member = CouncilMember.objects.filter(user=request.user).first()
-    context = {
-        "nomination": nomination,
-        "steps": steps,
-        "can_edit": nomination.state in (State.DRAFT, State.RETURNED)
-        and role in workflow.PROPOSERS
-        and access.can(request.user, access.CHANGE, nomination),
-        "missing": selectors.missing_components(nomination),
-        "attachment_form": AttachmentForm(),
-        "components": components,
-        "checklist": prefilled_checklist(nomination) if "appraise" in steps else None,
-        "notice": nomination.notices.first(),
-        "sees_objection_contact": may_see_objection_contact(request.user),
-        "vote": vote,
-        "ballots": vote.ballots.select_related("member__person") if vote else [],
-        "my_ballot": vote.ballots.filter(member=member).first() if vote and member else None,
-        "is_member": member is not None,
-        "council_members": _paper_ballots(request.user, vote)
-        if vote and vote.is_open and "close_vote" in steps
-        else [],
-        "choices": Choice.choices,
-        "today": timezone.localdate(),
-        "transitions": nomination.transitions.select_related("actor"),
-        "appraisals": nomination.appraisals.all(),
-        "certificate": getattr(nomination, "certificate", None),
-        "can_revoke": role in workflow.DECIDERS,
-    }
-    return render(request, "awards/nomination_detail.html", context)
+    return nomination_page(request, _visible(request, pk))
 
 
 @login_required
 @require_POST
 def attachment_upload(request, pk: int):
     nomination = _visible(request, pk)
-    upload = request.FILES.get("file")
-    component = nomination.title.components.filter(code=request.POST.get("component")).first()
-    try:
-        if upload is None or component is None:
-            raise ValidationError(_("Chọn thành phần hồ sơ và tệp cần tải lên."))
-        if upload.size > services.nominations.MAX_ATTACHMENT_BYTES:
-            raise ValidationError(_("Tệp quá lớn: tối đa 20 MB."))
-        services.add_attachment(
+    form = AttachmentForm(request.POST, request.FILES, nomination=nomination)
+
+    def upload():
+        upload = form.cleaned_data["file"]
+        return services.add_attachment(
             request.user,
             nomination,
-            component=component,
+            component=form.cleaned_data["component"],
             filename=upload.name,
             content=upload.read(),
         )
-        messages.success(request, _("Đã tải lên “%s”.") % upload.name)
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
+
+    attachment = run_service(form, upload)
+    if attachment is None:
+        return nomination_page(request, _visible(request, pk), ("upload", form))
+    messages.success(request, _("Đã tải lên “%s”.") % attachment.original_name)
     return redirect("awards:nomination_detail", pk)
 
 
@@ -303,88 +410,47 @@ def report_template(request, pk: int):
     return download(achievement_report_template(nomination), f"bao-cao-thanh-tich-{pk}.docx", DOCX)
 
 
-def _run_step(request, nomination, action):
-    post = request.POST
-    version = post.get("version")
-    if action == "submit":
-        services.submit_nomination(request.user, nomination, expected_version=version)
-    elif action == "resubmit":
-        services.resubmit_nomination(
-            request.user, nomination, expected_version=version, note=post.get("note", "")
-        )
-    elif action == "return":
-        services.return_nomination(
-            request.user, nomination, reasons=post.get("reasons", ""), expected_version=version
-        )
-    elif action == "appraise":
-        confirmed = {}
-        for key, value in post.items():
-            if key.startswith("check_") and value in ("1", "0"):
-                confirmed[key[6:]] = value == "1"
-        services.appraise_nomination(
-            request.user,
-            nomination,
-            passed=post.get("passed") == "1",
-            reasons=post.get("reasons", ""),
-            confirmed=confirmed,
-            expected_version=version,
-        )
-    elif action == "announce":
-        starts, ends = parse_date(post.get("starts_on")), parse_date(post.get("ends_on"))
-        if starts is None or ends is None:
-            raise ValidationError(_("Cần nhập ngày bắt đầu và kết thúc công khai."))
-        services.announce_nomination(
-            request.user,
-            nomination,
-            starts_on=starts,
-            ends_on=ends,
-            where=post.get("where", ""),
-            expected_version=version,
-        )
-    elif action == "open_vote":
-        services.open_vote(request.user, nomination, expected_version=version)
-    elif action == "close_vote":
-        services.close_vote(request.user, nomination.votes.first(), expected_version=version)
-    elif action == "decide":
-        services.issue_decision(
-            request.user, [nomination], expected_versions={nomination.pk: int(version or 0)}
-        )
-    elif action == "forward":
-        services.forward_to_higher_level(
-            request.user, nomination, note=post.get("note", ""), expected_version=version
-        )
-    elif action == "record_higher":
-        signed = parse_date(post.get("signed_on"))
-        if signed is None:
-            raise ValidationError(_("Cần nhập ngày ký quyết định."))
-        services.record_higher_decision(
-            request.user,
-            nomination,
-            issuer_name=post.get("issuer_name", ""),
-            reference=post.get("reference", ""),
-            signed_on=signed,
-            expected_version=version,
-        )
-    elif action == "hand_over":
-        day = parse_date(post.get("on"))
-        if day is None:
-            raise ValidationError(_("Cần nhập ngày trao tặng."))
-        services.hand_over(request.user, nomination, on=day, expected_version=version)
-    else:
-        raise Http404
+def _close_vote(actor, nomination, **arguments):
+    vote = nomination.votes.first()
+    if vote is None:
+        raise ValidationError(_("Hồ sơ chưa được đưa ra bỏ phiếu."))
+    return services.close_vote(actor, vote, **arguments)
+
+
+def _decide(actor, nomination, *, expected_version):
+    return services.issue_decision(
+        actor, [nomination], expected_versions={nomination.pk: expected_version}
+    )
+
+
+# The service behind each step's form: (actor, nomination, **form.arguments()).
+STEP_SERVICES = {
+    "submit": services.submit_nomination,
+    "resubmit": services.resubmit_nomination,
+    "return": services.return_nomination,
+    "appraise": services.appraise_nomination,
+    "announce": services.announce_nomination,
+    "open_vote": services.open_vote,
+    "close_vote": _close_vote,
+    "decide": _decide,
+    "forward": services.forward_to_higher_level,
+    "record_higher": services.record_higher_decision,
+    "hand_over": services.hand_over,
+}
 
 
 @login_required
 @require_POST
 def nomination_step(request, pk: int, action: str):
     nomination = _visible(request, pk)
-    if action not in workflow.STEPS or action == "revoke":
+    if action not in STEP_FORMS:
         raise Http404
-    try:
-        _run_step(request, nomination, action)
-        messages.success(request, _("Đã thực hiện: %s.") % workflow.STEPS[action].label)
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
+    form = STEP_FORMS[action](request.POST, nomination=nomination)
+    service = STEP_SERVICES[action]
+    done = run_service(form, lambda: service(request.user, nomination, **form.arguments()))
+    if done is None:
+        return nomination_page(request, _visible(request, pk), (("step", action), form))
+    messages.success(request, _("Đã thực hiện: %s.") % form.action.label)
     return redirect("awards:nomination_detail", pk)
 
 
@@ -393,20 +459,21 @@ def nomination_step(request, pk: int, action: str):
 def ballot_cast(request, pk: int):
     nomination = _visible(request, pk)
     vote = nomination.votes.first()
-    try:
+    form = BallotForm(request.POST, vote=vote, auto_id=False)
+
+    def cast():
         if vote is None:
             raise ValidationError(_("Hồ sơ chưa được đưa ra bỏ phiếu."))
-        member_id = request.POST.get("member")
-        if member_id:
-            member = get_object_or_404(CouncilMember, pk=member_id)
-            services.record_ballot(
-                request.user, vote, member=member, choice=request.POST.get("choice", "")
-            )
-        else:
-            services.cast_ballot(request.user, vote, choice=request.POST.get("choice", ""))
-        messages.success(request, _("Đã ghi nhận phiếu."))
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
+        choice, member = form.cleaned_data["choice"], form.cleaned_data["member"]
+        if member is not None:
+            return services.record_ballot(request.user, vote, member=member, choice=choice)
+        return services.cast_ballot(request.user, vote, choice=choice)
+
+    if run_service(form, cast) is None:
+        member = getattr(form, "cleaned_data", {}).get("member")
+        key = ("ballot", member.pk if member else None)
+        return nomination_page(request, _visible(request, pk), (key, form))
+    messages.success(request, _("Đã ghi nhận phiếu."))
     return redirect("awards:nomination_detail", pk)
 
 
@@ -415,19 +482,24 @@ def ballot_cast(request, pk: int):
 def objection_answer(request, pk: int, objection_id: int):
     nomination = _visible(request, pk)
     objection = get_object_or_404(Objection, pk=objection_id, notice__nomination=nomination)
-    try:
-        services.answer_objection(request.user, objection, answer=request.POST.get("answer", ""))
-        messages.success(request, _("Đã trả lời ý kiến."))
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
+    form = ObjectionAnswerForm(request.POST, auto_id=f"id_o{objection.pk}_%s")
+    answered = run_service(
+        form,
+        lambda: services.answer_objection(
+            request.user, objection, answer=form.cleaned_data["answer"]
+        ),
+    )
+    if answered is None:
+        return nomination_page(request, _visible(request, pk), (("answer", objection.pk), form))
+    messages.success(request, _("Đã trả lời ý kiến."))
     return redirect("awards:nomination_detail", pk)
 
 
 @login_required
 def dossier_download(request, pk: int):
     nomination = _visible(request, pk)
-    access.require_role(request.user, *workflow.APPRAISERS, *workflow.DECIDERS)
-    if nomination.state not in (State.VOTED, State.FORWARDED, State.DECIDED):
+    require(request.user, "awards.export_dossier", nomination)
+    if not nomination.is_exportable:
         messages.error(request, _("Chỉ xuất hồ sơ đã được Hội đồng thông qua."))
         return redirect("awards:nomination_detail", pk)
     content = dossier_zip(council_of(request.user), [nomination])
@@ -448,8 +520,6 @@ def person_history(request, pk: int):
 
 @login_required
 def unit_history(request, pk: int):
-    from vinhdanh.org.models import Unit
-
     unit = access.get_visible_or_404(request.user, Unit.objects.all(), pk=pk)
     return render(
         request,

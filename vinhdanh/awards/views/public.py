@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,7 +14,7 @@ from vinhdanh.awards import selectors, services
 from vinhdanh.awards.forms import ObjectionForm
 from vinhdanh.awards.models import Certificate, State
 from vinhdanh.awards.models.review import OBJECTION_CONTENT_MAX
-from vinhdanh.core.feedback import show_refusal
+from vinhdanh.workflow.views import run_service
 
 # The largest objection form body: the text at its limit, each character
 # percent-encoded as up to three UTF-8 bytes, with room for the other fields.
@@ -88,12 +87,9 @@ def _objection_form(request, nomination):
     posted = request.method == "POST"
     form = ObjectionForm(request.POST if posted else None)
     status = 400 if posted else 200
-    if posted and notice is not None and form.is_valid():
-        try:
-            services.file_objection(notice, **form.cleaned_data)
-        except ValidationError as error:
-            show_refusal(request, error)
-        else:
+    if posted and notice is not None:
+        filed = run_service(form, lambda: services.file_objection(notice, **form.cleaned_data))
+        if filed is not None:
             messages.success(request, _("Đã gửi ý kiến. Cơ quan thường trực sẽ trả lời."))
             return redirect("awards:public_list")
     context = {
