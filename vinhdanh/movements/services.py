@@ -134,18 +134,6 @@ def launch_movement(actor, movement: Movement) -> Movement:
     return movement
 
 
-@transaction.atomic
-def close_movement(actor, movement: Movement) -> Movement:
-    access.require(actor, access.CHANGE, movement)
-    if movement.status != MovementStatus.LAUNCHED:
-        raise ValidationError(_("Chỉ tổng kết được phong trào đang diễn ra."))
-    before = _movement_snapshot(movement)
-    movement.status = MovementStatus.CLOSED
-    return save_and_record(
-        actor=actor, instance=movement, action="movements.movement.close", before=before
-    )
-
-
 def mark_notices_read(user, movement: Movement) -> int:
     """Opening a movement reads its notice for the user's unit (not an audited action)."""
     if not user.unit_id:

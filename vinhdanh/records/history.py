@@ -77,11 +77,6 @@ def person_histories(person_ids: list[int], year: int, lookback: int = 10) -> di
     return {pid: history_from_rows("person", **rows.get(pid, _empty())) for pid in person_ids}
 
 
-def collective_history(unit_id: int, year: int, lookback: int = 10) -> History:
-    rows = history_rows([unit_id], year - lookback, year, field="unit")
-    return history_from_rows("collective", **rows.get(unit_id, _empty()))
-
-
 def members_of(unit, year: int) -> Members:
     """Head counts of a collective's people for the year: the facts collective titles need."""
     from vinhdanh.org.models import Person

@@ -165,10 +165,6 @@ class Nomination(models.Model):
     def subject_kind(self) -> str:
         return "person" if self.person_id else "collective"
 
-    @property
-    def is_public(self) -> bool:
-        return self.state in PUBLIC_STATES
-
 
 class Attachment(models.Model):
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="attachments")
