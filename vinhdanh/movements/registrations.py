@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.accounts import access
 from vinhdanh.accounts.models import Role
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
 from vinhdanh.movements.models import (
     Movement,
     MovementStatus,
@@ -146,8 +147,6 @@ def save_registration(
 @transaction.atomic
 def import_registration(actor, registration: Registration, *, filename: str, content: bytes):
     """Replace the list from a workbook; any bad row refuses the whole file."""
-    from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
-
     validate_upload(
         filename, content, allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.core.services import save_and_record
+from vinhdanh.core.uploads import validate_upload
 from vinhdanh.movements.models import (
     Movement,
     MovementDocument,
@@ -93,8 +94,6 @@ def update_movement(actor, movement: Movement, *, target_units=None, **changes) 
 @transaction.atomic
 def attach_document(actor, movement: Movement, *, title: str, filename: str, content: bytes):
     from django.core.files.base import ContentFile
-
-    from vinhdanh.core.uploads import validate_upload
 
     access.require(actor, access.CHANGE, movement)
     kind = validate_upload(filename, content)

@@ -5,7 +5,15 @@ from django.db import transaction
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import snapshot
 from vinhdanh.core.services import apply_changes, save_and_record
+from vinhdanh.core.uploads import (
+    IMPORT_MAX_UNCOMPRESSED,
+    SPREADSHEET,
+    UploadRejected,
+    validate_upload,
+)
+from vinhdanh.core.workbook import RowError, WorkbookUnreadable
 from vinhdanh.org.models import Person, Unit
+from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES, parse_people_workbook
 
 
 @transaction.atomic
@@ -51,15 +59,6 @@ class PeopleImportRefused(Exception):
 @transaction.atomic
 def import_people(*, actor, filename: str, content: bytes) -> list[Person]:
     """Create every person of the workbook, or none when any row is bad."""
-    from vinhdanh.core.uploads import (
-        IMPORT_MAX_UNCOMPRESSED,
-        SPREADSHEET,
-        UploadRejected,
-        validate_upload,
-    )
-    from vinhdanh.core.workbook import RowError, WorkbookUnreadable
-    from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES, parse_people_workbook
-
     try:
         validate_upload(
             filename,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.accounts import access
 from vinhdanh.accounts.models import Role
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
 from vinhdanh.org.models import Cluster
 from vinhdanh.scoring import rules
 from vinhdanh.scoring.models import (
@@ -90,8 +91,6 @@ def _start_scorecard(sheet: CriteriaSheet, unit) -> Scorecard:
 
 @transaction.atomic
 def import_sheet(actor, cluster: Cluster, *, filename: str, content: bytes, title: str, deadline):
-    from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
-
     validate_upload(
         filename, content, allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
     )
@@ -274,8 +273,6 @@ def save_scores(actor, card: Scorecard, *, stage: str, changes: dict, versions: 
 def attach_evidence(actor, card: Scorecard, *, criterion_id: int, filename: str, content: bytes):
     """A file backing the unit's own score on one criterion (checked like every upload)."""
     from django.core.files.base import ContentFile
-
-    from vinhdanh.core.uploads import validate_upload
 
     card = Scorecard.objects.select_related("sheet__cluster").get(pk=card.pk)
     _require_stage(actor, card, SELF)

@@ -22,7 +22,7 @@ from vinhdanh.core.downloads import DOCX, download
 from vinhdanh.core.feedback import show_refusal
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.org import selectors as org_selectors
-from vinhdanh.org.models import CouncilMember, Unit
+from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.records.screening import VERDICT_LABELS
 
 
@@ -436,8 +436,6 @@ def dossier_download(request, pk: int):
 
 @login_required
 def person_history(request, pk: int):
-    from vinhdanh.org.models import Person
-
     person = access.get_visible_or_404(request.user, Person.objects.all(), pk=pk)
     return render(
         request,
@@ -448,8 +446,6 @@ def person_history(request, pk: int):
 
 @login_required
 def unit_history(request, pk: int):
-    from vinhdanh.org.models import Unit
-
     unit = access.get_visible_or_404(request.user, Unit.objects.all(), pk=pk)
     return render(
         request,
