@@ -37,13 +37,16 @@ run: install
 e2e-deps:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# Templates are formatted by djangofmt (settings in pyproject.toml) as the Python code is by ruff.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djangofmt --check vinhdanh
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djangofmt vinhdanh
 
 test: install e2e-deps lint
 	DJANGO_SETTINGS_MODULE=vinhdanh.settings_test $(PY) manage.py makemigrations --check --dry-run >/dev/null

@@ -69,7 +69,7 @@ DJANGO_ADMIN = "Django admin"  # staff only; checked through admin:index
 # url name -> (who, which demo objects fill its arguments).
 ACCESS: dict[str, tuple[str, str | None]] = {
     # public pages
-    "core:home": (PUBLIC, None),
+    "home:index": (PUBLIC, None),
     "core:verify_lookup": (REDIRECT, None),
     "accounts:login": (LOGIN_FORM, None),
     "awards:public_list": (PUBLIC, None),
@@ -87,7 +87,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "accounts:second_factor_enrol": (SIGNED_IN, None),
     # Without a device (no demo user has one) the code page sends on to enrolment.
     "accounts:second_factor_verify": (SIGNED_IN_SENT_ON, None),
-    "core:search": (SIGNED_IN, None),
+    "home:search": (SIGNED_IN, None),
     "org:unit_tree": (SIGNED_IN, None),
     "org:person_list": (SIGNED_IN, None),
     "org:people_template": (SIGNED_IN, None),
@@ -126,7 +126,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:batch_list": (SIGNED_IN, None),
     "awards:decision_list": (SIGNED_IN, None),
     # organisation-wide roles, or the standing office alone
-    "audit:entry_list": (OFFICE, None),
+    "home:audit_log": (OFFICE, None),
     "plans:import_upload": (OFFICE, None),
     "plans:import_preview": (IMPORTER, "plan_import"),
     "plans:import_file": (IMPORTER, "plan_import"),

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "vinhdanh.reports",
     "vinhdanh.api",
     "vinhdanh.demo",
+    # the home page per role and the global search, which read the other apps
+    "vinhdanh.home",
 ]
 
 MIDDLEWARE = [
@@ -145,7 +147,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Five failures lock the username, and separately the address, for the cool-off.

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("vinhdanh.home.urls")),
     path("", include("vinhdanh.core.urls")),
     path("accounts/", include("vinhdanh.accounts.urls")),
     path("org/", include("vinhdanh.org.urls")),
-    path("audit/", include("vinhdanh.audit.urls")),
     path("plans/", include("vinhdanh.plans.urls")),
     path("records/", include("vinhdanh.records.urls")),
     path("rules/", include("vinhdanh.rules.urls")),

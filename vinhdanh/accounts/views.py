@@ -17,7 +17,7 @@ from vinhdanh.accounts.forms import CodeForm, ConfirmPasswordForm
 from vinhdanh.accounts.second_factor import has_confirmed_device, requires_second_factor
 
 
-def _next_url(request, default: str = "core:home") -> str:
+def _next_url(request, default: str = "home:index") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

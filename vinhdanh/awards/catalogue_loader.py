@@ -2,13 +2,15 @@
 
 Idempotent: rows are created when missing and refreshed only when the data file's
 version changes, so an administrator's adjustments survive a re-run of the same version.
-Takes the model classes as arguments so a data migration can pass historical models.
+Migrations do not use it: 0002_load_catalogue keeps its own frozen copy of the data.
 """
 
 import json
 from pathlib import Path
 
 from django.conf import settings
+
+from vinhdanh.awards import models
 
 CATALOGUE_FILE = Path(settings.BASE_DIR) / "vinhdanh" / "rules" / "data" / "catalogue.json"
 # Components the system produces itself: the submission letter comes with the batch,
@@ -30,11 +32,7 @@ def _vote_thresholds() -> dict[str, float]:
     return dict(DEFAULT_CONFIG.get("vote_thresholds") or {})
 
 
-def load_catalogue(data: dict | None = None, *, models=None) -> dict[str, int]:
-    if models is None:
-        from vinhdanh.awards import models as awards_models
-
-        models = awards_models
+def load_catalogue(data: dict | None = None) -> dict[str, int]:
     data = data or read_catalogue()
     version = str(data.get("version", ""))
     created = {"bases": 0, "components": 0, "titles": 0, "updated": 0}

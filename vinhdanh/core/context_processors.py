@@ -4,14 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from vinhdanh.accounts.access import ORGANISATION_WIDE_EDITORS, role_of
 
 _ORGANISATION = [
-    ("core:home", _("Tổng quan"), "bi-speedometer2", None),
+    ("home:index", _("Tổng quan"), "bi-speedometer2", None),
     ("org:unit_tree", _("Đơn vị"), "bi-diagram-3", None),
     ("org:person_list", _("Cá nhân"), "bi-people", None),
     ("org:cluster_list", _("Cụm thi đua"), "bi-grid-3x3-gap", None),
     ("org:council", _("Hội đồng"), "bi-bank", None),
 ]
 _ADMINISTRATION = [
-    ("audit:entry_list", _("Nhật ký thay đổi"), "bi-journal-text", ORGANISATION_WIDE_EDITORS),
+    ("home:audit_log", _("Nhật ký thay đổi"), "bi-journal-text", ORGANISATION_WIDE_EDITORS),
 ]
 
 

@@ -20,7 +20,6 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.db import transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
@@ -72,29 +71,6 @@ def safe_extension(filename: str) -> str:
     """The file's extension in lower case, or nothing when it is not a plain one."""
     extension = PurePath(filename or "").suffix.lower()
     return extension if _EXTENSION.fullmatch(extension) else ""
-
-
-def migrate_to_private_names(app_label: str, model_name: str, field_name: str):
-    """A RunPython step moving files stored under the former, guessable names to private ones.
-
-    The old file is removed only once the migration has committed, so a failed migration
-    leaves every row pointing at a file that still exists.
-    """
-
-    def forwards(apps, schema_editor=None):
-        model = apps.get_model(app_label, model_name)
-        field = model._meta.get_field(field_name)
-        for row in model._default_manager.exclude(**{field_name: ""}).iterator():
-            stored = getattr(row, field_name)
-            old, storage = stored.name, stored.storage
-            if PRIVATE_NAME.fullmatch(old) or not storage.exists(old):
-                continue
-            with storage.open(old, "rb") as handle:
-                new = storage.save(field.generate_filename(row, old), handle)
-            model._default_manager.filter(pk=row.pk).update(**{field_name: new})
-            transaction.on_commit(lambda old=old, storage=storage: storage.delete(old))
-
-    return forwards
 
 
 # (model, field name) -> the address of the scope-checked view that serves that file.

@@ -4,7 +4,5 @@ from vinhdanh.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
     path("verify/", views.verify_lookup, name="verify_lookup"),
 ]

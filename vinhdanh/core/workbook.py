@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from vinhdanh.core.text import fold
+from vinhdanh.documents.admin_xlsx import simple_workbook
 
 MAX_ROWS = 20000
 # A sheet may claim a far cell (XFD1048576); rows are read no wider than this.
@@ -99,6 +100,4 @@ def data_rows(rows: list[tuple], columns: dict[int, str]) -> Iterator[tuple[int,
 
 def template(title: str, header: Sequence[str], examples: Sequence[Sequence], widths=()) -> bytes:
     """A workbook with a bold, frozen header row and example rows to copy."""
-    from vinhdanh.documents.admin_xlsx import simple_workbook
-
     return simple_workbook(title, header, examples, widths)

@@ -5,6 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from vinhdanh.core.uploads import validate_upload
 from vinhdanh.demo import hoang_mai_2021 as data
 from vinhdanh.demo.loader import ward_code
 from vinhdanh.movements.models import (
@@ -186,9 +187,13 @@ def _movement(spec, district: Unit, targets: list[Unit], parent=None) -> Movemen
 def _document(movement: Movement, title: str) -> None:
     if movement.documents.exists():
         return
-    content = f"{title}\n{movement.document_number} – {movement.name}\n\n{movement.goals}\n"
-    document = MovementDocument(movement=movement, title=title, kind="txt")
-    document.file.save("tai-lieu.txt", ContentFile(content.encode()), save=False)
+    content = (
+        f"{title}\n{movement.document_number} – {movement.name}\n\n{movement.goals}\n".encode()
+    )
+    # The demo's files pass the upload gate like any user's.
+    kind = validate_upload("tai-lieu.txt", content)
+    document = MovementDocument(movement=movement, title=title, kind=kind)
+    document.file.save("tai-lieu.txt", ContentFile(content), save=False)
     document.save()
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
 from vinhdanh.movements import permissions
 from vinhdanh.movements.models import (
     Movement,
@@ -148,8 +149,6 @@ def import_registration(
     expected_version: int | None = None,
 ) -> Registration:
     """Replace the list from a workbook; any bad row refuses the whole file."""
-    from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
-
     validate_upload(
         filename, content, allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
     )

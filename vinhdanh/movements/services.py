@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.core.services import save_and_record
+from vinhdanh.core.uploads import validate_upload
 from vinhdanh.movements import permissions
 from vinhdanh.movements.models import (
     Movement,
@@ -107,8 +108,6 @@ def update_movement(
 @transaction.atomic
 def attach_document(actor, movement: Movement, *, title: str, filename: str, content: bytes):
     from django.core.files.base import ContentFile
-
-    from vinhdanh.core.uploads import validate_upload
 
     require(actor, permissions.CHANGE_MOVEMENT, movement)
     kind = validate_upload(filename, content)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET
-from vinhdanh.org.models import Person, Unit
+from vinhdanh.org.models import Person
 from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES
 
 
@@ -32,20 +32,6 @@ class PersonForm(forms.ModelForm):
                 css = "form-select"
             field.widget.attrs.setdefault("class", css)
             field.widget.attrs.setdefault("id", f"id_{name}")
-
-
-class UnitForm(forms.ModelForm):
-    class Meta:
-        model = Unit
-        fields = ["code", "name", "short_name", "kind", "level", "parent", "address", "email"]
-
-    def __init__(self, *args, parents=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if parents is not None:
-            self.fields["parent"].queryset = parents
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
 
 
 class PeopleImportForm(forms.Form):

@@ -113,9 +113,6 @@ class Unit(models.Model):
         self.search_text = search_text(self.name, self.short_name, self.code)
         self.sort_key = text_sort_key(self.name)
 
-    def descendants_and_self(self):
-        return Unit.objects.filter(path__startswith=self.path)
-
     def ancestors(self) -> list["Unit"]:
         ids = [int(part) for part in self.path.strip("/").split("/") if part][:-1]
         by_id = {unit.pk: unit for unit in Unit.objects.filter(pk__in=ids)}

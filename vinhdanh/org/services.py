@@ -5,7 +5,15 @@ from django.db import transaction
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import snapshot
 from vinhdanh.core.services import apply_changes, save_and_record
-from vinhdanh.org.models import Cluster, Council, CouncilMember, Person, Unit
+from vinhdanh.core.uploads import (
+    IMPORT_MAX_UNCOMPRESSED,
+    SPREADSHEET,
+    UploadRejected,
+    validate_upload,
+)
+from vinhdanh.core.workbook import RowError, WorkbookUnreadable
+from vinhdanh.org.models import Person, Unit
+from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES, parse_people_workbook
 
 
 @transaction.atomic
@@ -40,44 +48,6 @@ def update_person(*, actor, person: Person, **changes) -> Person:
     return save_and_record(actor=actor, instance=person, action="org.person.update", before=before)
 
 
-@transaction.atomic
-def create_council(*, actor, **fields) -> Council:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
-    return save_and_record(actor=actor, instance=Council(**fields), action="org.council.create")
-
-
-@transaction.atomic
-def add_council_member(*, actor, council: Council, **fields) -> CouncilMember:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
-    member = CouncilMember(council=council, **fields)
-    return save_and_record(actor=actor, instance=member, action="org.council_member.add")
-
-
-@transaction.atomic
-def create_cluster(*, actor, members=(), followers=(), **fields) -> Cluster:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
-    cluster = Cluster(**fields)
-    cluster.full_clean()
-    cluster.save()
-    cluster.members.set(members)
-    cluster.followers.set(followers)
-    return save_and_record(actor=actor, instance=cluster, action="org.cluster.create")
-
-
-@transaction.atomic
-def update_cluster(*, actor, cluster: Cluster, members=None, followers=None, **changes) -> Cluster:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
-    before = snapshot(cluster)
-    apply_changes(cluster, changes)
-    if members is not None:
-        cluster.members.set(members)
-    if followers is not None:
-        cluster.followers.set(followers)
-    return save_and_record(
-        actor=actor, instance=cluster, action="org.cluster.update", before=before
-    )
-
-
 class PeopleImportRefused(Exception):
     """The workbook had bad rows; nothing was imported."""
 
@@ -89,15 +59,6 @@ class PeopleImportRefused(Exception):
 @transaction.atomic
 def import_people(*, actor, filename: str, content: bytes) -> list[Person]:
     """Create every person of the workbook, or none when any row is bad."""
-    from vinhdanh.core.uploads import (
-        IMPORT_MAX_UNCOMPRESSED,
-        SPREADSHEET,
-        UploadRejected,
-        validate_upload,
-    )
-    from vinhdanh.core.workbook import RowError, WorkbookUnreadable
-    from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES, parse_people_workbook
-
     try:
         validate_upload(
             filename,

@@ -26,8 +26,6 @@ def unit_tree(request):
 
 @login_required
 def unit_detail(request, pk: int):
-    from vinhdanh.records.selectors import record_by_year
-
     unit = access.get_visible_or_404(
         request.user, Unit.objects.select_related("level", "parent"), pk=pk
     )
@@ -41,7 +39,6 @@ def unit_detail(request, pk: int):
         "people": people,
         "clusters": Cluster.objects.filter(members=unit).select_related("head"),
         "can_change": access.can(request.user, access.CHANGE, unit),
-        "record_rows": record_by_year(unit=unit),
         "can_merge": access.role_of(request.user) in access.ORGANISATION_WIDE_EDITORS
         and unit.is_active,
         "merge_candidates": selectors.units_for(request.user)
@@ -90,13 +87,10 @@ def person_list(request):
 
 @login_required
 def person_detail(request, pk: int):
-    from vinhdanh.records.selectors import record_by_year
-
     person = access.get_visible_or_404(request.user, Person.objects.select_related("unit"), pk=pk)
     context = {
         "person": person,
         "can_change": access.can(request.user, access.CHANGE, person),
-        "record_rows": record_by_year(person=person),
     }
     return render(request, "org/person_detail.html", context)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 
 from vinhdanh.accounts.models import User
+from vinhdanh.core.uploads import PLAN_MAX_UNCOMPRESSED, validate_upload
 from vinhdanh.documents.reader import read_plan_file
 from vinhdanh.documents.structure import to_json_dict
 from vinhdanh.org.models import Unit
@@ -84,14 +85,23 @@ def _keep_seed_file(plan: Plan) -> None:
         created_by=office,
         plan=plan,
     )
-    draft.file.save(SEED.name, ContentFile(SEED.read_bytes()), save=False)
+    content = SEED.read_bytes()
+    # The demo's files pass the upload gate like any user's.
+    validate_upload(
+        SEED.name,
+        content,
+        allowed=importing.PLAN_FILE_KINDS,
+        max_uncompressed=PLAN_MAX_UNCOMPRESSED,
+    )
+    draft.file.save(SEED.name, ContentFile(content), save=False)
     draft.save()
 
 
 def _attach_to_report(report: ProgressReport) -> None:
     name = f"bao-cao-nhiem-vu-{report.task.number}.txt"
     content = f"{report.text}\nNgày báo cáo: {report.reported_on:%d/%m/%Y}.\n".encode()
-    attachment = ReportAttachment(report=report, original_name=name, kind="txt", size=len(content))
+    kind = validate_upload(name, content)
+    attachment = ReportAttachment(report=report, original_name=name, kind=kind, size=len(content))
     attachment.file.save(name, ContentFile(content), save=True)
 
 
@@ -129,16 +139,17 @@ def _load_unit_plans(plan: Plan) -> None:
         unit = Unit.objects.filter(code=code).first()
         if unit is None or UnitPlanSubmission.objects.filter(plan=plan, unit=unit).exists():
             continue
+        name = f"ke-hoach-2021-{code}.txt"
+        content = f"Kế hoạch công tác thi đua, khen thưởng năm 2021 của {unit.name}.\n".encode()
         submission = UnitPlanSubmission(
             plan=plan,
             unit=unit,
-            kind="txt",
+            kind=validate_upload(name, content),
             submitted_on=day,
-            original_name=f"ke-hoach-2021-{code}.txt",
+            original_name=name,
             submitted_by=_author_for(unit),
         )
-        content = f"Kế hoạch công tác thi đua, khen thưởng năm 2021 của {unit.name}.\n"
-        submission.file.save(submission.original_name, ContentFile(content.encode()), save=False)
+        submission.file.save(name, ContentFile(content), save=False)
         submission.save()
 
 

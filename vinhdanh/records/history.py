@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from vinhdanh.org.models import Person
 from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
 from vinhdanh.rules.engine import History, Members, history_from_rows
 
@@ -77,15 +78,8 @@ def person_histories(person_ids: list[int], year: int, lookback: int = 10) -> di
     return {pid: history_from_rows("person", **rows.get(pid, _empty())) for pid in person_ids}
 
 
-def collective_history(unit_id: int, year: int, lookback: int = 10) -> History:
-    rows = history_rows([unit_id], year - lookback, year, field="unit")
-    return history_from_rows("collective", **rows.get(unit_id, _empty()))
-
-
 def members_of(unit, year: int) -> Members:
     """Head counts of a collective's people for the year: the facts collective titles need."""
-    from vinhdanh.org.models import Person
-
     ids = list(Person.objects.filter(unit=unit).values_list("pk", flat=True))
     levels = dict(
         Rating.objects.filter(person_id__in=ids, year=year).values_list("person_id", "level")

@@ -58,10 +58,6 @@ class SubjectRecord(models.Model):
     def subject(self):
         return self.person or self.unit
 
-    @property
-    def owner_unit(self) -> Unit:
-        return self.person.unit if self.person_id else self.unit
-
 
 def _one_subject(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from vinhdanh.accounts import access
+from vinhdanh.audit.services import snapshot
 from vinhdanh.core.services import save_and_record
 from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
 
@@ -18,8 +19,6 @@ def record_rating(*, actor, year: int, level: str, person=None, unit=None) -> Ra
     access.require_create_in(actor, _owner({"person": person, "unit": unit}))
     existing = Rating.objects.filter(person=person, unit=unit, year=year).first()
     if existing is not None:
-        from vinhdanh.audit.services import snapshot
-
         before = snapshot(existing)
         existing.level = level
         return save_and_record(

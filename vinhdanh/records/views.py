@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.documents.admin_xlsx import list_workbook
+from vinhdanh.documents.layout import Letterhead
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Council, Person, Unit
 from vinhdanh.records.models import Rating
@@ -64,8 +65,6 @@ def screening_detail(request, person_pk: int, title_id: str):
 
 def _export(unit, year, titles, rows) -> HttpResponse:
     council = Council.objects.select_related("unit").first()
-    from vinhdanh.documents.layout import Letterhead
-
     letterhead = Letterhead(
         parent_body=council.unit.name if council else unit.name,
         issuer=council.name if council else unit.name,

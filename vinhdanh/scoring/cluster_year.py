@@ -1,7 +1,5 @@
 """The cluster's year outside scoring: covenant, rotation, secret ballot, proposals."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -241,8 +239,3 @@ def propose_titles(actor, ballot: BallotRound) -> list[ClusterProposal]:
         )
         proposals.append(proposal)
     return proposals
-
-
-def default_period(year: int) -> tuple[datetime.datetime, datetime.datetime]:
-    start = timezone.make_aware(datetime.datetime(year, 12, 1, 8, 0))
-    return start, start + datetime.timedelta(days=10)

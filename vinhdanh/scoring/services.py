@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
 from vinhdanh.org.models import Cluster
 from vinhdanh.scoring import permissions as perms
 from vinhdanh.scoring import rules
@@ -121,8 +122,6 @@ def _start_scorecards(sheet: CriteriaSheet, units) -> int:
 
 @transaction.atomic
 def import_sheet(actor, cluster: Cluster, *, filename: str, content: bytes, title: str, deadline):
-    from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET, validate_upload
-
     validate_upload(
         filename, content, allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
     )
@@ -305,8 +304,6 @@ def save_scores(actor, card: Scorecard, *, stage: str, changes: dict, versions: 
 def attach_evidence(actor, card: Scorecard, *, criterion_id: int, filename: str, content: bytes):
     """A file backing the unit's own score on one criterion (checked like every upload)."""
     from django.core.files.base import ContentFile
-
-    from vinhdanh.core.uploads import validate_upload
 
     card = Scorecard.objects.select_related("sheet__cluster").get(pk=card.pk)
     _require_stage(actor, card, SELF, perms.ATTACH_EVIDENCE)

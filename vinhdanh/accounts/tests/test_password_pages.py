@@ -16,7 +16,7 @@ def test_the_login_page_links_to_the_reset_and_the_menu_to_the_account_pages(dem
     login_page = client.get(reverse("accounts:login")).content.decode()
     assert f'href="{reverse("accounts:password_reset")}"' in login_page
     client.force_login(demo_user("canbo.hoangliet"))
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:index")).content.decode()
     assert f'href="{reverse("accounts:password_change")}"' in home
     assert f'href="{reverse("accounts:security")}"' in home
 
@@ -44,7 +44,7 @@ def test_changing_the_password(demo_user, client):
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
     # Still signed in: the session follows the new password.
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:index")).status_code == 200
 
 
 def test_resetting_the_password_by_e_mail(demo_user, client):

@@ -116,6 +116,6 @@ def test_anonymous_public_is_sent_to_login_and_gets_nothing_from_the_api(demo, c
 
 def test_audit_log_is_for_admins_and_the_standing_office_only(demo_user, client):
     client.force_login(demo_user("canbo.hoangliet"))
-    assert client.get(reverse("audit:entry_list")).status_code == 403
+    assert client.get(reverse("home:audit_log")).status_code == 403
     client.force_login(demo_user("thuongtruc"))
-    assert client.get(reverse("audit:entry_list")).status_code == 200
+    assert client.get(reverse("home:audit_log")).status_code == 200

@@ -52,7 +52,7 @@ def test_a_unit_officer_or_cluster_head_is_not_forced(
     demo_user, client, second_factor_on, username
 ):
     client.force_login(demo_user(username))
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:index"))
     assert response.status_code == 200
     assert 'data-testid="home-heading"' in response.content.decode()
 
@@ -118,7 +118,7 @@ def test_verify_refuses_a_next_address_on_another_site(
     device, _ = enrolled(user)
     client.force_login(user)
     response = client.post(VERIFY, {"code": current_code(device), "next": "https://evil.example/"})
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home:index")
 
 
 def test_a_recovery_code_works_once(demo_user, client, second_factor_on, enrolled):
@@ -154,7 +154,7 @@ def test_the_admin_site_needs_a_verified_session_even_when_no_role_requires_it(
     settings.SECOND_FACTOR_FOR_ADMIN_SITE = True
     admin = demo_user("admin")
     client.force_login(admin)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:index")).status_code == 200
     response = client.get("/admin/")
     assert response["Location"] == f"{ENROL}?next=%2Fadmin%2F"
 

@@ -171,10 +171,6 @@ class Nomination(models.Model):
         return "person" if self.person_id else "collective"
 
     @property
-    def is_public(self) -> bool:
-        return self.state in PUBLIC_STATES
-
-    @property
     def is_editable(self) -> bool:
         return self.state in EDITABLE_STATES
 

@@ -47,7 +47,7 @@ from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.core.downloads import DOCX, download
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.org import selectors as org_selectors
-from vinhdanh.org.models import CouncilMember, Unit
+from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.records.screening import VERDICT_LABELS
 from vinhdanh.workflow.permissions import allows, require
 from vinhdanh.workflow.views import run_service
@@ -508,8 +508,6 @@ def dossier_download(request, pk: int):
 
 @login_required
 def person_history(request, pk: int):
-    from vinhdanh.org.models import Person
-
     person = access.get_visible_or_404(request.user, Person.objects.all(), pk=pk)
     return render(
         request,

@@ -5,7 +5,7 @@ pytestmark = pytest.mark.django_db
 
 
 def labels(client):
-    return {card.label: card for card in client.get(reverse("core:home")).context["work_cards"]}
+    return {card.label: card for card in client.get(reverse("home:index")).context["work_cards"]}
 
 
 def test_each_role_sees_the_work_waiting_for_it(demo_user, client):

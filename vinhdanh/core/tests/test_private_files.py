@@ -311,15 +311,17 @@ def test_files_stored_under_former_names_move_to_private_ones(
 ):
     from django.core.files.storage import default_storage
 
-    from vinhdanh.core.files import PRIVATE_NAME, migrate_to_private_names
+    from vinhdanh.core.files import PRIVATE_NAME
     from vinhdanh.plans.models import UnitPlanSubmission
+
+    migration = importlib.import_module("vinhdanh.plans.migrations.0003_private_file_names")
 
     submission = UnitPlanSubmission.objects.get(submitted_by__username="canbo.hoangliet")
     old = default_storage.save("plans/unit_plans/2021/ke-hoach-hoang-liet.txt", _content("Cũ."))
     UnitPlanSubmission.objects.filter(pk=submission.pk).update(file=old)
     others = dict(UnitPlanSubmission.objects.exclude(pk=submission.pk).values_list("pk", "file"))
     with django_capture_on_commit_callbacks(execute=True):
-        migrate_to_private_names("plans", "UnitPlanSubmission", "file")(apps)
+        migration.to_private_names("plans", "UnitPlanSubmission", "file")(apps)
     submission.refresh_from_db()
     assert PRIVATE_NAME.fullmatch(submission.file.name)
     assert submission.file.name.endswith(".txt") and "hoang" not in submission.file.name

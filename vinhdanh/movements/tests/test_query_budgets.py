@@ -196,7 +196,7 @@ def test_the_dashboard_card_of_unread_notices(client, demo_user, rows):
 
     officer = demo_user("canbo.hoangliet")
     client.force_login(officer)
-    _same_cost(client, reverse("core:home"), rows.notices_to_the_ward)
+    _same_cost(client, reverse("home:index"), rows.notices_to_the_ward)
     assert cards(officer)[0].value >= FEW + MANY
 
 

@@ -61,7 +61,7 @@ def test_people_page_searches_and_pages(office, client):
 
 def test_global_search_finds_a_ward_without_accents(office, client):
     client.force_login(office)
-    response = client.get(reverse("core:search"), {"q": "hoang liet"})
+    response = client.get(reverse("home:search"), {"q": "hoang liet"})
     assert "Phường Hoàng Liệt" in response.content.decode()
 
 
@@ -72,8 +72,8 @@ def test_global_search_finds_a_ward_without_accents(office, client):
         "org:cluster_list",
         "org:council",
         "org:people_import",
-        "core:home",
-        "audit:entry_list",
+        "home:index",
+        "home:audit_log",
     ],
 )
 def test_main_pages_render_for_the_standing_office(office, client, url):

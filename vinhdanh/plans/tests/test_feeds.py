@@ -159,7 +159,7 @@ def test_another_users_token_cannot_be_revoked_through_the_page(client, office_u
 
 def test_user_menu_links_to_the_feed_page(client, office_user):
     client.force_login(office_user)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:index")).content.decode()
     assert f'href="{reverse("plans:feeds")}" data-testid="my-feeds"' in html
 
 

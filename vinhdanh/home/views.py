@@ -3,12 +3,39 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from vinhdanh.accounts import access
-from vinhdanh.accounts.models import User
+from vinhdanh.accounts.models import Role, User
 from vinhdanh.audit.models import AuditEntry
+from vinhdanh.home.dashboard import dashboard_for
+from vinhdanh.org import selectors
+
+
+def index(request):
+    if not request.user.is_authenticated:
+        # The public's door: what citizens may see without an account.
+        return render(request, "home/public_home.html")
+    context = dashboard_for(request.user)
+    return render(request, f"home/home_{context['role']}.html", context)
 
 
 @login_required
-def entry_list(request):
+def search(request):
+    query = request.GET.get("q", "").strip()
+    units = selectors.units_for(request.user, query)[:20] if query else []
+    people = (
+        Paginator(selectors.people_for(request.user, query), 25).get_page(request.GET.get("page"))
+        if query
+        else None
+    )
+    return render(
+        request,
+        "home/search.html",
+        {"query": query, "units": units, "people": people, "Role": Role},
+    )
+
+
+@login_required
+def audit_log(request):
+    """The audit log, for the roles that change the whole organisation."""
     access.require_role(request.user, *access.ORGANISATION_WIDE_EDITORS)
     entries = AuditEntry.objects.select_related("actor")
     filters = {
@@ -32,4 +59,4 @@ def entry_list(request):
             "username"
         ),
     }
-    return render(request, "audit/entry_list.html", context)
+    return render(request, "home/audit_log.html", context)
