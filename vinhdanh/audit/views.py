@@ -2,14 +2,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from vinhdanh.accounts import access
 from vinhdanh.accounts.models import User
 from vinhdanh.audit.models import AuditEntry
+from vinhdanh.workflow.permissions import require
 
 
 @login_required
 def entry_list(request):
-    access.require_role(request.user, *access.ORGANISATION_WIDE_EDITORS)
+    require(request.user, "audit.view_log")
     entries = AuditEntry.objects.select_related("actor")
     filters = {
         "object_type": request.GET.get("object_type", "").strip(),

@@ -13,15 +13,18 @@ from vinhdanh.accounts.models import User
 from vinhdanh.documents.reader import read_plan_file
 from vinhdanh.documents.structure import to_json_dict
 from vinhdanh.org.models import Unit
-from vinhdanh.plans import importing, resolution
+from vinhdanh.plans import importing, resolution, services
 from vinhdanh.plans.models import (
     Plan,
     PlanImport,
     ProgressReport,
     ReportAttachment,
     Task,
+    UnitPlanState,
     UnitPlanSubmission,
+    UnitPlanTransition,
 )
+from vinhdanh.plans.workflows import SUBMIT
 
 SEED = Path(__file__).parent / "data" / "ke_hoach_01_2021_hoang_mai.txt"
 D = dt.date
@@ -66,7 +69,7 @@ def _import_seed() -> Plan:
     names = resolution.resolve_names(resolution.names_in(parsed), importing.unit_candidates())
     parsed["names"] = names
     choices = dict.fromkeys(resolution.unmatched(names), resolution.KEEP_AS_TEXT)
-    return importing.save_parsed_plan(
+    return services.save_parsed_plan(
         actor=None,
         parsed=parsed,
         unit_of_name=resolution.apply_choices(names, choices),
@@ -140,6 +143,13 @@ def _load_unit_plans(plan: Plan) -> None:
         content = f"Kế hoạch công tác thi đua, khen thưởng năm 2021 của {unit.name}.\n"
         submission.file.save(submission.original_name, ContentFile(content.encode()), save=False)
         submission.save()
+        UnitPlanTransition.objects.create(
+            submission=submission,
+            action=SUBMIT,
+            from_state="",
+            to_state=UnitPlanState.SUBMITTED,
+            actor=submission.submitted_by,
+        )
 
 
 def load() -> None:

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from vinhdanh.plans.models import Notification, Plan, Reminder
-from vinhdanh.plans.reminders import send_plan_reminders
+from vinhdanh.plans.services import send_plan_reminders
 
 
 @pytest.fixture

@@ -79,10 +79,10 @@ def test_exports_read_back_as_the_same_tasks(office, plan):
 
 def test_unit_feed_is_an_icalendar_of_the_unit_deadlines(client, plan, demo_user):
     from vinhdanh.org.models import Unit
-    from vinhdanh.plans import feeds
+    from vinhdanh.plans import services
 
     unit = Unit.objects.get(code="phong-noi-vu")
-    new = feeds.create_feed_token(actor=demo_user("thuongtruc"), unit=unit)
+    new = services.create_feed_token(actor=demo_user("thuongtruc"), unit=unit)
     response = client.get(reverse("plans:unit_feed", args=[new.secret]))
     assert response["Content-Type"].startswith("text/calendar")
     text = response.content.decode()
