@@ -109,10 +109,9 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
     "movements:movement_list": (SIGNED_IN, None),
-    # These two forms open for every role; saving asks the service, which refuses
-    # whoever may not create a movement or people in any unit.
+    # This form opens for every role; saving asks the service, which refuses
+    # whoever may not create a movement.
     "movements:movement_create": (SIGNED_IN, None),
-    "org:people_import": (SIGNED_IN, None),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
     "movements:movement_detail": (SIGNED_IN, "launched_movement"),
@@ -140,6 +139,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:dossier_zip": (OFFICE_AND_LEADER, "passed_nomination"),
     # pages of a unit's own work
     "org:person_create": (PROPOSERS, None),
+    # Whoever may add people somewhere (org.import_people); the others are refused at once.
+    "org:people_import": (PROPOSERS, None),
     "awards:nomination_create": (PROPOSERS, None),
     # objects owned by a unit
     "org:unit_detail": (SCOPED, "unit"),

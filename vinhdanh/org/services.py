@@ -1,24 +1,33 @@
-"""Business actions on the organisation registry: one function per action."""
+"""Business actions on the organisation registry: one function per action, each asking its
+named permission (org/permissions.py) and writing its audit entry."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
 from vinhdanh.audit.services import snapshot
 from vinhdanh.core.services import apply_changes, save_and_record
 from vinhdanh.org.models import Cluster, Council, CouncilMember, Person, Unit
+from vinhdanh.workflow.permissions import allows, require
+
+
+def _require_adding_to(actor, name: str, unit) -> None:
+    if not allows(actor, name, unit):
+        raise PermissionDenied(_("Bạn không có quyền thêm dữ liệu cho đơn vị này."))
 
 
 @transaction.atomic
 def create_unit(*, actor, **fields) -> Unit:
-    access.require_create_in(actor, fields.get("parent"))
+    _require_adding_to(actor, "org.add_unit", fields.get("parent"))
     return save_and_record(actor=actor, instance=Unit(**fields), action="org.unit.create")
 
 
 @transaction.atomic
 def update_unit(*, actor, unit: Unit, **changes) -> Unit:
-    access.require(actor, access.CHANGE, unit)
+    require(actor, "org.change_unit", unit)
     if "parent" in changes:
-        access.require_create_in(actor, changes["parent"])
+        _require_adding_to(actor, "org.add_unit", changes["parent"])
     before = snapshot(unit)
     apply_changes(unit, changes)
     return save_and_record(actor=actor, instance=unit, action="org.unit.update", before=before)
@@ -26,15 +35,15 @@ def update_unit(*, actor, unit: Unit, **changes) -> Unit:
 
 @transaction.atomic
 def create_person(*, actor, **fields) -> Person:
-    access.require_create_in(actor, fields.get("unit"))
+    _require_adding_to(actor, "org.add_person", fields.get("unit"))
     return save_and_record(actor=actor, instance=Person(**fields), action="org.person.create")
 
 
 @transaction.atomic
 def update_person(*, actor, person: Person, **changes) -> Person:
-    access.require(actor, access.CHANGE, person)
+    require(actor, "org.change_person", person)
     if "unit" in changes:
-        access.require_create_in(actor, changes["unit"])
+        _require_adding_to(actor, "org.add_person", changes["unit"])
     before = snapshot(person)
     apply_changes(person, changes)
     return save_and_record(actor=actor, instance=person, action="org.person.update", before=before)
@@ -42,20 +51,20 @@ def update_person(*, actor, person: Person, **changes) -> Person:
 
 @transaction.atomic
 def create_council(*, actor, **fields) -> Council:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    require(actor, "org.manage_council")
     return save_and_record(actor=actor, instance=Council(**fields), action="org.council.create")
 
 
 @transaction.atomic
 def add_council_member(*, actor, council: Council, **fields) -> CouncilMember:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    require(actor, "org.manage_council")
     member = CouncilMember(council=council, **fields)
     return save_and_record(actor=actor, instance=member, action="org.council_member.add")
 
 
 @transaction.atomic
 def create_cluster(*, actor, members=(), followers=(), **fields) -> Cluster:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    require(actor, "org.manage_clusters")
     cluster = Cluster(**fields)
     cluster.full_clean()
     cluster.save()
@@ -66,7 +75,7 @@ def create_cluster(*, actor, members=(), followers=(), **fields) -> Cluster:
 
 @transaction.atomic
 def update_cluster(*, actor, cluster: Cluster, members=None, followers=None, **changes) -> Cluster:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    require(actor, "org.manage_clusters")
     before = snapshot(cluster)
     apply_changes(cluster, changes)
     if members is not None:
@@ -78,17 +87,20 @@ def update_cluster(*, actor, cluster: Cluster, members=None, followers=None, **c
     )
 
 
-class PeopleImportRefused(Exception):
-    """The workbook had bad rows; nothing was imported."""
+class PeopleImportRefused(ValidationError):
+    """The workbook had bad rows; nothing was imported. `errors` are the rows and reasons."""
 
     def __init__(self, errors):
-        super().__init__(f"{len(errors)} dòng lỗi")
+        super().__init__(
+            _("Tệp bị từ chối, chưa nhập dòng nào: %(count)d dòng có lỗi.") % {"count": len(errors)}
+        )
         self.errors = errors
 
 
 @transaction.atomic
 def import_people(*, actor, filename: str, content: bytes) -> list[Person]:
     """Create every person of the workbook, or none when any row is bad."""
+    require(actor, "org.import_people")
     from vinhdanh.core.uploads import (
         IMPORT_MAX_UNCOMPRESSED,
         SPREADSHEET,
@@ -110,8 +122,6 @@ def import_people(*, actor, filename: str, content: bytes) -> list[Person]:
         raise PeopleImportRefused([RowError(0, refused.message)]) from refused
 
     units = {unit.code: unit for unit in access.scope_queryset(actor, Unit.objects.all(), "change")}
-    if not units:
-        access.require_create_in(actor, None)
     try:
         parsed = parse_people_workbook(
             content,

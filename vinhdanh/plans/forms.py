@@ -114,8 +114,9 @@ class ProgressReportForm(forms.Form):
         max_value=100,
         error_messages={
             "invalid": _("Tiến độ là một số nguyên từ 0 đến 100."),
-            "min_value": _("Tiến độ phải từ 0 đến 100%."),
-            "max_value": _("Tiến độ phải từ 0 đến 100%."),
+            # Django fills these messages with "%": the sign is written twice.
+            "min_value": _("Tiến độ phải từ 0 đến 100%%."),
+            "max_value": _("Tiến độ phải từ 0 đến 100%%."),
         },
         widget=forms.NumberInput(attrs={"class": "form-control mb-2", "id": "report-percent"}),
     )

@@ -151,7 +151,8 @@ def unit_plan_table(user, plan: Plan, today: dt.date) -> list[SubmissionRow]:
     steps = Prefetch(
         "transitions", queryset=UnitPlanTransition.objects.select_related("actor").order_by("pk")
     )
-    by_unit = {s.unit_id: s for s in plan.unit_submissions.prefetch_related(steps)}
+    submissions = plan.unit_submissions.select_related("unit").prefetch_related(steps)
+    by_unit = {s.unit_id: s for s in submissions}
     result = []
     for unit in units:
         submission = by_unit.get(unit.pk)

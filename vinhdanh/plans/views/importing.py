@@ -43,11 +43,16 @@ def _dmy(value: str | None) -> str:
     return dt.date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
 
+def _posted(request) -> tuple:
+    """A POST binds its form even when empty (so an empty post shows what is missing)."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request):
     require(request.user, "plans.import_plan")
-    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    form = PlanUploadForm(*_posted(request))
     if request.method == "POST":
         draft = run_service(form, lambda: _preview(request.user, form.cleaned_data["file"]))
         if draft is not None:

@@ -117,7 +117,7 @@ def my_tasks(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def notifications(request):
-    form = MarkNotificationsReadForm(request.POST or None)
+    form = MarkNotificationsReadForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and (
         run_service(form, services.mark_notifications_read, actor=request.user) is not None
     ):
