@@ -13,9 +13,8 @@ from vinhdanh.core.uploads import PLAN_MAX_UNCOMPRESSED
 from vinhdanh.org.models import Unit
 from vinhdanh.plans.importing import PLAN_FILE_KINDS
 from vinhdanh.plans.resolution import KEEP_AS_TEXT
+from vinhdanh.plans.services import MAX_ATTACHMENTS
 from vinhdanh.workflow.forms import ActionForm
-
-MAX_ATTACHMENTS = 10
 
 
 class PlanUploadForm(forms.Form):
