@@ -38,7 +38,7 @@ from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.documents.tests import builders
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Unit
-from vinhdanh.plans import feeds, importing
+from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
 
@@ -109,9 +109,6 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
     "movements:movement_list": (SIGNED_IN, None),
-    # This form opens for every role; saving asks the service, which refuses
-    # whoever may not create people in any unit.
-    "org:people_import": (SIGNED_IN, None),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
     "movements:movement_detail": (SIGNED_IN, "launched_movement"),
@@ -139,6 +136,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:dossier_zip": (OFFICE_AND_LEADER, "passed_nomination"),
     # pages of a unit's own work
     "org:person_create": (PROPOSERS, None),
+    # Whoever may add people somewhere (org.import_people); the others are refused at once.
+    "org:people_import": (PROPOSERS, None),
     "awards:nomination_create": (PROPOSERS, None),
     # Only who may create a movement opens its form (movements.create_movement).
     "movements:movement_create": (PROPOSERS, None),
@@ -182,6 +181,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "plans:import_confirm": (ACTION, "plan_import"),
     "plans:task_report": (ACTION, "task"),
     "plans:task_reopen": (ACTION, "task"),
+    "plans:unit_plan_decide": (ACTION, "unit_plan_step"),
     "rules:change_setting": (ACTION, "setting"),
     "movements:movement_launch": (ACTION, "launched_movement"),
     "movements:movement_attach": (ACTION, "launched_movement"),
@@ -376,11 +376,11 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
     )
     made["printer"] = PrinterProfile.objects.create(name="Máy in thử")
     # The demo's plan import is confirmed already (its preview sends on to the plan).
-    made["plan_import"] = importing.preview_import(
+    made["plan_import"] = plan_services.preview_import(
         actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()
     )
     made["feeds"] = [
-        feeds.create_feed_token(actor=user, unit=unit)
+        plan_services.create_feed_token(actor=user, unit=unit)
         for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
     ]
     return made
@@ -462,6 +462,9 @@ def targets(made) -> dict[str, list[Target]]:
         Target({"pk": Task.objects.filter(lead_units__code="phong-noi-vu").first().pk})
     ]
     table["unit_plan"] = _pk_targets(UnitPlanSubmission.objects.all(), "unit")
+    table["unit_plan_step"] = [
+        Target({**t.kwargs, "action": "accept"}, t.owners) for t in table["unit_plan"]
+    ]
     table["report_attachment"] = _pk_targets(ReportAttachment.objects.all(), "report__unit")
     table["cluster"] = [
         Target({"pk": cluster_1.pk}, everyone, True),

@@ -10,6 +10,7 @@ from vinhdanh.audit.models import AuditEntry
 from vinhdanh.core.cards import cards_for
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Council
+from vinhdanh.workflow.permissions import allows
 
 
 def _current_year() -> int:
@@ -22,6 +23,7 @@ def _latest_cluster_year(user) -> int | None:
 
 
 def dashboard_for(user) -> dict:
+    # The home page's template is the role's own (core/home_<role>.html).
     role = access.role_of(user) or Role.UNIT_OFFICER
     year = _latest_cluster_year(user) or _current_year()
     context = {
@@ -34,9 +36,9 @@ def dashboard_for(user) -> dict:
         "cluster_year": year,
         "council": Council.objects.select_related("unit", "standing_office").first(),
     }
-    if role in access.ORGANISATION_WIDE_EDITORS:
+    if allows(user, "home.view_audit_log"):
         context["recent_changes"] = AuditEntry.objects.select_related("actor")[:8]
-    if role == Role.COUNCIL_MEMBER:
+    if allows(user, "home.see_followed_clusters"):
         context["followed_clusters"] = context["clusters"].filter(followers__user=user)
     if user.unit_id:
         context["own_unit"] = user.unit

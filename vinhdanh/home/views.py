@@ -2,11 +2,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from vinhdanh.accounts import access
 from vinhdanh.accounts.models import Role, User
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.home.dashboard import dashboard_for
 from vinhdanh.org import selectors
+from vinhdanh.workflow.permissions import require
 
 
 def index(request):
@@ -36,7 +36,7 @@ def search(request):
 @login_required
 def audit_log(request):
     """The audit log, for the roles that change the whole organisation."""
-    access.require_role(request.user, *access.ORGANISATION_WIDE_EDITORS)
+    require(request.user, "home.view_audit_log")
     entries = AuditEntry.objects.select_related("actor")
     filters = {
         "object_type": request.GET.get("object_type", "").strip(),

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
 from vinhdanh.accounts.models import User
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.org.models import Person, Unit
+from vinhdanh.workflow.permissions import require
 
 
 def _check(sources: list[Unit], target: Unit) -> None:
@@ -39,7 +39,7 @@ def _check(sources: list[Unit], target: Unit) -> None:
 
 @transaction.atomic
 def merge_units(*, actor, sources: list[Unit], target: Unit, effective_on: datetime.date) -> Unit:
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    require(actor, "org.merge_units", target)
     _check(sources, target)
     for source in sources:
         before = snapshot(source)

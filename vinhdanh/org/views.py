@@ -1,8 +1,6 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,12 +8,18 @@ from django.views.decorators.http import require_http_methods
 
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import XLSX, download
-from vinhdanh.core.feedback import run_action
 from vinhdanh.org import selectors, services
-from vinhdanh.org.forms import PeopleImportForm, PersonForm
+from vinhdanh.org.forms import PeopleImportForm, PersonForm, UnitMergeForm
 from vinhdanh.org.merging import merge_units
 from vinhdanh.org.models import COUNCIL_ROLE_ORDER, Cluster, Council, Person, Unit
 from vinhdanh.org.people_import import template_workbook
+from vinhdanh.workflow.permissions import allows
+from vinhdanh.workflow.views import run_service
+
+
+def _posted(request) -> tuple:
+    """A POST binds its form even when empty (so an empty post shows what is missing)."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
 
 
 @login_required
@@ -24,50 +28,65 @@ def unit_tree(request):
     return render(request, "org/unit_tree.html", {"forest": selectors.unit_forest(units)})
 
 
-@login_required
-def unit_detail(request, pk: int):
-    unit = access.get_visible_or_404(
-        request.user, Unit.objects.select_related("level", "parent"), pk=pk
-    )
+def _unit_page(request, unit: Unit, merge_form=None, status: int = 200):
     people = Paginator(selectors.people_for(request.user, unit=unit), 25).get_page(
         request.GET.get("page")
     )
+    can_merge = unit.is_active and allows(request.user, "org.merge_units", unit)
+    if can_merge and merge_form is None:
+        merge_form = UnitMergeForm(candidates=_merge_candidates(request, unit))
     context = {
         "unit": unit,
         "ancestors": [a for a in unit.ancestors() if access.can(request.user, access.VIEW, a)],
         "children": selectors.units_for(request.user).filter(parent=unit),
         "people": people,
         "clusters": Cluster.objects.filter(members=unit).select_related("head"),
-        "can_change": access.can(request.user, access.CHANGE, unit),
-        "can_merge": access.role_of(request.user) in access.ORGANISATION_WIDE_EDITORS
-        and unit.is_active,
-        "merge_candidates": selectors.units_for(request.user)
-        .filter(is_active=True, level=unit.level)
-        .exclude(pk=unit.pk),
+        "can_merge": can_merge,
+        "merge_form": merge_form,
         "absorbed": unit.absorbed_units.all(),
-        "today": datetime.date.today(),
     }
-    return render(request, "org/unit_detail.html", context)
+    return render(request, "org/unit_detail.html", context, status=status)
+
+
+def _unit(request, pk: int) -> Unit:
+    return access.get_visible_or_404(
+        request.user, Unit.objects.select_related("level", "parent", "merged_into"), pk=pk
+    )
+
+
+def _merge_candidates(request, unit: Unit):
+    return (
+        selectors.units_for(request.user)
+        .filter(is_active=True, level=unit.level)
+        .exclude(pk=unit.pk)
+    )
+
+
+@login_required
+def unit_detail(request, pk: int):
+    return _unit_page(request, _unit(request, pk))
 
 
 @login_required
 @require_http_methods(["POST"])
 def unit_merge(request, pk: int):
-    target = access.get_visible_or_404(request.user, Unit.objects.all(), pk=pk)
-    ids = [int(value) for value in request.POST.getlist("sources") if value.isdigit()]
-    sources = list(selectors.units_for(request.user).filter(pk__in=ids))
-    try:
-        effective_on = datetime.date.fromisoformat(request.POST.get("effective_on", ""))
-    except ValueError:
-        messages.error(request, _("Nhập ngày sáp nhập hợp lệ."))
-        return redirect("org:unit_detail", pk=pk)
-    run_action(
+    target = _unit(request, pk)
+    form = UnitMergeForm(request.POST, candidates=_merge_candidates(request, target))
+
+    def merge():
+        return merge_units(
+            actor=request.user,
+            sources=list(form.cleaned_data["sources"]),
+            target=target,
+            effective_on=form.cleaned_data["effective_on"],
+        )
+
+    if run_service(form, merge) is None:
+        return _unit_page(request, target, merge_form=form, status=400)
+    messages.success(
         request,
-        lambda: merge_units(
-            actor=request.user, sources=sources, target=target, effective_on=effective_on
-        ),
         _("Đã sáp nhập %(count)d đơn vị vào %(target)s.")
-        % {"count": len(sources), "target": target},
+        % {"count": len(form.cleaned_data["sources"]), "target": target},
     )
     return redirect("org:unit_detail", pk=pk)
 
@@ -79,9 +98,7 @@ def person_list(request):
         request.GET.get("page")
     )
     template = "org/_people_table.html" if request.htmx else "org/person_list.html"
-    can_add = access.role_of(request.user) in access.ORGANISATION_WIDE_EDITORS or (
-        request.user.unit_id and access.can_create_in(request.user, request.user.unit)
-    )
+    can_add = allows(request.user, "org.add_people")
     return render(request, template, {"people": people, "query": query, "can_add": can_add})
 
 
@@ -90,22 +107,9 @@ def person_detail(request, pk: int):
     person = access.get_visible_or_404(request.user, Person.objects.select_related("unit"), pk=pk)
     context = {
         "person": person,
-        "can_change": access.can(request.user, access.CHANGE, person),
+        "can_change": allows(request.user, "org.change_person", person),
     }
     return render(request, "org/person_detail.html", context)
-
-
-def _save_person(request, form, person=None):
-    data = dict(form.cleaned_data)
-    try:
-        if person is None:
-            return services.create_person(actor=request.user, **data)
-        return services.update_person(actor=request.user, person=person, **data)
-    except ValidationError as error:
-        form.add_error(None, error)
-    except PermissionDenied as error:
-        form.add_error(None, str(error))
-    return None
 
 
 @login_required
@@ -114,47 +118,52 @@ def person_edit(request, pk: int | None = None):
     person = None
     if pk is not None:
         person = access.get_visible_or_404(request.user, Person.objects.all(), access.CHANGE, pk=pk)
-    units = selectors.units_for(request.user)
-    if access.role_of(request.user) not in access.ORGANISATION_WIDE_EDITORS:
-        units = access.scope_queryset(request.user, Unit.objects.all(), access.CHANGE)
-        if not units.exists():
-            raise PermissionDenied(_("Bạn không có quyền thêm cá nhân."))
-    form = PersonForm(request.POST or None, instance=person, units=units)
-    if request.method == "POST" and form.is_valid():
-        # The form only validated input; the service re-checks scope and writes the audit entry.
-        if person is not None:
-            person = Person.objects.get(pk=person.pk)
-        saved = _save_person(request, form, person)
+    elif not allows(request.user, "org.add_people"):
+        raise PermissionDenied(_("Bạn không có quyền thêm cá nhân."))
+    units = access.scope_queryset(request.user, Unit.objects.all(), access.CHANGE)
+    form = PersonForm(*_posted(request), instance=person, units=units)
+    if request.method == "POST":
+        # The form only validates input; the service re-checks scope and writes the audit entry.
+        saved = run_service(form, lambda: _save_person(request.user, form, person))
         if saved is not None:
             messages.success(request, _("Đã lưu thông tin cá nhân “%(name)s”.") % {"name": saved})
             return redirect("org:person_detail", pk=saved.pk)
     return render(request, "org/person_form.html", {"form": form, "person": person})
 
 
+def _save_person(actor, form, person=None):
+    data = dict(form.cleaned_data)
+    if person is None:
+        return services.create_person(actor=actor, **data)
+    # The form wrote its values onto its instance: the service starts from the stored row.
+    return services.update_person(actor=actor, person=Person.objects.get(pk=person.pk), **data)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def people_import(request):
-    form = PeopleImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
+    if not allows(request.user, "org.import_people"):
+        raise PermissionDenied(_("Bạn không có quyền nhập cá nhân."))
+    form = PeopleImportForm(*_posted(request))
+    rows: list = []
+
+    def import_rows():
+        upload = form.cleaned_data["file"]
         try:
-            upload = form.cleaned_data["file"]
-            created = services.import_people(
+            return services.import_people(
                 actor=request.user, filename=upload.name, content=upload.read()
             )
         except services.PeopleImportRefused as refused:
-            errors = refused.errors
-            messages.error(
-                request,
-                _("Tệp bị từ chối, chưa nhập dòng nào: %(count)d dòng có lỗi.")
-                % {"count": len(errors)},
-            )
-        except PermissionDenied as error:
-            messages.error(request, str(error))
-        else:
+            rows.extend(refused.errors)
+            raise
+
+    if request.method == "POST":
+        created = run_service(form, import_rows)
+        if created is not None:
             messages.success(request, _("Đã nhập %(count)d cá nhân.") % {"count": len(created)})
             return redirect("org:person_list")
-    return render(request, "org/people_import.html", {"form": form, "errors": errors})
+    status = 400 if form.errors else 200
+    return render(request, "org/people_import.html", {"form": form, "errors": rows}, status=status)
 
 
 @login_required

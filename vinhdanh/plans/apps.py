@@ -12,7 +12,7 @@ class PlansConfig(AppConfig):
             "plans:my_tasks",
             _("Nhiệm vụ của đơn vị"),
             "bi-list-check",
-            {"unit_officer", "cluster_head"},
+            "plans.follow_unit_tasks",
         ),
         ("plans:dashboard", _("Theo dõi tiến độ"), "bi-speedometer", None),
     ]

@@ -5,10 +5,11 @@ from django.utils.translation import gettext as _
 from vinhdanh.core.cards import Card
 from vinhdanh.plans import selectors
 from vinhdanh.plans.status import Status
+from vinhdanh.workflow.permissions import allows
 
 
 def cards(user) -> list[Card]:
-    if user.unit_id and not user.is_superuser and user.role in ("unit_officer", "cluster_head"):
+    if user.unit_id and allows(user, "plans.follow_unit_tasks"):
         led, _helped = selectors.unit_tasks(user)
         rows = selectors.rows(led, timezone.localdate())
         url, label = reverse("plans:my_tasks"), _("Nhiệm vụ đơn vị chủ trì quá hạn")

@@ -14,15 +14,18 @@ from vinhdanh.core.uploads import PLAN_MAX_UNCOMPRESSED, validate_upload
 from vinhdanh.documents.reader import read_plan_file
 from vinhdanh.documents.structure import to_json_dict
 from vinhdanh.org.models import Unit
-from vinhdanh.plans import importing, resolution
+from vinhdanh.plans import importing, resolution, services
 from vinhdanh.plans.models import (
     Plan,
     PlanImport,
     ProgressReport,
     ReportAttachment,
     Task,
+    UnitPlanState,
     UnitPlanSubmission,
+    UnitPlanTransition,
 )
+from vinhdanh.plans.workflows import SUBMIT
 
 SEED = Path(__file__).parent / "data" / "ke_hoach_01_2021_hoang_mai.txt"
 D = dt.date
@@ -67,7 +70,7 @@ def _import_seed() -> Plan:
     names = resolution.resolve_names(resolution.names_in(parsed), importing.unit_candidates())
     parsed["names"] = names
     choices = dict.fromkeys(resolution.unmatched(names), resolution.KEEP_AS_TEXT)
-    return importing.save_parsed_plan(
+    return services.save_parsed_plan(
         actor=None,
         parsed=parsed,
         unit_of_name=resolution.apply_choices(names, choices),
@@ -151,6 +154,13 @@ def _load_unit_plans(plan: Plan) -> None:
         )
         submission.file.save(name, ContentFile(content), save=False)
         submission.save()
+        UnitPlanTransition.objects.create(
+            submission=submission,
+            action=SUBMIT,
+            from_state="",
+            to_state=UnitPlanState.SUBMITTED,
+            actor=submission.submitted_by,
+        )
 
 
 def load() -> None:

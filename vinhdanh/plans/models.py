@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.files import PrivateUploadTo
 from vinhdanh.documents.structure import DeadlineKind
+from vinhdanh.workflow.models import TransitionRecord
 
 
 class Plan(models.Model):
@@ -140,8 +141,18 @@ class ReportAttachment(models.Model):
         return self.original_name
 
 
+class UnitPlanState(models.TextChoices):
+    SUBMITTED = "submitted", _("Chờ tiếp nhận")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    RETURNED = "returned", _("Trả lại để bổ sung")
+
+
 class UnitPlanSubmission(models.Model):
-    """A unit's own plan, sent in answer to the council's plan."""
+    """A unit's own plan, sent in answer to the council's plan.
+
+    The standing office accepts it or returns it with a reason; a returned plan is sent
+    again (plans/workflows.py). `submitted_on` is the last sending, which lateness reads.
+    """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="unit_submissions")
     unit = models.ForeignKey(
@@ -154,7 +165,15 @@ class UnitPlanSubmission(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    note = models.CharField(_("Ghi chú"), max_length=500, blank=True)
+    # The unit's note with each sending, and the office's reason to return, are in the
+    # history (UnitPlanTransition.note).
+    state = models.CharField(
+        _("Tình trạng xử lý"),
+        max_length=20,
+        choices=UnitPlanState.choices,
+        default=UnitPlanState.SUBMITTED,
+    )
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["plan", "unit__sort_key"]
@@ -166,6 +185,14 @@ class UnitPlanSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.original_name}"
+
+
+class UnitPlanTransition(TransitionRecord):
+    """One step of a unit's plan: sent, accepted, returned (with its reason), sent again."""
+
+    submission = models.ForeignKey(
+        UnitPlanSubmission, on_delete=models.CASCADE, related_name="transitions"
+    )
 
 
 class ReminderKind(models.TextChoices):

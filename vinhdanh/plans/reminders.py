@@ -1,31 +1,21 @@
-"""Sending the reminders that are due: e-mail and in-app notification, once per event.
+"""The reminders that are due, their texts and their recipients: reading only.
 
 Two kinds of event: a task's deadline (to the officers of each lead unit) and the plan's
 deadline for units' own plans (to the officers of each unit that has not sent one).
+`plans.services.send_plan_reminders` sends them, once per event.
 """
 
-import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts.models import Role, User
-from vinhdanh.plans.models import Notification, Plan, Reminder, Task
-from vinhdanh.plans.reminder_rules import (
-    DEFAULT_DAYS_BEFORE,
-    DueReminder,
-    OpenTask,
-    due_reminders,
-)
+from vinhdanh.accounts.models import User
+from vinhdanh.plans.models import Plan, Reminder, Task
+from vinhdanh.plans.reminder_rules import DEFAULT_DAYS_BEFORE, OpenTask
 from vinhdanh.plans.tracking import expected_units
-
-logger = logging.getLogger(__name__)
-RECIPIENT_ROLES = (Role.UNIT_OFFICER, Role.CLUSTER_HEAD)
+from vinhdanh.workflow.permissions import allows
 
 
 def days_before() -> int:
@@ -56,7 +46,7 @@ class Message:
     url: str
 
 
-def _task_message(task: Task, kind: str) -> Message:
+def task_message(task: Task, kind: str) -> Message:
     values = {
         "number": task.number,
         "content": task.content[:200],
@@ -69,7 +59,7 @@ def _task_message(task: Task, kind: str) -> Message:
     return Message(text, reverse("plans:task_detail", args=[task.pk]))
 
 
-def _unit_plan_message(plan: Plan, kind: str) -> Message:
+def unit_plan_message(plan: Plan, kind: str) -> Message:
     values = {"number": plan.number, "deadline": plan.unit_plan_deadline.strftime("%d/%m/%Y")}
     if kind == "overdue":
         text = _(
@@ -81,64 +71,13 @@ def _unit_plan_message(plan: Plan, kind: str) -> Message:
     return Message(text % values, reverse("plans:unit_plans", args=[plan.pk]))
 
 
-def _deliver(unit_id: int, message: Message) -> int:
-    recipients = list(
-        User.objects.filter(unit_id=unit_id, role__in=RECIPIENT_ROLES, is_active=True)
-    )
-    Notification.objects.bulk_create(
-        Notification(user=user, text=message.text[:500], url=message.url) for user in recipients
-    )
-    emails = [user.email for user in recipients if user.email]
-    if emails:
-        body = f"{message.text}\n\n{message.url}"
-        send_mail(_("[Vinh Danh] Nhắc việc kế hoạch thi đua"), body, None, emails)
-    return len(recipients)
+def recipients(unit_id: int) -> list[User]:
+    """The active accounts of the unit that follow its tasks (plans.follow_unit_tasks)."""
+    users = User.objects.filter(unit_id=unit_id, is_active=True).order_by("pk")
+    return [user for user in users if allows(user, "plans.follow_unit_tasks")]
 
 
-def _send(item: DueReminder, *, plan_id: int, task: Task | None, message: Message) -> bool:
-    try:
-        with transaction.atomic():
-            # The log row comes first: a parallel worker sending the same event stops here.
-            reminder = Reminder.objects.create(
-                plan_id=plan_id,
-                task=task,
-                unit_id=item.unit_id,
-                kind=item.kind,
-                deadline=item.deadline,
-            )
-            reminder.recipients = _deliver(item.unit_id, message)
-            reminder.save(update_fields=["recipients"])
-    except IntegrityError:
-        return False
-    except OSError:
-        # The mail server is down: the event is rolled back and retried on the next run.
-        logger.exception("plan reminder not sent: %s", item)
-        return False
-    return True
-
-
-def _already_sent(task_events: bool) -> set[tuple]:
+def already_sent(task_events: bool) -> set[tuple]:
     rows = Reminder.objects.filter(task__isnull=not task_events)
     key = "task_id" if task_events else "plan_id"
     return set(rows.values_list(key, "unit_id", "kind", "deadline"))
-
-
-def send_plan_reminders(today=None) -> int:
-    """Send every due reminder not sent before; returns how many events were sent."""
-    today = today or timezone.localdate()
-    days = days_before()
-    sent = 0
-    done = _already_sent(task_events=True)
-    for item in due_reminders(open_tasks(), today, days):
-        if (item.task_id, item.unit_id, item.kind, item.deadline) in done:
-            continue
-        task = Task.objects.get(pk=item.task_id)
-        message = _task_message(task, item.kind)
-        sent += _send(item, plan_id=task.plan_id, task=task, message=message)
-    done = _already_sent(task_events=False)
-    for item in due_reminders(open_unit_plans(), today, days):
-        if (item.task_id, item.unit_id, item.kind, item.deadline) in done:
-            continue
-        plan = Plan.objects.get(pk=item.task_id)
-        sent += _send(item, plan_id=plan.pk, task=None, message=_unit_plan_message(plan, item.kind))
-    return sent

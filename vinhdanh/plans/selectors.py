@@ -5,18 +5,18 @@ import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
 
 from vinhdanh.accounts import access
 from vinhdanh.core.text import fold
-from vinhdanh.plans.models import Plan, Task, UnitPlanSubmission
+from vinhdanh.plans.models import Plan, Task, UnitPlanSubmission, UnitPlanTransition
 from vinhdanh.plans.reminders import days_before
 from vinhdanh.plans.status import STATUS_COLOURS, STATUS_LABELS, Status, is_due_soon
 from vinhdanh.plans.tracking import expected_units
 
 
 def plans_for(user):
-    return access.scope_queryset(user, Plan.objects.all())
+    return access.scope_queryset(user, Plan.objects.annotate(task_count=Count("tasks")))
 
 
 def tasks_for(user, plan: Plan | None = None):
@@ -133,6 +133,11 @@ class SubmissionRow:
     def colour(self) -> str:
         return self.STATE_LABELS[self.state][1]
 
+    @property
+    def last_step(self) -> UnitPlanTransition | None:
+        steps = list(self.submission.transitions.all()) if self.submission else []
+        return steps[-1] if steps else None
+
 
 def submission_state(deadline: dt.date | None, submitted_on: dt.date | None, today: dt.date):
     if submitted_on is not None:
@@ -142,7 +147,12 @@ def submission_state(deadline: dt.date | None, submitted_on: dt.date | None, tod
 
 def unit_plan_table(user, plan: Plan, today: dt.date) -> list[SubmissionRow]:
     units = access.scope_queryset(user, expected_units(plan))
-    by_unit = {s.unit_id: s for s in plan.unit_submissions.all()}
+    # Each row shows its last step (the office's reason to return it): one query for all.
+    steps = Prefetch(
+        "transitions", queryset=UnitPlanTransition.objects.select_related("actor").order_by("pk")
+    )
+    submissions = plan.unit_submissions.select_related("unit").prefetch_related(steps)
+    by_unit = {s.unit_id: s for s in submissions}
     result = []
     for unit in units:
         submission = by_unit.get(unit.pk)

@@ -3,7 +3,7 @@
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-from vinhdanh.plans.reminders import send_plan_reminders
+from vinhdanh.plans.services import send_plan_reminders
 
 
 @db_periodic_task(crontab(hour="7", minute="0"))

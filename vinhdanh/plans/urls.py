@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/export.xlsx", plans.export_xlsx, name="export_xlsx"),
     path("<int:pk>/unit-plans/", units.unit_plans, name="unit_plans"),
     path("unit-plans/<int:pk>/file/", units.unit_plan_file, name="unit_plan_file"),
+    path("unit-plans/<int:pk>/<slug:action>/", units.unit_plan_decide, name="unit_plan_decide"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/report/", tasks.report, name="task_report"),
     path("tasks/<int:pk>/reopen/", tasks.reopen, name="task_reopen"),

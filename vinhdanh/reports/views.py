@@ -14,6 +14,7 @@ from vinhdanh.org.models import Council
 from vinhdanh.records.models import PastAward
 from vinhdanh.reports.form_0601 import COLUMNS, ROWS, MovementFacts, tally
 from vinhdanh.reports.statistics import award_statistics
+from vinhdanh.workflow.permissions import require
 
 
 def _year(request) -> int:
@@ -29,6 +30,7 @@ def _percent(value: float | None) -> str:
 
 @login_required
 def award_statistics_page(request):
+    require(request.user, "reports.view_statistics")
     stats = award_statistics(request.user, _year(request))
     shares = {
         "direct": _percent(stats.share("direct_workers", "people")),
@@ -83,6 +85,7 @@ def _movement_facts(user, year: int) -> list[MovementFacts]:
 
 @login_required
 def form_0601(request):
+    require(request.user, "reports.view_statistics")
     year = _year(request)
     table = tally(_movement_facts(request.user, year))
     rows = [

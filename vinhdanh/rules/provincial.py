@@ -3,12 +3,12 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts import access
 from vinhdanh.audit.services import record
 from vinhdanh.org.models import Unit
 from vinhdanh.rules.engine import RulesConfig, make_config
 from vinhdanh.rules.models import RuleSetting
 from vinhdanh.rules.setting_values import parse_setting_value
+from vinhdanh.workflow.permissions import require
 
 PROVINCE_LEVEL = "province"
 
@@ -35,7 +35,7 @@ def config_for(unit: Unit | None) -> RulesConfig:
 @transaction.atomic
 def set_rule_setting(*, actor, province: Unit, name: str, text: str) -> RuleSetting:
     """Set (or with an empty text, reset to the default) a province's value of a setting."""
-    access.require_role(actor, *access.ORGANISATION_WIDE_EDITORS)
+    require(actor, "rules.change_setting")
     existing = RuleSetting.objects.filter(province=province, name=name).first()
     before = {"value": existing.value} if existing else None
     if not text.strip():

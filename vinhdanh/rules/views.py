@@ -2,23 +2,28 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vinhdanh.accounts import access
+from vinhdanh.rules.forms import SettingForm
 from vinhdanh.rules.provincial import config_for, province_of, set_rule_setting
-from vinhdanh.rules.setting_values import SettingValueError
+from vinhdanh.workflow.permissions import allows
+from vinhdanh.workflow.views import run_service
 
 
 @login_required
 def settings_page(request):
     province = province_of(request.user.unit)
     rows = config_for(request.user.unit).describe()
+    can_change = allows(request.user, "rules.change_setting")
     for row in rows:
         row["value_text"] = json.dumps(row["value"], ensure_ascii=False)
         row["default_text"] = json.dumps(row["default"], ensure_ascii=False)
-    can_change = access.role_of(request.user) in access.ORGANISATION_WIDE_EDITORS
+        if can_change:
+            initial = {"value": row["value_text"] if row["overridden"] else ""}
+            row["form"] = SettingForm(name=row["name"], initial=initial)
     return render(
         request,
         "rules/settings.html",
@@ -30,14 +35,24 @@ def settings_page(request):
 @require_POST
 def change_setting(request, name: str):
     province = province_of(request.user.unit)
-    try:
-        set_rule_setting(
-            actor=request.user, province=province, name=name, text=request.POST.get("value", "")
-        )
-    except (SettingValueError, ValueError) as error:
-        messages.error(
-            request, _("Không lưu được “%(name)s”: %(error)s") % {"name": name, "error": error}
-        )
+    form = SettingForm(request.POST, name=name)
+
+    def save():
+        try:
+            return set_rule_setting(
+                actor=request.user, province=province, name=name, text=form.cleaned_data["value"]
+            )
+        except ValueError as error:
+            # The service says why in Vietnamese (a reset of a default, a value it refuses).
+            raise ValidationError(str(error)) from error
+
+    if run_service(form, save) is None:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(
+                    request,
+                    _("Không lưu được “%(name)s”: %(error)s") % {"name": name, "error": error},
+                )
     else:
         messages.success(request, _("Đã lưu tham số “%(name)s”.") % {"name": name})
     return redirect("rules:settings")

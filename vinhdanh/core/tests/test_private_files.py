@@ -216,7 +216,7 @@ def _expected_unit_without_plan(plan):
 @pytest.mark.django_db
 def test_a_replaced_unit_plan_leaves_no_old_file(demo_user, django_capture_on_commit_callbacks):
     from vinhdanh.plans.models import Plan
-    from vinhdanh.plans.tracking import submit_unit_plan
+    from vinhdanh.plans.services import submit_unit_plan
 
     office = demo_user("thuongtruc")
     plan = Plan.objects.get(year=2021)

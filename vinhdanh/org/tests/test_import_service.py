@@ -2,6 +2,7 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -80,3 +81,24 @@ def test_unreadable_files_are_refused_in_vietnamese(demo_user, content, message)
             actor=demo_user("thuongtruc"), filename="danh-sach.xlsx", content=content
         )
     assert message in refused.value.errors[0].message
+
+
+@pytest.mark.parametrize("username", ["uyvien", "chutich"])
+def test_who_may_not_add_people_is_refused_the_import_page_at_once(demo_user, client, username):
+    client.force_login(demo_user(username))
+    assert client.get(reverse("org:people_import")).status_code == 403
+    upload = io.BytesIO(workbook(GOOD))
+    upload.name = "ds.xlsx"
+    assert client.post(reverse("org:people_import"), {"file": upload}).status_code == 403
+    assert not Person.objects.filter(code="imp-1").exists()
+    with pytest.raises(PermissionDenied):
+        services.import_people(
+            actor=demo_user(username), filename="danh-sach.xlsx", content=workbook(GOOD)
+        )
+
+
+def test_an_empty_post_asks_for_the_file(demo_user, client):
+    client.force_login(demo_user("canbo.hoangliet"))
+    response = client.post(reverse("org:people_import"), {})
+    assert response.status_code == 400
+    assert "Hãy chọn tệp cần tải lên." in response.content.decode()

@@ -94,3 +94,33 @@ def test_only_the_office_merges_units(demo_user, wards, client):
     assert "Đã sáp nhập 1 đơn vị" in response.content.decode()
     absorbed.refresh_from_db()
     assert absorbed.merged_into == target
+
+
+@pytest.mark.parametrize(
+    ("with_source", "day", "message"),
+    [
+        (True, "2025-13-01", "Nhập ngày sáp nhập hợp lệ."),
+        (False, "2025-07-01", "Chọn ít nhất một đơn vị được sáp nhập."),
+    ],
+)
+def test_the_merge_form_says_what_is_wrong_and_merges_nothing(
+    demo_user, wards, client, with_source, day, message
+):
+    target, absorbed = wards
+    client.force_login(demo_user("thuongtruc"))
+    data = {"effective_on": day, "sources": [absorbed.pk] if with_source else []}
+    response = client.post(reverse("org:unit_merge", args=[target.pk]), data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    absorbed.refresh_from_db()
+    assert absorbed.is_active and absorbed.merged_into is None
+
+
+def test_the_merge_form_is_only_offered_to_the_office(demo_user, wards, client):
+    target, _absorbed = wards
+    client.force_login(demo_user("chutich"))
+    page = client.get(reverse("org:unit_detail", args=[target.pk])).content.decode()
+    assert 'data-testid="merge-form"' not in page
+    client.force_login(demo_user("thuongtruc"))
+    page = client.get(reverse("org:unit_detail", args=[target.pk])).content.decode()
+    assert 'data-testid="merge-form"' in page

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.org.models import Unit
-from vinhdanh.plans import feeds
+from vinhdanh.plans import feeds, services
 from vinhdanh.plans.models import FeedToken
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def _feed_url(secret: str) -> str:
 
 
 def test_token_is_stored_only_as_its_hash_and_the_creation_is_audited(office_user, own_unit):
-    new = feeds.create_feed_token(actor=office_user, unit=own_unit)
+    new = services.create_feed_token(actor=office_user, unit=own_unit)
     stored = FeedToken.objects.get(pk=new.token.pk)
     assert len(new.secret) >= 40
     assert new.secret not in {stored.token_hash, stored.prefix}
@@ -45,14 +45,14 @@ def test_token_is_stored_only_as_its_hash_and_the_creation_is_audited(office_use
 def test_token_expires_after_the_configured_days(office_user, own_unit, settings):
     settings.FEED_TOKEN_DAYS = 30
     now = timezone.now()
-    new = feeds.create_feed_token(actor=office_user, unit=own_unit, now=now)
+    new = services.create_feed_token(actor=office_user, unit=own_unit, now=now)
     assert new.token.expires_at == now + datetime.timedelta(days=30)
     assert feeds.usable_token(new.secret, now + datetime.timedelta(days=29)) is not None
     assert feeds.usable_token(new.secret, now + datetime.timedelta(days=30)) is None
 
 
 def test_feed_serves_the_unit_and_records_its_last_use(client, office_user, own_unit):
-    new = feeds.create_feed_token(actor=office_user, unit=own_unit)
+    new = services.create_feed_token(actor=office_user, unit=own_unit)
     response = client.get(_feed_url(new.secret))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -62,7 +62,7 @@ def test_feed_serves_the_unit_and_records_its_last_use(client, office_user, own_
 
 
 def test_expired_token_is_not_found(client, office_user, own_unit):
-    new = feeds.create_feed_token(actor=office_user, unit=own_unit)
+    new = services.create_feed_token(actor=office_user, unit=own_unit)
     FeedToken.objects.filter(pk=new.token.pk).update(
         expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
@@ -70,21 +70,21 @@ def test_expired_token_is_not_found(client, office_user, own_unit):
 
 
 def test_revoked_token_is_not_found_and_the_revocation_is_audited(client, office_user, own_unit):
-    new = feeds.create_feed_token(actor=office_user, unit=own_unit)
+    new = services.create_feed_token(actor=office_user, unit=own_unit)
     assert client.get(_feed_url(new.secret)).status_code == 200
-    feeds.revoke_feed_token(actor=office_user, token=new.token)
+    services.revoke_feed_token(actor=office_user, token=new.token)
     assert client.get(_feed_url(new.secret)).status_code == 404
     assert AuditEntry.objects.filter(
         action="plans.feed_token.revoke", object_id=str(new.token.pk), actor=office_user
     ).exists()
     with pytest.raises(ValidationError, match="đã được thu hồi"):
-        feeds.revoke_feed_token(actor=office_user, token=new.token)
+        services.revoke_feed_token(actor=office_user, token=new.token)
 
 
 def test_only_the_owner_revokes(office_user, own_unit, demo_user):
-    new = feeds.create_feed_token(actor=office_user, unit=own_unit)
+    new = services.create_feed_token(actor=office_user, unit=own_unit)
     with pytest.raises(PermissionDenied, match="của chính mình"):
-        feeds.revoke_feed_token(actor=demo_user("canbo.hoangliet"), token=new.token)
+        services.revoke_feed_token(actor=demo_user("canbo.hoangliet"), token=new.token)
     assert FeedToken.objects.get(pk=new.token.pk).revoked_at is None
 
 
@@ -92,13 +92,13 @@ def test_a_unit_officer_cannot_make_a_feed_of_another_unit(demo_user):
     officer = demo_user("canbo.hoangliet")
     other = Unit.objects.get(code="phong-noi-vu")
     with pytest.raises(PermissionDenied, match="không thể tạo lịch hạn"):
-        feeds.create_feed_token(actor=officer, unit=other)
+        services.create_feed_token(actor=officer, unit=other)
     assert not FeedToken.objects.filter(owner=officer).exists()
 
 
 def test_feed_stops_when_the_owner_leaves_the_unit_or_is_deactivated(client, demo_user):
     officer = demo_user("canbo.hoangliet")
-    new = feeds.create_feed_token(actor=officer, unit=officer.unit)
+    new = services.create_feed_token(actor=officer, unit=officer.unit)
     officer.unit = Unit.objects.get(code="phong-noi-vu")
     officer.save()
     assert client.get(_feed_url(new.secret)).status_code == 404
@@ -116,10 +116,10 @@ def test_old_signed_tokens_and_guesses_no_longer_open_a_feed(client, own_unit):
 
 def test_active_tokens_per_user_are_limited(office_user, own_unit, monkeypatch):
     monkeypatch.setattr(feeds, "MAX_ACTIVE_PER_USER", 2)
-    feeds.create_feed_token(actor=office_user, unit=own_unit)
-    feeds.create_feed_token(actor=office_user, unit=own_unit)
+    services.create_feed_token(actor=office_user, unit=own_unit)
+    services.create_feed_token(actor=office_user, unit=own_unit)
     with pytest.raises(ValidationError, match="hãy thu hồi bớt"):
-        feeds.create_feed_token(actor=office_user, unit=own_unit)
+        services.create_feed_token(actor=office_user, unit=own_unit)
 
 
 def test_page_creates_shows_the_address_once_and_revokes(client, office_user, own_unit):
@@ -151,7 +151,7 @@ def test_page_refuses_another_unit_with_a_vietnamese_message(client, demo_user):
 
 
 def test_another_users_token_cannot_be_revoked_through_the_page(client, office_user, demo_user):
-    new = feeds.create_feed_token(actor=office_user, unit=office_user.unit)
+    new = services.create_feed_token(actor=office_user, unit=office_user.unit)
     client.force_login(demo_user("canbo.hoangliet"))
     assert client.post(reverse("plans:feed_revoke", args=[new.token.pk])).status_code == 404
     assert FeedToken.objects.get(pk=new.token.pk).revoked_at is None

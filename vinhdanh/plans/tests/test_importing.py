@@ -6,13 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.documents.tests import builders
 from vinhdanh.org.models import Unit
-from vinhdanh.plans import importing
+from vinhdanh.plans import services
 from vinhdanh.plans.models import Plan, PlanImport, Task
 
 
 def _preview(user, content=None, name="ke-hoach.txt"):
     content = builders.seed_bytes() if content is None else content
-    return importing.preview_import(actor=user, filename=name, content=content)
+    return services.preview_import(actor=user, filename=name, content=content)
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ def test_preview_saves_nothing_and_confirm_saves_the_25_tasks(no_demo_plan, demo
     draft = _preview(office, build(), name)
     assert not Plan.objects.filter(number="01/KH-HĐTĐKT").exists()
     assert len(draft.parsed["tasks"]) == 25
-    plan = importing.confirm_import(actor=office, draft=draft, choices={})
+    plan = services.confirm_import(actor=office, draft=draft, choices={})
     assert plan.tasks.count() == 25
     assert (plan.year, plan.date, plan.title) == (
         2021,
@@ -55,7 +55,7 @@ def test_importing_the_same_plan_twice_is_refused(demo_user):
     office = demo_user("thuongtruc")
     draft = _preview(office)
     with pytest.raises(ValidationError, match="đã có trong hệ thống"):
-        importing.confirm_import(actor=office, draft=draft, choices={})
+        services.confirm_import(actor=office, draft=draft, choices={})
     assert Plan.objects.filter(number="01/KH-HĐTĐKT").count() == 1
     assert Task.objects.filter(plan__number="01/KH-HĐTĐKT").count() == 25
 
@@ -66,7 +66,7 @@ def test_update_keeps_reports_and_never_duplicates(demo_user):
     done_task = plan.tasks.get(number="1")
     assert done_task.reports.exists()
     ids = set(plan.tasks.values_list("pk", flat=True))
-    again = importing.confirm_import(actor=office, draft=_preview(office), choices={}, update=True)
+    again = services.confirm_import(actor=office, draft=_preview(office), choices={}, update=True)
     assert again.pk == plan.pk
     assert set(again.tasks.values_list("pk", flat=True)) == ids
     assert again.tasks.get(number="1").reports.exists()
@@ -80,9 +80,9 @@ def test_unmatched_names_wait_for_the_staff_and_nothing_is_created(no_demo_plan,
     assert pending == ["Ban Quản lý chợ Mơ"]
     units_before = Unit.objects.count()
     with pytest.raises(ValidationError, match="Ban Quản lý chợ Mơ"):
-        importing.confirm_import(actor=office, draft=draft, choices={})
+        services.confirm_import(actor=office, draft=draft, choices={})
     assert not Plan.objects.filter(number="01/KH-HĐTĐKT").exists()
-    plan = importing.confirm_import(
+    plan = services.confirm_import(
         actor=office, draft=draft, choices={"Ban Quản lý chợ Mơ": "text"}
     )
     task = plan.tasks.get(number="12")
@@ -98,7 +98,7 @@ def test_a_chosen_unit_is_linked(no_demo_plan, demo_user):
     qldt = Unit.objects.get(code="phong-qldt")
     suggestions = [s["id"] for s in draft.parsed["names"]["Phòng Đô thị"]["suggestions"]]
     assert qldt.pk in suggestions
-    plan = importing.confirm_import(
+    plan = services.confirm_import(
         actor=office, draft=draft, choices={"Phòng Đô thị": str(qldt.pk)}
     )
     assert list(plan.tasks.get(number="12").lead_units.all()) == [qldt]
@@ -128,4 +128,4 @@ def test_only_the_office_imports_and_confirms(demo_user):
         _preview(demo_user("canbo.hoangliet"))
     draft = _preview(demo_user("thuongtruc"))
     with pytest.raises(ValidationError):
-        importing.confirm_import(actor=demo_user("admin"), draft=draft, choices={}, update=True)
+        services.confirm_import(actor=demo_user("admin"), draft=draft, choices={}, update=True)

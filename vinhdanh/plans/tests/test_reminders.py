@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from vinhdanh.plans.models import Notification, Plan, Reminder
-from vinhdanh.plans.reminders import send_plan_reminders
+from vinhdanh.plans.services import send_plan_reminders
 
 
 @pytest.fixture
@@ -97,3 +97,29 @@ def test_units_without_their_own_plan_are_reminded_once(demo, demo_user):
     # Hoàng Liệt sent its plan on time: nothing for its officer about it.
     hoang_liet = demo_user("canbo.hoangliet")
     assert not Notification.objects.filter(user=hoang_liet, url__contains="unit-plans").exists()
+
+
+def test_each_event_sent_is_one_audit_entry_of_the_system(task):
+    from vinhdanh.audit.models import AuditEntry
+
+    with time_machine.travel(dt.datetime(2021, 4, 11, 7, 0)):
+        send_plan_reminders()
+        send_plan_reminders()
+    entries = AuditEntry.objects.filter(action="plans.reminder.send", object_type="plans.reminder")
+    reminder = Reminder.objects.get(task=task, kind="overdue")
+    entry = entries.get(object_id=str(reminder.pk))
+    assert entry.actor is None and entry.after["recipients"] == 1
+    assert "quá hạn" in entry.note
+
+
+def test_reminders_go_to_the_units_officers_only(task, demo_user):
+    from vinhdanh.accounts.models import User
+
+    officer = demo_user("canbo.hoangliet")
+    colleague = User.objects.create_user(
+        "lanhdao.hoangliet", role="leader", unit=officer.unit, email="ld@example.invalid"
+    )
+    with time_machine.travel(dt.datetime(2021, 4, 11, 7, 0)):
+        send_plan_reminders()
+    assert Notification.objects.filter(user=officer).count() == 1
+    assert not Notification.objects.filter(user=colleague).exists()

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from vinhdanh.accounts import access
 from vinhdanh.org.models import Unit
-from vinhdanh.plans import selectors, tracking
+from vinhdanh.plans import selectors, services
 from vinhdanh.plans.models import Plan, Task, UnitPlanSubmission
 from vinhdanh.plans.status import Status
 
@@ -29,7 +29,7 @@ def ward_task(plan, demo_user):
 def test_lead_unit_reports_with_attachment_and_completes_late(ward_task, demo_user):
     officer = demo_user("canbo.hoangliet")
     with time_machine.travel(dt.datetime(2021, 4, 5, 9, 0)):
-        tracking.submit_report(
+        services.submit_report(
             actor=officer,
             task=ward_task,
             unit=officer.unit,
@@ -40,7 +40,7 @@ def test_lead_unit_reports_with_attachment_and_completes_late(ward_task, demo_us
         ward_task.refresh_from_db()
         assert ward_task.status_on(dt.date(2021, 4, 5)) == Status.IN_PROGRESS
     with time_machine.travel(dt.datetime(2021, 4, 12, 9, 0)):
-        report = tracking.submit_report(
+        report = services.submit_report(
             actor=officer, task=ward_task, unit=officer.unit, text="Đã ban hành", done=True
         )
     ward_task.refresh_from_db()
@@ -54,15 +54,15 @@ def test_lead_unit_reports_with_attachment_and_completes_late(ward_task, demo_us
 def test_other_units_cannot_report(ward_task, demo_user):
     other = demo_user("canbo.dinhcong")
     with pytest.raises(PermissionDenied):
-        tracking.submit_report(actor=other, task=ward_task, unit=other.unit, text="x")
+        services.submit_report(actor=other, task=ward_task, unit=other.unit, text="x")
 
 
 def test_a_report_needs_text_and_safe_files(ward_task, demo_user):
     officer = demo_user("canbo.hoangliet")
     with pytest.raises(ValidationError, match="nội dung"):
-        tracking.submit_report(actor=officer, task=ward_task, unit=officer.unit, text=" ")
+        services.submit_report(actor=officer, task=ward_task, unit=officer.unit, text=" ")
     with pytest.raises(ValidationError):
-        tracking.submit_report(
+        services.submit_report(
             actor=officer,
             task=ward_task,
             unit=officer.unit,
@@ -100,13 +100,13 @@ def test_unit_plan_table_shows_on_time_late_and_missing(plan, demo_user):
 def test_a_unit_sends_its_own_plan_and_only_its_own(plan, demo_user):
     officer = demo_user("canbo.dinhcong")
     with time_machine.travel(dt.datetime(2021, 1, 29, 9, 0)):
-        submission = tracking.submit_unit_plan(
+        submission = services.submit_unit_plan(
             actor=officer, plan=plan, unit=officer.unit, filename="kh.pdf", content=PDF
         )
     assert submission.submitted_on == dt.date(2021, 1, 29)
     assert UnitPlanSubmission.objects.filter(plan=plan, unit=officer.unit).count() == 1
     with pytest.raises(PermissionDenied):
-        tracking.submit_unit_plan(
+        services.submit_unit_plan(
             actor=officer,
             plan=plan,
             unit=Unit.objects.get(code="phuong-hoang-liet"),
@@ -118,6 +118,6 @@ def test_a_unit_sends_its_own_plan_and_only_its_own(plan, demo_user):
 def test_reopen_is_for_the_office(plan, demo_user):
     task = plan.tasks.get(number="1")
     with pytest.raises(PermissionDenied):
-        tracking.reopen_task(actor=demo_user("canbo.hoangliet"), task=task)
-    tracking.reopen_task(actor=demo_user("thuongtruc"), task=task)
+        services.reopen_task(actor=demo_user("canbo.hoangliet"), task=task)
+    services.reopen_task(actor=demo_user("thuongtruc"), task=task)
     assert Task.objects.get(pk=task.pk).done_on is None

@@ -6,8 +6,10 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from vinhdanh.audit.models import AuditEntry
 from vinhdanh.documents.reader import read_plan
 from vinhdanh.documents.tests import builders
+from vinhdanh.org.models import Unit
 from vinhdanh.plans.models import Notification, Plan, PlanImport
 
 
@@ -80,11 +82,10 @@ def test_exports_read_back_as_the_same_tasks(office, plan):
 
 
 def test_unit_feed_is_an_icalendar_of_the_unit_deadlines(client, plan, demo_user):
-    from vinhdanh.org.models import Unit
-    from vinhdanh.plans import feeds
+    from vinhdanh.plans import services
 
     unit = Unit.objects.get(code="phong-noi-vu")
-    new = feeds.create_feed_token(actor=demo_user("thuongtruc"), unit=unit)
+    new = services.create_feed_token(actor=demo_user("thuongtruc"), unit=unit)
     response = client.get(reverse("plans:unit_feed", args=[new.secret]))
     assert response["Content-Type"].startswith("text/calendar")
     text = response.content.decode()
@@ -147,3 +148,78 @@ def test_notifications_are_the_users_own(officer, demo_user):
     Notification.objects.create(user=demo_user("canbo.dinhcong"), text="Nhắc việc B", url="/")
     html = officer.get(reverse("plans:notifications")).content.decode()
     assert "Nhắc việc A" in html and "Nhắc việc B" not in html
+
+
+def test_a_report_form_refuses_bad_input_in_vietnamese(officer, plan, demo_user):
+    task = plan.tasks.get(number="12")
+    task.lead_units.set([demo_user("canbo.hoangliet").unit])
+    url = reverse("plans:task_report", args=[task.pk])
+    response = officer.post(url, {"text": " ", "percent": "150"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Hãy ghi nội dung báo cáo." in html and "Tiến độ phải từ 0 đến 100%." in html
+    other = Unit.objects.get(code="phong-noi-vu")
+    response = officer.post(url, {"text": "Xong", "unit": other.pk})
+    assert "Đơn vị đã chọn không chủ trì nhiệm vụ này." in response.content.decode()
+    assert not task.reports.exists()
+
+
+def test_the_office_reopens_a_done_task_through_the_page(office, plan):
+    task = plan.tasks.get(number="1")
+    url = reverse("plans:task_reopen", args=[task.pk])
+    assert office.post(url).status_code == 302
+    task.refresh_from_db()
+    assert task.done_on is None
+    assert AuditEntry.objects.filter(action="plans.task.reopen", object_id=str(task.pk)).exists()
+    response = office.post(url)
+    assert response.status_code == 400
+    assert "chưa hoàn thành" in response.content.decode()
+
+
+def test_a_unit_officer_is_offered_no_reopen_and_is_refused(officer, plan, demo_user):
+    task = plan.tasks.get(number="5")  # a group's task: every unit sees it
+    task.done_on = task.deadline_date
+    task.save()
+    page = officer.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    assert "Mở lại nhiệm vụ" not in page and 'data-testid="report-form"' in page
+    response = officer.post(reverse("plans:task_reopen", args=[task.pk]))
+    assert response.status_code == 400
+    assert "Bạn không có quyền thực hiện thao tác này." in response.content.decode()
+    task.refresh_from_db()
+    assert task.done_on is not None
+
+
+def test_marking_notifications_read_is_audited_once(officer, demo_user):
+    user = demo_user("canbo.hoangliet")
+    made = [Notification.objects.create(user=user, text=f"Nhắc {n}", url="/") for n in range(3)]
+    response = officer.post(reverse("plans:notifications"))
+    assert response.status_code == 302
+    assert not Notification.objects.filter(user=user, read=False).exists()
+    entry = AuditEntry.objects.get(action="plans.notification.read_all")
+    assert entry.actor == user
+    assert sorted(entry.after["notifications"]) == [n.pk for n in made]
+    assert officer.post(reverse("plans:notifications")).status_code == 302
+    assert AuditEntry.objects.filter(action="plans.notification.read_all").count() == 1
+
+
+def test_a_name_left_unchosen_is_asked_for_on_the_preview(office, no_demo_plan):
+    text = builders.seed_bytes().decode().replace("Phòng Quản lý đô thị", "Ban Quản lý chợ Mơ")
+    upload = io.BytesIO(text.encode())
+    upload.name = "ke-hoach.txt"
+    draft_url = office.post(reverse("plans:import_upload"), {"file": upload}).url
+    draft = PlanImport.objects.get(original_name="ke-hoach.txt")
+    preview = office.get(draft_url).content.decode()
+    assert 'name="name-0"' in preview and "Ban Quản lý chợ Mơ" in preview
+    response = office.post(reverse("plans:import_confirm", args=[draft.pk]), {"name-0": ""})
+    assert response.status_code == 400
+    assert "Hãy chọn đơn vị cho “Ban Quản lý chợ Mơ”" in response.content.decode()
+    assert not Plan.objects.filter(number="01/KH-HĐTĐKT").exists()
+    response = office.post(reverse("plans:import_confirm", args=[draft.pk]), {"name-0": "text"})
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(action="plans.plan_import.preview").count() == 1
+
+
+def test_the_upload_page_asks_for_a_file(office):
+    response = office.post(reverse("plans:import_upload"), {})
+    assert response.status_code == 400
+    assert "Hãy chọn tệp kế hoạch (.docx, .xlsx hoặc .txt)." in response.content.decode()

@@ -4,21 +4,21 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from vinhdanh.accounts import access
-from vinhdanh.core.feedback import refusal_text
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.documents.structure import REVIEW_FLAG_LABELS
 from vinhdanh.org.models import Unit
-from vinhdanh.plans import importing
+from vinhdanh.plans import importing, services
+from vinhdanh.plans.forms import ConfirmImportForm, PlanUploadForm
 from vinhdanh.plans.models import PlanImport
-from vinhdanh.plans.resolution import KEEP_AS_TEXT, unmatched
+from vinhdanh.plans.resolution import unmatched
+from vinhdanh.workflow.permissions import allows, require
+from vinhdanh.workflow.views import run_service
 
 FLAG_LABELS = {
     **{str(flag): label for flag, label in REVIEW_FLAG_LABELS.items()},
@@ -43,43 +43,49 @@ def _dmy(value: str | None) -> str:
     return dt.date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
 
+def _posted(request) -> tuple:
+    """A POST binds its form even when empty (so an empty post shows what is missing)."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request):
-    access.require_role(request.user, *importing.IMPORTERS)
-    error = None
+    require(request.user, "plans.import_plan")
+    form = PlanUploadForm(*_posted(request))
     if request.method == "POST":
-        upload_file = request.FILES.get("file")
-        if upload_file is None:
-            error = _("Hãy chọn tệp kế hoạch (.docx, .xlsx hoặc .txt).")
-        else:
-            try:
-                draft = importing.preview_import(
-                    actor=request.user, filename=upload_file.name, content=upload_file.read()
-                )
-                return redirect("plans:import_preview", draft.pk)
-            except (ValidationError, PermissionDenied) as exc:
-                error = refusal_text(exc)
-    return render(
-        request, "plans/import_upload.html", {"error": error}, status=400 if error else 200
-    )
+        draft = run_service(form, lambda: _preview(request.user, form.cleaned_data["file"]))
+        if draft is not None:
+            return redirect("plans:import_preview", draft.pk)
+    status = 400 if form.errors else 200
+    return render(request, "plans/import_upload.html", {"form": form}, status=status)
+
+
+def _preview(actor, upload):
+    return services.preview_import(actor=actor, filename=upload.name, content=upload.read())
 
 
 def _draft(request, pk: int) -> PlanImport:
-    access.require_role(request.user, *importing.IMPORTERS)
+    require(request.user, "plans.import_plan")
     return get_object_or_404(PlanImport, pk=pk, created_by=request.user)
 
 
 @private_file_view
 def import_file(request, pk: int):
     """The uploaded plan document itself, for the one who uploaded it."""
-    if access.role_of(request.user) not in importing.IMPORTERS:
+    if not allows(request.user, "plans.import_plan"):
         raise Http404(_("Không tìm thấy."))
     draft = get_object_or_404(PlanImport, pk=pk, created_by=request.user)
     return serve_private(request, draft.file, download_name=draft.original_name)
 
 
-def _preview_context(draft: PlanImport, error: str | None = None, choices=None) -> dict:
+def _confirm_form(draft: PlanImport, data=None) -> ConfirmImportForm:
+    names = draft.parsed["names"]
+    units = Unit.objects.filter(is_active=True).only("pk", "name")
+    return ConfirmImportForm(data, names=names, pending=unmatched(names), units=units)
+
+
+def _preview_context(draft: PlanImport, form: ConfirmImportForm) -> dict:
     parsed = draft.parsed
     names = parsed["names"]
     sections: dict[str, list[dict]] = {}
@@ -91,27 +97,16 @@ def _preview_context(draft: PlanImport, error: str | None = None, choices=None) 
             deadline_day=_dmy(task["deadline"]["date"]),
         )
         sections.setdefault(task["section"], []).append(task)
-    pending = [
-        {
-            "name": name,
-            "suggestions": names[name]["suggestions"],
-            "chosen": (choices or {}).get(name, ""),
-        }
-        for name in unmatched(names)
-    ]
     return {
         "draft": draft,
+        "form": form,
         "parsed": parsed,
         "plan_date": _dmy(parsed.get("date")),
         "sections": list(sections.items()),
-        "pending": pending,
         "matched": [(n, i) for n, i in names.items() if i["kind"] == "unit"],
         "groups": [(n, i) for n, i in names.items() if i["kind"] in ("group", "directing_body")],
-        "units": Unit.objects.filter(is_active=True).only("pk", "name"),
         "existing": importing.existing_plan(parsed),
         "flagged": sum(1 for t in parsed["tasks"] if t["flags"]),
-        "keep_as_text": KEEP_AS_TEXT,
-        "error": error,
     }
 
 
@@ -120,24 +115,26 @@ def preview(request, pk: int):
     draft = _draft(request, pk)
     if draft.plan_id:
         return redirect("plans:plan_detail", draft.plan_id)
-    return render(request, "plans/import_preview.html", _preview_context(draft))
+    context = _preview_context(draft, _confirm_form(draft))
+    return render(request, "plans/import_preview.html", context)
 
 
 @login_required
 @require_POST
 def confirm(request, pk: int):
     draft = _draft(request, pk)
-    names = unmatched(draft.parsed["names"])
-    choices = {name: request.POST.get(f"name-{index}", "") for index, name in enumerate(names)}
-    try:
-        plan = importing.confirm_import(
+    form = _confirm_form(draft, request.POST)
+    plan = run_service(
+        form,
+        lambda: services.confirm_import(
             actor=request.user,
             draft=draft,
-            choices=choices,
-            update=request.POST.get("update") == "1",
-        )
-    except (ValidationError, PermissionDenied) as exc:
-        context = _preview_context(draft, refusal_text(exc), choices)
+            choices=form.choices(),
+            update=form.cleaned_data["update"],
+        ),
+    )
+    if plan is None:
+        context = _preview_context(draft, form)
         return render(request, "plans/import_preview.html", context, status=400)
     messages.success(
         request,

@@ -10,9 +10,9 @@ from vinhdanh.accounts import access
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.text import fold
 from vinhdanh.plans import exports, selectors
-from vinhdanh.plans.importing import IMPORTERS
 from vinhdanh.plans.models import Notification, Plan
 from vinhdanh.plans.views._common import today
+from vinhdanh.workflow.permissions import allows
 
 MONTHS = range(1, 13)
 
@@ -28,7 +28,7 @@ def plan_list(request):
         "plans/plan_list.html",
         {
             "plans": selectors.plans_for(request.user),
-            "can_import": access.role_of(request.user) in IMPORTERS,
+            "can_import": allows(request.user, "plans.import_plan"),
         },
     )
 

@@ -2,18 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from vinhdanh.accounts import access
-from vinhdanh.core.feedback import refusal_text
 from vinhdanh.core.files import private_file_view, serve_private
-from vinhdanh.plans import selectors, tracking
+from vinhdanh.plans import selectors, services, tracking
+from vinhdanh.plans.forms import MarkNotificationsReadForm, ProgressReportForm, ReopenTaskForm
 from vinhdanh.plans.models import Notification, ProgressReport, ReportAttachment, Task
 from vinhdanh.plans.views._common import today
+from vinhdanh.workflow.permissions import allows
+from vinhdanh.workflow.views import run_service
 
 
 def _task(request, pk: int) -> Task:
@@ -24,11 +25,16 @@ def _task(request, pk: int) -> Task:
     )
 
 
-def _task_page(request, task: Task, error: str | None = None, status: int = 200):
+def _report_form(request, task: Task, data=None, files=None) -> ProgressReportForm:
+    return ProgressReportForm(data, files, units=tracking.reporting_units(request.user, task))
+
+
+def _task_page(request, task: Task, *, report_form=None, reopen_form=None, status: int = 200):
     reports = access.scope_queryset(
         request.user, ProgressReport.objects.filter(task=task).select_related("unit", "author")
     ).prefetch_related("attachments")
     row = selectors.rows([task], today())[0]
+    report_form = report_form or _report_form(request, task)
     return render(
         request,
         "plans/task_detail.html",
@@ -36,9 +42,10 @@ def _task_page(request, task: Task, error: str | None = None, status: int = 200)
             "task": task,
             "row": row,
             "reports": reports,
-            "error": error,
-            "reporting_units": tracking.reporting_units(request.user, task),
-            "can_reopen": access.role_of(request.user) in access.ORGANISATION_WIDE_EDITORS,
+            "form": report_form,
+            "reopen_form": reopen_form,
+            "may_report": allows(request.user, "plans.report_progress", task),
+            "may_reopen": allows(request.user, "plans.reopen_task", task),
         },
         status=status,
     )
@@ -53,23 +60,22 @@ def task_detail(request, pk: int):
 @require_POST
 def report(request, pk: int):
     task = _task(request, pk)
-    units = {str(unit.pk): unit for unit in tracking.reporting_units(request.user, task)}
-    unit = units.get(request.POST.get("unit", "")) or (next(iter(units.values()), None))
-    files = [(f.name, f.read()) for f in request.FILES.getlist("attachments")]
-    try:
-        if unit is None:
-            raise PermissionDenied(_("Đơn vị của bạn không chủ trì nhiệm vụ này."))
-        tracking.submit_report(
+    form = _report_form(request, task, request.POST, request.FILES)
+
+    def submit():
+        data = form.cleaned_data
+        return services.submit_report(
             actor=request.user,
             task=task,
-            unit=unit,
-            text=request.POST.get("text", ""),
-            percent=int(request.POST.get("percent") or 0),
-            done=request.POST.get("done") == "1",
-            files=files,
+            unit=data["unit"],
+            text=data["text"],
+            percent=data["percent"],
+            done=data["done"],
+            files=[(upload.name, upload.read()) for upload in data["attachments"]],
         )
-    except (ValidationError, PermissionDenied, ValueError) as exc:
-        return _task_page(request, task, refusal_text(exc), status=400)
+
+    if run_service(form, submit) is None:
+        return _task_page(request, task, report_form=form, status=400)
     messages.success(request, _("Đã gửi báo cáo tiến độ."))
     return redirect("plans:task_detail", task.pk)
 
@@ -78,10 +84,10 @@ def report(request, pk: int):
 @require_POST
 def reopen(request, pk: int):
     task = _task(request, pk)
-    try:
-        tracking.reopen_task(actor=request.user, task=task)
-    except PermissionDenied as exc:
-        return _task_page(request, task, refusal_text(exc), status=403)
+    form = ReopenTaskForm(request.POST)
+    if run_service(form, services.reopen_task, actor=request.user, task=task) is None:
+        return _task_page(request, task, reopen_form=form, status=400)
+    messages.success(request, _("Đã mở lại nhiệm vụ."))
     return redirect("plans:task_detail", task.pk)
 
 
@@ -109,9 +115,12 @@ def my_tasks(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def notifications(request):
-    items = Notification.objects.filter(user=request.user)
-    if request.method == "POST":
-        items.filter(read=False).update(read=True)
+    form = MarkNotificationsReadForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and (
+        run_service(form, services.mark_notifications_read, actor=request.user) is not None
+    ):
         return redirect("plans:notifications")
-    return render(request, "plans/notifications.html", {"items": items[:200]})
+    items = Notification.objects.filter(user=request.user)[:200]
+    return render(request, "plans/notifications.html", {"items": items, "form": form})

@@ -101,3 +101,15 @@ def test_engine_fails_an_unregistered_title_only_where_the_province_requires_it(
     registered = Case(2024, "lao_dong_tien_tien", history, Context(registered=True))
     check = next(c for c in evaluate(registered, required).checks if c.rule == "dang_ky_thi_dua")
     assert check.passed is True
+
+
+@pytest.mark.django_db
+def test_a_unit_officer_posting_a_value_is_refused_and_nothing_is_saved(demo_user, client):
+    from vinhdanh.rules.models import RuleSetting
+
+    client.force_login(demo_user("canbo.hoangliet"))
+    response = client.post(
+        reverse("rules:change_setting", args=["ttldtt_min_share"]), {"value": "0.9"}, follow=True
+    )
+    assert "Bạn không có quyền thực hiện thao tác này." in response.content.decode()
+    assert not RuleSetting.objects.filter(name="ttldtt_min_share").exists()

@@ -73,7 +73,7 @@ class Command(BaseCommand):
         """
         from django.core.exceptions import ValidationError
 
-        from vinhdanh.plans import importing, resolution
+        from vinhdanh.plans import importing, resolution, services
 
         parsed = to_json_dict(plan)
         if not parsed.get("number") or not parsed.get("year"):
@@ -91,7 +91,7 @@ class Command(BaseCommand):
         unknown = resolution.unmatched(names)
         choices = dict.fromkeys(unknown, resolution.KEEP_AS_TEXT)
         try:
-            saved = importing.save_parsed_plan(
+            saved = services.save_parsed_plan(
                 actor=None,
                 parsed=parsed,
                 unit_of_name=resolution.apply_choices(names, choices),

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from vinhdanh.plans.reminders import send_plan_reminders
+from vinhdanh.plans.services import send_plan_reminders
 
 
 class Command(BaseCommand):
