@@ -8,7 +8,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Khen thưởng")
     menu_items = [
         ("awards:nomination_list", _("Hồ sơ khen thưởng"), "bi-award", None),
-        ("awards:vote_list", _("Biểu quyết"), "bi-check2-square", {"council_member", "leader"}),
+        ("awards:vote_list", _("Biểu quyết"), "bi-check2-square", "awards.follow_votes"),
         ("awards:decision_list", _("Quyết định"), "bi-file-earmark-text", None),
         ("awards:title_list", _("Danh mục khen thưởng"), "bi-list-stars", None),
     ]

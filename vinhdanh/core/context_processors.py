@@ -18,20 +18,15 @@ _ADMINISTRATION = [
 ]
 
 
-def _shown(user, role, who) -> bool:
-    if who is None:
-        return True
-    if isinstance(who, str):
-        return allows(user, who)
-    # A set of role names: the form of apps whose menu is not yet on named permissions.
-    return role in who
+def _shown(user, who) -> bool:
+    return who is None or allows(user, who)
 
 
-def _visible(items, user, role) -> list[dict]:
+def _visible(items, user) -> list[dict]:
     return [
         {"url_name": url_name, "label": label, "icon": icon}
         for url_name, label, icon, who in items
-        if _shown(user, role, who)
+        if _shown(user, who)
     ]
 
 
@@ -45,10 +40,10 @@ def navigation(request):
     role = role_of(user)
     if role is None:
         return {"menu_groups": [], "current_role": None}
-    groups = [{"label": _("Tổ chức"), "items": _visible(_ORGANISATION, user, role)}]
+    groups = [{"label": _("Tổ chức"), "items": _visible(_ORGANISATION, user)}]
     for config in apps.get_app_configs():
-        items = _visible(getattr(config, "menu_items", []), user, role)
+        items = _visible(getattr(config, "menu_items", []), user)
         if items:
             groups.append({"label": config.verbose_name, "items": items})
-    groups.append({"label": _("Quản trị"), "items": _visible(_ADMINISTRATION, user, role)})
+    groups.append({"label": _("Quản trị"), "items": _visible(_ADMINISTRATION, user)})
     return {"menu_groups": [group for group in groups if group["items"]], "current_role": role}
