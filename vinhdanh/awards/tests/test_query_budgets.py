@@ -24,6 +24,7 @@ from vinhdanh.awards.models import (
     Title,
     TitleComponent,
 )
+from vinhdanh.core.tests.query_budget import assert_flat, queries
 from vinhdanh.org.models import Council, CouncilMember, Person, Unit
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +33,8 @@ HOANG_LIET = "phuong-hoang-liet"
 
 
 def _count(client, url, data=None) -> tuple[int, str]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, data or {})
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
+    count, response = queries(client, url, data)
+    return count, response.content.decode()
 
 
 def _nominations(count, state, *, unit=HOANG_LIET, title="giay_khen", year=2021, **fields):
@@ -53,15 +52,7 @@ def _nominations(count, state, *, unit=HOANG_LIET, title="giay_khen", year=2021,
 
 
 def _same_cost(client, url, grow, data=None, *, marker=None):
-    """Queries with FEW extra rows equal those with FEW + MANY; the rows do show."""
-    grow(FEW)
-    few, page = _count(client, url, data)
-    shown_few = page.count(marker) if marker else None
-    grow(MANY)
-    many, page = _count(client, url, data)
-    if marker:
-        assert page.count(marker) >= shown_few + MANY, "the extra rows are not on the page"
-    assert few == many, f"{url}: {few} queries with {FEW} more rows, {many} with {FEW + MANY} more"
+    assert_flat(client, url, grow, few=FEW, many=MANY, data=data, marker=marker)
 
 
 def test_the_nomination_list(client, demo_user):

@@ -12,19 +12,23 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 
-def queries(client, url: str) -> tuple[int, object]:
+def queries(client, url: str, data=None) -> tuple[int, object]:
     with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
+        response = client.get(url, data or {})
     assert response.status_code == 200, f"{url}: {response.status_code}"
     return len(context.captured_queries), response
 
 
-def assert_flat(client, url: str, grow, *, few: int = 10, many: int = 200):
-    client.get(url)
+def assert_flat(client, url: str, grow, *, few: int = 10, many: int = 200, data=None, marker=None):
+    """`marker`: a piece of HTML each listed row carries, to check the new rows are shown."""
+    client.get(url, data or {})
     grow(few)
-    small, _ = queries(client, url)
+    small, response = queries(client, url, data)
+    shown = response.content.decode().count(marker) if marker else 0
     grow(many)
-    large, response = queries(client, url)
+    large, response = queries(client, url, data)
+    if marker:
+        assert response.content.decode().count(marker) >= shown + many, "new rows not shown"
     assert small == large, (
         f"{url}: {small} queries with {few} more rows, {large} with {few + many} more"
     )

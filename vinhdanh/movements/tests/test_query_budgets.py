@@ -3,11 +3,10 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from vinhdanh.core.tests.query_budget import assert_flat
 from vinhdanh.movements.demo import MAIN
 from vinhdanh.movements.models import (
     Movement,
@@ -21,14 +20,6 @@ from vinhdanh.org.models import Person, Unit
 pytestmark = pytest.mark.django_db
 
 FEW, MANY = 10, 200
-
-
-def _count(client, url) -> int:
-    client.get(url)  # the first request fills per-process caches (content types, sessions)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 class Rows:
@@ -143,10 +134,7 @@ def rows(demo):
 
 
 def _same_cost(client, url, grow) -> None:
-    grow(FEW)
-    few = _count(client, url)
-    grow(MANY)
-    assert _count(client, url) == few
+    assert_flat(client, url, grow, few=FEW, many=MANY)
 
 
 def test_movement_list(client, demo_user, rows):
