@@ -21,3 +21,6 @@ SECOND_FACTOR_REQUIRED_ROLES = []
 SECOND_FACTOR_FOR_ADMIN_SITE = False
 # The test runner's flush must get past the audit table's triggers (see that app's docstring).
 INSTALLED_APPS = [*INSTALLED_APPS, "vinhdanh.audit.testing"]  # noqa: F405
+# A deliberately weak, fast hash: each PBKDF2 round costs ~0.3 s and the suite signs in (and
+# the demo sets passwords) thousands of times. Production keeps the strong list (settings.py).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
