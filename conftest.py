@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 
 from vinhdanh.accounts.models import User
+from vinhdanh.audit.testing import database_snapshot
 from vinhdanh.demo.loader import load_demo
 
 REQUIRE_POSTGRES = os.environ.get("VINHDANH_REQUIRE_POSTGRES") == "1"
@@ -24,9 +25,14 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The Hoàng Mai demo is loaded once per test database; each test rolls back its changes."""
+    """The Hoàng Mai demo is loaded once per test database; each test rolls back its changes.
+
+    A test that commits (browser tests, `transactional_db`) cannot roll back: the flush
+    that ends it puts back the copy kept here (vinhdanh/audit/testing/database_snapshot.py).
+    """
     with django_db_blocker.unblock():
         load_demo()
+        database_snapshot.keep(connection)
 
 
 @pytest.fixture
