@@ -45,9 +45,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# On every core (pytest-xdist): each worker has its own test database and loads the demo
+# into it once. PYTEST_ARGS comes last, so PYTEST_ARGS="-n 0" runs in one process.
 test: install e2e-deps lint
 	DJANGO_SETTINGS_MODULE=vinhdanh.settings_test $(PY) manage.py makemigrations --check --dry-run >/dev/null
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m bench
