@@ -48,9 +48,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/djangofmt vinhdanh
 
+# On every core (pytest-xdist): each worker has its own test database and loads the demo
+# into it once. PYTEST_ARGS comes last, so PYTEST_ARGS="-n 0" runs in one process.
 test: install e2e-deps lint
 	DJANGO_SETTINGS_MODULE=vinhdanh.settings_test $(PY) manage.py makemigrations --check --dry-run >/dev/null
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
 
 # Rewrites docs/permissions.md, the role × permission matrix, from the permissions.py modules.
 permissions: install

@@ -4,17 +4,23 @@ import pytest
 from django.db import connection
 
 from vinhdanh.accounts.models import User
+from vinhdanh.audit.testing import database_snapshot
 from vinhdanh.demo.loader import load_demo
 
 REQUIRE_POSTGRES = os.environ.get("VINHDANH_REQUIRE_POSTGRES") == "1"
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def pytest_configure(config):
+    # Here rather than at collection: with pytest-xdist the workers collect, and an error
+    # there ends the run as a crash; the main process reads this hook first.
+    if REQUIRE_POSTGRES and not ON_POSTGRES:
+        raise pytest.UsageError("VINHDANH_REQUIRE_POSTGRES=1 but DATABASE_URL is not PostgreSQL")
 
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` skip on SQLite, but never where PostgreSQL is required."""
-    on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
-    if REQUIRE_POSTGRES and not on_postgres:
-        raise pytest.UsageError("VINHDANH_REQUIRE_POSTGRES=1 but DATABASE_URL is not PostgreSQL")
-    if on_postgres:
+    if ON_POSTGRES:
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL)")
     for item in items:
@@ -22,11 +28,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """Where PostgreSQL is required every test must run there: a skipped one fails the run.
+
+    Counted in the main process, which receives every worker's reports under pytest-xdist.
+    """
+    if not REQUIRE_POSTGRES or hasattr(session.config, "workerinput"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped and session.exitstatus == pytest.ExitCode.OK:
+        message = f"FAIL: {len(skipped)} skipped where PostgreSQL is required (listed below)"
+        reporter.write_sep("=", message, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The Hoàng Mai demo is loaded once per test database; each test rolls back its changes."""
+    """The Hoàng Mai demo is loaded once per test database; each test rolls back its changes.
+
+    A test that commits (browser tests, `transactional_db`) cannot roll back: the flush
+    that ends it puts back the copy kept here (vinhdanh/audit/testing/database_snapshot.py).
+    """
     with django_db_blocker.unblock():
         load_demo()
+        database_snapshot.keep(connection)
 
 
 @pytest.fixture

@@ -23,3 +23,6 @@ SECOND_FACTOR_FOR_ADMIN_SITE = False
 INSTALLED_APPS = [*INSTALLED_APPS, "vinhdanh.audit.testing"]  # noqa: F405
 # A small model and workflow that test the workflow engine on its own.
 INSTALLED_APPS += ["vinhdanh.workflow.testing"]
+# A deliberately weak, fast hash: each PBKDF2 round costs ~0.3 s and the suite signs in (and
+# the demo sets passwords) thousands of times. Production keeps the strong list (settings.py).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

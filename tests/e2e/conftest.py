@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from vinhdanh.demo.hoang_mai_2021 import DEMO_PASSWORD
-from vinhdanh.demo.loader import load_demo
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are safe.
@@ -39,8 +38,11 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the Hoàng Mai demo loaded."""
-    load_demo()
+    """The live server with the Hoàng Mai demo loaded.
+
+    The session loaded the demo once (conftest.py); the flush that ends each test that
+    commits puts that copy back, so every browser test starts from the same demo.
+    """
     return live_server.url
 
 

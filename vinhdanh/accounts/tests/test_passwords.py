@@ -55,3 +55,11 @@ def test_django_checks_speak_vietnamese(demo_user):
 def test_the_rules_are_explained():
     texts = " ".join(password_validators_help_texts())
     assert "ít nhất 14 ký tự, hoặc 8 ký tự nếu tài khoản đã bật xác thực hai lớp" in texts
+
+
+def test_only_the_test_run_stores_passwords_with_a_fast_hash():
+    from vinhdanh import settings as production_settings
+
+    # The test settings trade strength for speed (settings_test.py); production may not.
+    assert production_settings.PASSWORD_HASHERS[0].endswith(".PBKDF2PasswordHasher")
+    assert not any("MD5" in hasher for hasher in production_settings.PASSWORD_HASHERS)
