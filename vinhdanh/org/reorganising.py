@@ -42,7 +42,7 @@ from vinhdanh.org.models import (
 )
 from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES, parse_moves_workbook
 from vinhdanh.org.workflows import DRAFT, REORGANISATIONS
-from vinhdanh.workflow.engine import lock, save_versioned, transition
+from vinhdanh.workflow.engine import save_versioned, transition
 from vinhdanh.workflow.permissions import require
 
 
@@ -90,7 +90,8 @@ def plan_of(reorganisation: Reorganisation) -> ReorganisationPlan:
 def _editable(actor, reorganisation: Reorganisation) -> Reorganisation:
     """The stored draft, locked; each edit raises its version so a stale page cannot apply."""
     require(actor, "org.manage_reorganisations")
-    current = lock(REORGANISATIONS, reorganisation, reorganisation.version)
+    # Edits add rows, so two people may edit at once; only applying compares the version.
+    current = Reorganisation.objects.select_for_update().get(pk=reorganisation.pk)
     if current.state != DRAFT:
         raise ValidationError(_("Đợt sắp xếp đã áp dụng hoặc đã hủy, không thể sửa."))
     return current
