@@ -79,6 +79,7 @@ class ReorganisationPlan:
     people_of: dict[int, dict[int, str]] = field(default_factory=dict)
     moves: list[tuple[int, str, str]] = field(default_factory=list)  # (person, name, key)
     taken_codes: set[str] = field(default_factory=set)  # codes of existing units
+    new_parents: dict[str, int] = field(default_factory=dict)  # new successor key -> parent id
 
 
 def ended_units(plan: ReorganisationPlan) -> set[int]:
@@ -112,6 +113,18 @@ def reorganisation_problems(plan: ReorganisationPlan) -> list[str]:
             )
     for key, (label, existing) in plan.successors.items():
         if existing is None:
+            parent = plan.new_parents.get(key)
+            if parent is not None and (
+                parent in ended
+                or (plan.units[parent].valid_to is not None and plan.units[parent].valid_to <= day)
+            ):
+                problems.append(
+                    _(
+                        "Đơn vị cấp trên “%(parent)s” của “%(name)s” không còn hoạt động "
+                        "từ ngày %(day)s."
+                    )
+                    % {"parent": plan.units[parent].name, "name": label, "day": _day(day)}
+                )
             if key in plan.taken_codes:
                 problems.append(
                     _("Mã đơn vị “%(code)s” của “%(name)s” đã được dùng cho một đơn vị khác.")

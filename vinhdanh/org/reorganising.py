@@ -58,8 +58,9 @@ def plan_of(reorganisation: Reorganisation) -> ReorganisationPlan:
         sources=sources,
         dissolved=dissolved,
     )
+    plan.new_parents = {p.code: p.parent_id for p in planned if not p.unit_id and p.parent_id}
     ended = ended_units(plan)
-    ids = ended | {p.unit_id for p in planned if p.unit_id}
+    ids = ended | {p.unit_id for p in planned if p.unit_id} | set(plan.new_parents.values())
     children: dict[int, list[str]] = {}
     for parent_id, name in (
         Unit.objects.filter(parent_id__in=ended, valid_to__isnull=True)

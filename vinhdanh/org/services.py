@@ -17,6 +17,7 @@ from vinhdanh.core.uploads import (
 )
 from vinhdanh.core.workbook import RowError, WorkbookUnreadable
 from vinhdanh.org import reshaping
+from vinhdanh.org.dating import require_active
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES, parse_people_workbook
 from vinhdanh.workflow.permissions import allows, require
@@ -46,6 +47,8 @@ def update_unit(*, actor, unit: Unit, **changes) -> Unit:
 @transaction.atomic
 def create_person(*, actor, **fields) -> Person:
     _require_adding_to(actor, "org.add_person", fields.get("unit"))
+    if fields.get("unit") is not None:
+        require_active(fields["unit"], timezone.localdate())
     person = save_and_record(actor=actor, instance=Person(**fields), action="org.person.create")
     reshaping.open_history(person, timezone.localdate())
     return person
@@ -59,6 +62,7 @@ def update_person(*, actor, person: Person, **changes) -> Person:
     before = snapshot(person)
     new_unit = changes.pop("unit", person.unit)
     if new_unit is not None and new_unit.pk != person.unit_id:
+        require_active(new_unit, timezone.localdate())
         # A move keeps the unit left behind in the person's dated history.
         reshaping.move_person(person, new_unit, timezone.localdate())
     apply_changes(person, changes)

@@ -161,3 +161,18 @@ def test_the_people_of_a_dissolved_unit_must_all_go_somewhere():
     ]
     dissolved.moves.append((41, "Dũng", "ba"))
     assert reorganisation_problems(dissolved) == []
+
+
+def test_a_new_unit_under_a_unit_that_ends_is_refused():
+    units = {**plan().units, 4: UnitFacts("Quận Hoàng Mai")}
+    problems = reorganisation_problems(
+        plan(
+            units=units,
+            dissolved={4},
+            new_parents={"moi": 4},
+            people_of={2: {21: "An", 22: "Bình"}},
+        )
+    )
+    assert problems == [
+        "Đơn vị cấp trên “Quận Hoàng Mai” của “Phường Mới” không còn hoạt động từ ngày 01/07/2025."
+    ]

@@ -309,3 +309,19 @@ def test_ward_officers_do_not_see_reorganisations(client, demo_user, draft):
     assert client.get(reverse("org:reorganisation_list")).status_code == 403
     detail = reverse("org:reorganisation_detail", args=[reorganisation.pk])
     assert client.get(detail).status_code == 404
+
+
+def test_no_one_joins_a_unit_that_has_ended(office, wards):
+    ended = wards[0]
+    Unit.objects.filter(pk=ended.pk).update(valid_to=REFORM)
+    ended.refresh_from_db()
+    with pytest.raises(ValidationError, match="đã chấm dứt hoạt động từ ngày 01/07/2025"):
+        services.create_person(
+            actor=office, code="moi-1", full_name="Lê Văn Mới", unit=ended, gender="male"
+        )
+    person = Person.objects.filter(unit=wards[1]).first()
+    with pytest.raises(ValidationError, match="đã chấm dứt hoạt động"):
+        services.update_person(actor=office, person=person, unit=ended)
+    person.refresh_from_db()
+    assert person.unit == wards[1]
+    assert not Person.objects.filter(code="moi-1").exists()
