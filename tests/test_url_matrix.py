@@ -37,7 +37,7 @@ from vinhdanh.awards.models import (
 from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.documents.tests import builders
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
-from vinhdanh.org.models import Cluster, Person, Unit
+from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
@@ -146,6 +146,10 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "org:person_detail": (SCOPED, "person"),
     "org:person_edit": (SCOPED_CHANGE, "person"),
     "org:cluster_detail": (CLUSTER, "cluster"),
+    "org:reorganisation_list": (OFFICE, None),
+    "org:reorganisation_create": (OFFICE, None),
+    "org:reorganisation_moves_template": (OFFICE, None),
+    "org:reorganisation_detail": (OFFICE, "reorganisation"),
     "plans:task_detail": (SCOPED, "task"),
     "plans:unit_plan_file": (SCOPED, "unit_plan"),
     "plans:attachment": (SCOPED, "report_attachment"),
@@ -178,6 +182,14 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "plans:feed_revoke": (ACTION, "feed"),
     "set_language": (PUBLIC_ACTION, None),
     "org:unit_merge": (ACTION, "unit"),
+    "org:reorganisation_add_successor": (ACTION, "reorganisation"),
+    "org:reorganisation_remove_successor": (ACTION, "reorganisation"),
+    "org:reorganisation_dissolved": (ACTION, "reorganisation"),
+    "org:reorganisation_assign": (ACTION, "reorganisation"),
+    "org:reorganisation_unassign": (ACTION, "reorganisation"),
+    "org:reorganisation_import": (ACTION, "reorganisation"),
+    "org:reorganisation_apply": (ACTION, "reorganisation"),
+    "org:reorganisation_cancel": (ACTION, "reorganisation"),
     "plans:import_confirm": (ACTION, "plan_import"),
     "plans:task_report": (ACTION, "task"),
     "plans:task_reopen": (ACTION, "task"),
@@ -375,6 +387,9 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
         notice=announced.notices.first(), filed_by="Người góp ý", content="Ý kiến"
     )
     made["printer"] = PrinterProfile.objects.create(name="Máy in thử")
+    made["reorganisation"] = Reorganisation.objects.create(
+        name="Sắp xếp thử", effective_on=datetime.date(2025, 7, 1), created_by=office
+    )
     # The demo's plan import is confirmed already (its preview sends on to the plan).
     made["plan_import"] = plan_services.preview_import(
         actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()
@@ -408,6 +423,7 @@ def targets(made) -> dict[str, list[Target]]:
         "year_export": Target({"year": 2021, "fmt": "xlsx"}),
         "print_job": Target({"pk": PrintJob.objects.exclude(file="").first().pk}),
         "printer": Target({"pk": made["printer"].pk}),
+        "reorganisation": Target({"pk": made["reorganisation"].pk}),
         "setting": Target({"name": "any-setting"}),  # only reversed for a refused GET
         "feed_token": Target({"token": made["feeds"][0].secret}, everyone, True),
         # A real account, a forged token: the page says the link is invalid.

@@ -27,7 +27,7 @@ from vinhdanh.scoring.models import ClusterProposal
 LOOKBACK_YEARS = 10
 
 
-def _history(nomination: Nomination):
+def _history(nomination: Nomination, config):
     """The subject's record from the database: ratings, awards, initiatives, discipline."""
     field, subject_id = (
         ("person", nomination.person_id)
@@ -35,7 +35,12 @@ def _history(nomination: Nomination):
         else ("unit", nomination.collective_id)
     )
     rows = history_rows(
-        [subject_id], nomination.year - LOOKBACK_YEARS, nomination.year, field=field
+        [subject_id],
+        nomination.year - LOOKBACK_YEARS,
+        nomination.year,
+        field=field,
+        # A successor collective counts its predecessors' titles only where the province says.
+        with_predecessors=bool(config.get("successor_counts_predecessor_titles")),
     ).get(subject_id, {"ratings": [], "awards": [], "initiatives": [], "discipline": []})
     if nomination.state in AWARDED_STATES:
         # A decided nomination is itself in the record; judge it as it stood before.
@@ -73,8 +78,9 @@ def verdict_for(nomination: Nomination):
             registered=nomination.title.code in registered_titles(subject, nomination.year),
             cluster_leader=_cluster_leader(nomination),
         )
-        case = Case(nomination.year, nomination.title.code, _history(nomination), context)
-        return evaluate(case, config_for(nomination.unit))
+        config = config_for(nomination.unit)
+        case = Case(nomination.year, nomination.title.code, _history(nomination, config), context)
+        return evaluate(case, config)
     except (CaseError, KeyError, LookupError, ValueError):
         return None
 

@@ -1,7 +1,16 @@
 from django.contrib import admin
 
 from vinhdanh.audit.admin_audit import AuditedModelAdmin
-from vinhdanh.org.models import Cluster, Council, CouncilMember, Level, Person, Unit
+from vinhdanh.org.models import (
+    Cluster,
+    Council,
+    CouncilMember,
+    Level,
+    Person,
+    PersonUnitHistory,
+    Unit,
+    UnitSuccession,
+)
 
 
 @admin.register(Level)
@@ -11,7 +20,16 @@ class LevelAdmin(AuditedModelAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(AuditedModelAdmin):
-    list_display = ["name", "code", "kind", "level", "parent", "is_active"]
+    list_display = [
+        "name",
+        "code",
+        "kind",
+        "level",
+        "parent",
+        "is_active",
+        "valid_from",
+        "valid_to",
+    ]
     list_filter = ["kind", "level", "is_active"]
     search_fields = ["search_text"]
 
@@ -39,3 +57,15 @@ class ClusterAdmin(AuditedModelAdmin):
     list_display = ["name", "year", "head", "deputy"]
     list_filter = ["year"]
     filter_horizontal = ["members", "followers"]
+
+
+@admin.register(UnitSuccession)
+class UnitSuccessionAdmin(AuditedModelAdmin):
+    list_display = ["predecessor", "successor", "share", "effective_on", "reorganisation"]
+    raw_id_fields = ["predecessor", "successor", "reorganisation"]
+
+
+@admin.register(PersonUnitHistory)
+class PersonUnitHistoryAdmin(AuditedModelAdmin):
+    list_display = ["person", "unit", "valid_from", "valid_to"]
+    raw_id_fields = ["person", "unit"]

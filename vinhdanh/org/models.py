@@ -1,10 +1,12 @@
 """The organisation registry: levels, units, councils, clusters and people."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.text import person_sort_key, search_text, text_sort_key
+from vinhdanh.workflow.models import TransitionRecord
 
 
 class Level(models.Model):
@@ -80,6 +82,10 @@ class Unit(models.Model):
         related_name="absorbed_units",
     )
     merged_on = models.DateField(_("Ngày sáp nhập"), null=True, blank=True)
+    # The unit exists from valid_from (inclusive, None: since before the records) until
+    # valid_to (exclusive: the day it was dissolved or merged, None: still exists).
+    valid_from = models.DateField(_("Tồn tại từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("Chấm dứt từ ngày"), null=True, blank=True)
 
     class Meta:
         ordering = ["sort_key"]
@@ -172,6 +178,9 @@ class Council(models.Model):
         related_name="standing_office_of",
     )
     established_by = models.CharField(_("Quyết định thành lập"), max_length=255, blank=True)
+    # As for units: valid_to is the first day the council no longer acts.
+    valid_from = models.DateField(_("Hoạt động từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("Chấm dứt từ ngày"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Hội đồng Thi đua - Khen thưởng")
@@ -252,3 +261,177 @@ class Cluster(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.search_text = search_text(self.name, self.code)
         super().save(*args, **kwargs)
+
+
+class Share(models.TextChoices):
+    WHOLE = "whole", _("Toàn bộ")
+    PART = "part", _("Một phần")
+
+
+class UnitSuccession(models.Model):
+    """A successor unit formed (from `effective_on`) from the whole or a part of a predecessor."""
+
+    predecessor = models.ForeignKey(
+        Unit, verbose_name=_("Đơn vị tiền thân"), on_delete=models.PROTECT,
+        related_name="successions_out",
+    )  # fmt: skip
+    successor = models.ForeignKey(
+        Unit, verbose_name=_("Đơn vị kế thừa"), on_delete=models.PROTECT,
+        related_name="successions_in",
+    )  # fmt: skip
+    effective_on = models.DateField(_("Từ ngày"))
+    share = models.CharField(_("Phạm vi"), max_length=10, choices=Share.choices)
+    note = models.CharField(_("Ghi chú"), max_length=500, blank=True)
+    reorganisation = models.ForeignKey(
+        "Reorganisation", verbose_name=_("Đợt sắp xếp"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="successions",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["effective_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="unique_unit_succession"
+            )
+        ]
+        verbose_name = _("Quan hệ kế thừa đơn vị")
+        verbose_name_plural = _("Quan hệ kế thừa đơn vị")
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
+
+
+class PersonUnitHistory(models.Model):
+    """The units a person belonged to, dated; the open row (valid_to None) is the current one."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="unit_history")
+    unit = models.ForeignKey(Unit, verbose_name=_("Đơn vị"), on_delete=models.PROTECT)
+    valid_from = models.DateField(_("Từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("Đến ngày (không kể)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["person", models.F("valid_from").asc(nulls_first=True), "pk"]
+        verbose_name = _("Quá trình công tác")
+        verbose_name_plural = _("Quá trình công tác")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.unit}"
+
+
+class ReorganisationState(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    APPLIED = "applied", _("Đã áp dụng")
+    CANCELLED = "cancelled", _("Đã hủy")
+
+
+class Reorganisation(models.Model):
+    """A reshaping of the tree as it happened on one day (the 2025 reform): recorded as a
+    draft (what ends, what is formed from what, where each person of a split unit goes),
+    then applied at once."""
+
+    name = models.CharField(_("Tên đợt sắp xếp"), max_length=255)
+    basis = models.CharField(_("Căn cứ (nghị quyết, quyết định)"), max_length=255, blank=True)
+    effective_on = models.DateField(_("Ngày có hiệu lực"))
+    state = models.CharField(
+        _("Trạng thái"), max_length=20, choices=ReorganisationState.choices,
+        default=ReorganisationState.DRAFT,
+    )  # fmt: skip
+    version = models.PositiveIntegerField(default=0)
+    # Units that end without a successor (the district dissolved on 01/07/2025).
+    dissolved = models.ManyToManyField(
+        Unit, verbose_name=_("Đơn vị giải thể"), blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-effective_on", "-pk"]
+        verbose_name = _("Đợt sắp xếp đơn vị")
+        verbose_name_plural = _("Đợt sắp xếp đơn vị")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlannedUnit(models.Model):
+    """A successor of a reorganisation: an existing unit, or one created when it is applied."""
+
+    reorganisation = models.ForeignKey(
+        Reorganisation, on_delete=models.CASCADE, related_name="planned_units"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("Đơn vị đã có"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    code = models.SlugField(_("Mã đơn vị"), max_length=60, blank=True)
+    name = models.CharField(_("Tên đơn vị"), max_length=255, blank=True)
+    kind = models.CharField(_("Loại đơn vị"), max_length=30, choices=UnitKind.choices, blank=True)
+    level = models.ForeignKey(
+        Level, verbose_name=_("Cấp"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    parent = models.ForeignKey(
+        Unit, verbose_name=_("Đơn vị cấp trên"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("Đơn vị kế thừa dự kiến")
+        verbose_name_plural = _("Đơn vị kế thừa dự kiến")
+
+    def __str__(self) -> str:
+        return str(self.unit) if self.unit_id else self.name
+
+    @property
+    def label(self) -> str:
+        return str(self)
+
+    @property
+    def key(self) -> str:
+        return self.unit.code if self.unit_id else self.code
+
+
+class PlannedSource(models.Model):
+    """The successor `planned` is formed from the whole or a part of `predecessor`."""
+
+    planned = models.ForeignKey(PlannedUnit, on_delete=models.CASCADE, related_name="sources")
+    predecessor = models.ForeignKey(
+        Unit, verbose_name=_("Đơn vị tiền thân"), on_delete=models.PROTECT, related_name="+"
+    )
+    share = models.CharField(_("Phạm vi"), max_length=10, choices=Share.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["planned", "predecessor"], name="unique_planned_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} ({self.get_share_display()}) → {self.planned}"
+
+
+class PlannedMove(models.Model):
+    """One person of a split unit and the successor they go to."""
+
+    reorganisation = models.ForeignKey(
+        Reorganisation, on_delete=models.CASCADE, related_name="moves"
+    )
+    person = models.ForeignKey(Person, verbose_name=_("Cá nhân"), on_delete=models.PROTECT)
+    planned = models.ForeignKey(
+        PlannedUnit, verbose_name=_("Về đơn vị"), on_delete=models.CASCADE, related_name="moves"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.planned}"
+
+
+class ReorganisationTransition(TransitionRecord):
+    reorganisation = models.ForeignKey(
+        Reorganisation, on_delete=models.CASCADE, related_name="transitions"
+    )

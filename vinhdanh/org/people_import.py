@@ -133,3 +133,35 @@ def parse_people_workbook(
     if not result.rows and not result.errors:
         result.errors.append(RowError(2, "Bảng tính không có dòng dữ liệu nào."))
     return result
+
+
+# The people of a split unit and the new unit each goes to (a reorganisation's list).
+MOVE_COLUMNS = [("person_code", "Mã cá nhân"), ("unit_code", "Mã đơn vị mới")]
+
+
+def moves_template_workbook() -> bytes:
+    return template(
+        "Phân cá nhân về đơn vị mới",
+        [label for _, label in MOVE_COLUMNS],
+        [["HM-0001", "phuong-hoang-liet"]],
+        widths=[16, 28],
+    )
+
+
+def parse_moves_workbook(content: bytes) -> tuple[list[tuple[int, str, str]], list[RowError]]:
+    """(Excel row, person code, unit code) of every row, or the errors; codes not yet checked."""
+    rows = read_first_sheet(content)
+    columns = header_columns(rows[0], {label: key for key, label in MOVE_COLUMNS})
+    missing = [label for key, label in MOVE_COLUMNS if key not in columns.values()]
+    if missing:
+        return [], [RowError(1, "Thiếu cột: " + ", ".join(missing) + ".")]
+    found, errors = [], []
+    for number, raw in data_rows(rows, columns):
+        absent = [label for key, label in MOVE_COLUMNS if not raw.get(key)]
+        if absent:
+            errors.append(RowError(number, "Thiếu “" + "”, “".join(absent) + "”."))
+        else:
+            found.append((number, raw["person_code"], raw["unit_code"]))
+    if not found and not errors:
+        errors.append(RowError(2, "Bảng tính không có dòng dữ liệu nào."))
+    return found, errors

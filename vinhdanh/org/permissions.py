@@ -44,3 +44,6 @@ define("org.add_unit", may_add_in_unit, sample=_hoang_liet)
 define("org.change_unit", may_change, sample=_hoang_liet)
 # The 2025 reform merged wards: only the office reshapes the tree.
 define("org.merge_units", is_standing_office)
+# Reorganisations (the 2025 reform recorded as it happened) reshape the whole tree.
+define("org.manage_reorganisations", is_standing_office)
+define("org.apply_reorganisation", is_standing_office)

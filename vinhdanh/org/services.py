@@ -3,6 +3,7 @@ named permission (org/permissions.py) and writing its audit entry."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
@@ -15,6 +16,8 @@ from vinhdanh.core.uploads import (
     validate_upload,
 )
 from vinhdanh.core.workbook import RowError, WorkbookUnreadable
+from vinhdanh.org import reshaping
+from vinhdanh.org.dating import require_active
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.org.people_import import PEOPLE_FILE_MAX_BYTES, parse_people_workbook
 from vinhdanh.workflow.permissions import allows, require
@@ -44,7 +47,11 @@ def update_unit(*, actor, unit: Unit, **changes) -> Unit:
 @transaction.atomic
 def create_person(*, actor, **fields) -> Person:
     _require_adding_to(actor, "org.add_person", fields.get("unit"))
-    return save_and_record(actor=actor, instance=Person(**fields), action="org.person.create")
+    if fields.get("unit") is not None:
+        require_active(fields["unit"], timezone.localdate())
+    person = save_and_record(actor=actor, instance=Person(**fields), action="org.person.create")
+    reshaping.open_history(person, timezone.localdate())
+    return person
 
 
 @transaction.atomic
@@ -53,6 +60,11 @@ def update_person(*, actor, person: Person, **changes) -> Person:
     if "unit" in changes:
         _require_adding_to(actor, "org.add_person", changes["unit"])
     before = snapshot(person)
+    new_unit = changes.pop("unit", person.unit)
+    if new_unit is not None and new_unit.pk != person.unit_id:
+        require_active(new_unit, timezone.localdate())
+        # A move keeps the unit left behind in the person's dated history.
+        reshaping.move_person(person, new_unit, timezone.localdate())
     apply_changes(person, changes)
     return save_and_record(actor=actor, instance=person, action="org.person.update", before=before)
 

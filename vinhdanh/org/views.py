@@ -44,8 +44,20 @@ def _unit_page(request, unit: Unit, merge_form=None, status: int = 200):
         "can_merge": can_merge,
         "merge_form": merge_form,
         "absorbed": unit.absorbed_units.all(),
+        "predecessors": _visible_links(request.user, unit.successions_in, "predecessor"),
+        "successors": _visible_links(request.user, unit.successions_out, "successor"),
     }
     return render(request, "org/unit_detail.html", context, status=status)
+
+
+def _visible_links(user, links, side: str) -> list[tuple]:
+    """Succession links with whether the user may open the unit at the other end."""
+    rows = list(links.select_related(side))
+    ids = [getattr(row, f"{side}_id") for row in rows]
+    visible = set(
+        access.scope_queryset(user, Unit.objects.filter(pk__in=ids)).values_list("pk", flat=True)
+    )
+    return [(row, getattr(row, f"{side}_id") in visible) for row in rows]
 
 
 def _unit(request, pk: int) -> Unit:
@@ -108,6 +120,7 @@ def person_detail(request, pk: int):
     context = {
         "person": person,
         "can_change": allows(request.user, "org.change_person", person),
+        "unit_history": person.unit_history.select_related("unit"),
     }
     return render(request, "org/person_detail.html", context)
 

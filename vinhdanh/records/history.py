@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from vinhdanh.org.models import Person
+from vinhdanh.org.models import Person, UnitSuccession
 from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
 from vinhdanh.rules.engine import History, Members, history_from_rows
 
@@ -44,14 +44,44 @@ def award_facts(field: str, ids: list[int]) -> list[AwardFact]:
     return [fact for source in (past_awards, *_AWARD_SOURCES) for fact in source(field, ids)]
 
 
+def predecessors_of(unit_ids: list[int]) -> dict[int, list[int]]:
+    """Each unit's predecessors, theirs too (a ward merged in 2025 from wards merged before);
+    one query per generation."""
+    found: dict[int, list[int]] = {pk: [] for pk in unit_ids}
+    frontier = {pk: {pk} for pk in unit_ids}  # unit whose predecessors we look for -> owners
+    seen = set(unit_ids)
+    while frontier:
+        links = UnitSuccession.objects.filter(successor_id__in=frontier).values_list(
+            "successor_id", "predecessor_id"
+        )
+        next_frontier: dict[int, set[int]] = defaultdict(set)
+        for successor, predecessor in links:
+            for owner in frontier[successor]:
+                if predecessor not in found[owner] and predecessor != owner:
+                    found[owner].append(predecessor)
+                    next_frontier[predecessor].add(owner)
+        frontier = {pk: owners for pk, owners in next_frontier.items() if pk not in seen}
+        seen |= set(frontier)
+    return found
+
+
 def _empty() -> dict:
     return {"ratings": [], "awards": [], "initiatives": [], "discipline": []}
 
 
 def history_rows(
-    ids: list[int], first_year: int, last_year: int, field: str = "person"
+    ids: list[int],
+    first_year: int,
+    last_year: int,
+    field: str = "person",
+    *,
+    with_predecessors: bool = False,
 ) -> dict[int, dict]:
-    """Every subject's rows by kind, limited to the years the rules look at."""
+    """Every subject's rows by kind, limited to the years the rules look at.
+
+    `with_predecessors` (collectives, when the province's setting
+    `successor_counts_predecessor_titles` is on) adds the predecessors' titles.
+    """
     rows: dict[int, dict] = defaultdict(_empty)
     key = f"{field}_id"
     years = {f"{key}__in": ids, "year__gte": first_year, "year__lte": last_year}
@@ -61,6 +91,18 @@ def history_rows(
         if first_year <= fact.year <= last_year:
             row = (fact.year, fact.title_code, fact.basis_code) if fact.basis_code else fact[1:3]
             rows[fact.subject_id]["awards"].append(row)
+    if with_predecessors and field == "unit":
+        owners: dict[int, set[int]] = defaultdict(set)
+        for unit_id, predecessors in predecessors_of(ids).items():
+            for predecessor in predecessors:
+                owners[predecessor].add(unit_id)
+        for fact in award_facts("unit", list(owners)):
+            if first_year <= fact.year <= last_year:
+                row = (
+                    (fact.year, fact.title_code, fact.basis_code) if fact.basis_code else fact[1:3]
+                )
+                for unit_id in owners[fact.subject_id]:
+                    rows[unit_id]["awards"].append(row)
     for subject_id, year, scope in Initiative.objects.filter(**years).values_list(
         key, "year", "scope"
     ):

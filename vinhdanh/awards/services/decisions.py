@@ -12,6 +12,7 @@ from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomin
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
 from vinhdanh.core.services import save_and_record
+from vinhdanh.org.dating import require_active
 from vinhdanh.org.models import CouncilRole
 from vinhdanh.workflow.engine import lock, transition
 from vinhdanh.workflow.permissions import require
@@ -80,6 +81,7 @@ def issue_decision(
     locked = _locked_all(actor, nominations, expected_versions)
     council = council_of(actor)
     signed_on = signed_on or timezone.localdate()
+    require_active(council, signed_on)  # a council whose unit has ended decides no more
     year = signed_on.year
     decision = Decision(
         issuer=council.unit,

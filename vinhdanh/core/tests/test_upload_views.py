@@ -32,6 +32,21 @@ def _people_import(demo_user):
     return Target("thuongtruc", reverse("org:people_import"), Person.objects.count)
 
 
+def _reorganisation_list(demo_user):
+    import datetime
+
+    from vinhdanh.org.models import PlannedMove, Reorganisation
+
+    reorganisation = Reorganisation.objects.create(
+        name="Sắp xếp thử", effective_on=datetime.date(2025, 7, 1)
+    )
+    return Target(
+        "thuongtruc",
+        reverse("org:reorganisation_import", args=[reorganisation.pk]),
+        PlannedMove.objects.count,
+    )
+
+
 def _plan_import(demo_user):
     from vinhdanh.plans.models import PlanImport
 
@@ -148,6 +163,7 @@ TARGETS = {
     "movement document": _movement_document,
     "registration import": _registration_import,
     "criteria sheet import": _criteria_sheet,
+    "reorganisation list": _reorganisation_list,
     "scoring evidence": _scoring_evidence,
     "nomination attachment": _nomination_attachment,
 }
@@ -192,6 +208,7 @@ UPLOAD_VIEWS = {
     "movements/registration_views.py": {"registration import"},
     "movements/views.py": {"movement document"},
     "org/views.py": {"people import"},
+    "org/reorganisation_views.py": {"reorganisation list"},
     "plans/views/importing.py": {"plan import"},
     "plans/views/tasks.py": {"progress report"},
     "plans/views/units.py": {"unit plan"},

@@ -1,11 +1,22 @@
 """The registry's pages cost as many queries with 200 more rows as with 10 (no N+1)."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from vinhdanh.core.tests.query_budget import assert_flat, numbering
 from vinhdanh.core.text import person_sort_key, search_text
-from vinhdanh.org.models import Cluster, CouncilMember, Person, Unit
+from vinhdanh.org.models import (
+    Cluster,
+    CouncilMember,
+    Person,
+    PlannedMove,
+    PlannedSource,
+    PlannedUnit,
+    Reorganisation,
+    Unit,
+)
 from vinhdanh.records.models import Initiative, Rating
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +114,47 @@ def test_the_cluster_list(office, ward):
 
     html = assert_flat(office, reverse("org:cluster_list"), grow).content.decode()
     assert "Cụm thử 210" in html
+
+
+def test_the_reorganisation_list(office, ward, demo_user):
+    numbers = numbering()
+    actor = demo_user("thuongtruc")
+
+    def grow(count: int) -> None:
+        for n in (next(numbers) for _ in range(count)):
+            item = Reorganisation.objects.create(
+                name=f"Đợt thử {n}", effective_on=datetime.date(2025, 7, 1), created_by=actor
+            )
+            PlannedUnit.objects.create(reorganisation=item, unit=ward)
+            item.dissolved.add(ward)
+
+    assert_flat(office, reverse("org:reorganisation_list"), grow, few=3, many=30, marker="Đợt thử")
+
+
+def test_a_reorganisation_with_many_people_to_place(office, ward, demo_user):
+    item = Reorganisation.objects.create(
+        name="Đợt thử", effective_on=datetime.date(2025, 7, 1), created_by=demo_user("thuongtruc")
+    )
+    Unit.objects.filter(parent=ward).update(valid_to=datetime.date(2025, 7, 1))
+    other = Unit.objects.get(code="phuong-dinh-cong")
+    planned = PlannedUnit.objects.create(reorganisation=item, unit=other)
+    PlannedSource.objects.create(planned=planned, predecessor=ward, share="part")
+    people = grow_people(ward, "Trần Văn Chuyển")
+
+    def grow(count: int) -> None:
+        people(count)
+        unplaced = Person.objects.filter(unit=ward).exclude(pk__in=item.moves.values("person_id"))[
+            : count // 2 + 1
+        ]
+        PlannedMove.objects.bulk_create(
+            PlannedMove(reorganisation=item, person=person, planned=planned) for person in unplaced
+        )
+
+    assert_flat(
+        office,
+        reverse("org:reorganisation_detail", args=[item.pk]),
+        grow,
+        few=4,
+        many=40,
+        marker="Trần Văn Chuyển",
+    )

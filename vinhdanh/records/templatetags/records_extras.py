@@ -1,6 +1,6 @@
 from django import template
 
-from vinhdanh.records.selectors import record_by_year
+from vinhdanh.records.selectors import predecessor_awards, record_by_year
 
 register = template.Library()
 
@@ -18,3 +18,9 @@ def record_by_year_panel(*, person=None, unit=None):
     import records: its templates load this tag instead.
     """
     return {"record_rows": record_by_year(person=person, unit=unit)}
+
+
+@register.inclusion_tag("records/_predecessor_awards.html")
+def predecessor_awards_panel(*, unit):
+    """A successor unit's predecessors' titles, with the province's rule on counting them."""
+    return predecessor_awards(unit)

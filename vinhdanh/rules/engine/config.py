@@ -150,6 +150,14 @@ SETTINGS: dict[str, Setting] = {
         "Không khen thưởng khi đang bị kỷ luật, xem xét kỷ luật (trước ngày 01/7/2025)",
         "law.md §1.3, §11 (Điều 4 khoản 4 Nghị định 152/2025 chỉ áp dụng từ 01/7/2025)",
     ),
+    # Administrative reforms (the 2025 reform merged and split wards).
+    "successor_counts_predecessor_titles": Setting(
+        False,
+        False,
+        "Khi xét danh hiệu, hình thức khen thưởng cho tập thể kế thừa, tính cả danh hiệu của "
+        "các đơn vị tiền thân (mặc định: chỉ hiển thị, không tính)",
+        "Quy chế thi đua, khen thưởng của tỉnh (sắp xếp đơn vị hành chính năm 2025)",
+    ),
 }
 
 
