@@ -10,6 +10,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.documents.errors import PlanReadError
 from vinhdanh.documents.matching import UnitCandidate
 from vinhdanh.documents.reader import read_plan
@@ -58,9 +59,32 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def council_for(actor) -> Council | None:
-    if actor is not None and getattr(actor, "council_id", None):
-        return actor.council
-    return Council.objects.order_by("pk").first()
+    """The council whose plan this is: the one the importing user acts for."""
+    return acting_council(actor)
+
+
+def council_named(unit_code: str | None) -> Council:
+    """The council of the unit `unit_code`, for a command run without a user.
+
+    Without a code there must be exactly one council: with several, guessing one would file
+    the plan under another council.
+    """
+    councils = Council.objects.select_related("unit")
+    if unit_code:
+        council = councils.filter(unit__code=unit_code).first()
+        if council is None:
+            raise ValidationError(
+                _("Không có hội đồng thi đua - khen thưởng nào của đơn vị có mã “%(code)s”.")
+                % {"code": unit_code}
+            )
+        return council
+    found = list(councils[:2])
+    if len(found) != 1:
+        raise ValidationError(
+            _("Hệ thống có %(count)s hội đồng: hãy chỉ rõ hội đồng bằng mã đơn vị (--council).")
+            % {"count": councils.count()}
+        )
+    return found[0]
 
 
 def unit_plan_deadline(parsed: dict) -> tuple[dt.date | None, str]:
