@@ -35,6 +35,11 @@ def _task_helpers_and_groups(user) -> Q:
     )
 
 
+def _task_of_a_plan_in_council_tree(council) -> Q:
+    # Every task of the plans of the council and of the councils below it, led or not.
+    return Q(plan__council__unit__path__startswith=council.unit.path)
+
+
 def _report_on_visible_task(user) -> Q:
     return _paths(user, "task__lead_units__path") | _paths(user, "task__coordinating_units__path")
 
@@ -51,7 +56,12 @@ def register_plan_scopes() -> None:
         ),
     )
     access.register(
-        Task, access.ScopeRule(unit_path="lead_units__path", extra_view=_task_helpers_and_groups)
+        Task,
+        access.ScopeRule(
+            unit_path="lead_units__path",
+            extra_view=_task_helpers_and_groups,
+            council_view=_task_of_a_plan_in_council_tree,
+        ),
     )
     access.register(
         ProgressReport,
