@@ -281,3 +281,19 @@ def test_the_province_of_a_unit_is_found_in_its_own_tree(ward_b):
         parent=island,
     )
     assert province_of(commune) == island
+
+
+def test_a_ward_office_reads_the_audit_entries_of_its_own_council_only(
+    client, office_a, ward_a, demo_user
+):
+    from vinhdanh.audit.services import record
+
+    record(actor=demo_user("thuongtruc"), action="test.district", instance=ward_a.unit)
+    record(actor=office_a, action="test.ward", instance=ward_a.unit)
+    client.force_login(office_a)
+    page = client.get(reverse("home:audit_log"))
+    actions = {entry.action for entry in page.context["entries"]}
+    assert actions == {"test.ward"}
+    client.force_login(demo_user("admin"))
+    actions = {entry.action for entry in client.get(reverse("home:audit_log")).context["entries"]}
+    assert {"test.ward", "test.district"} <= actions
