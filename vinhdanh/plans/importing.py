@@ -25,16 +25,25 @@ UNIT_UNMATCHED = "unit_unmatched"
 REMOVED_FROM_DOCUMENT = "removed_from_document"
 
 
-def unit_candidates() -> list[UnitCandidate]:
+def council_units(council: Council | None):
+    """The active units a council's plan may name: those under the council's unit.
+
+    Many wards have a "Trường Mầm non Hoa Sen"; a ward's plan must match its own.
+    """
+    units = Unit.objects.filter(is_active=True)
+    if council is not None:
+        units = units.filter(path__startswith=council.unit.path)
+    return units
+
+
+def unit_candidates(council: Council | None = None) -> list[UnitCandidate]:
     return [
         UnitCandidate(pk, name, (short,) if short else ())
-        for pk, name, short in Unit.objects.filter(is_active=True).values_list(
-            "pk", "name", "short_name"
-        )
+        for pk, name, short in council_units(council).values_list("pk", "name", "short_name")
     ]
 
 
-def parse_plan_bytes(data: bytes, filename: str) -> dict:
+def parse_plan_bytes(data: bytes, filename: str, council: Council | None = None) -> dict:
     """The plan as JSON-ready data with every unit name resolved; ValidationError if unreadable."""
     try:
         parsed = to_json_dict(read_plan(data, filename))
@@ -46,7 +55,8 @@ def parse_plan_bytes(data: bytes, filename: str) -> dict:
         raise ValidationError(UNREADABLE_PLAN) from error
     if not parsed.get("number") or not parsed.get("year"):
         raise ValidationError(_("Không đọc được số hiệu hoặc năm của kế hoạch ở phần đầu văn bản."))
-    parsed["names"] = resolution.resolve_names(resolution.names_in(parsed), unit_candidates())
+    candidates = unit_candidates(council)
+    parsed["names"] = resolution.resolve_names(resolution.names_in(parsed), candidates)
     return parsed
 
 

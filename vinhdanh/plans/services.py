@@ -56,7 +56,7 @@ def preview_import(*, actor, filename: str, content: bytes) -> PlanImport:
         allowed=importing.PLAN_FILE_KINDS,
         max_uncompressed=PLAN_MAX_UNCOMPRESSED,
     )
-    parsed = importing.parse_plan_bytes(content, filename)
+    parsed = importing.parse_plan_bytes(content, filename, importing.council_for(actor))
     draft = PlanImport(original_name=filename[:255], parsed=parsed, created_by=actor)
     draft.file.save(filename, ContentFile(content), save=False)
     draft.save()

@@ -297,3 +297,21 @@ def test_a_ward_office_reads_the_audit_entries_of_its_own_council_only(
     client.force_login(demo_user("admin"))
     actions = {entry.action for entry in client.get(reverse("home:audit_log")).context["entries"]}
     assert {"test.ward", "test.district"} <= actions
+
+
+def test_a_ward_plans_unit_names_match_only_the_wards_own_units(ward_b):
+    candidates = {candidate.id for candidate in importing.unit_candidates(ward_b)}
+    own = set(Unit.objects.filter(path__startswith=ward_b.unit.path).values_list("pk", flat=True))
+    assert candidates == own and ward_b.unit_id in candidates
+    assert Unit.objects.get(code="phuong-hoang-liet").pk not in candidates
+
+
+def test_the_years_registrations_are_issued_by_the_acting_council(client, two_seats, ward_b):
+    user, seat_b = two_seats
+    client.force_login(user)
+    client.post(reverse("accounts:act_for_council"), {"membership": seat_b.pk})
+    export = client.get(reverse("movements:registrations_year_export", args=[2021, "xlsx"]))
+    cells = [
+        str(cell.value) for row in load_workbook(io.BytesIO(export.content)).active for cell in row
+    ]
+    assert any(ward_b.unit.name.upper() in cell.upper() for cell in cells)

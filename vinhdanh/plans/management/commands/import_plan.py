@@ -91,7 +91,12 @@ class Command(BaseCommand):
                 "Dùng --update để cập nhật kế hoạch đã có.",
                 returncode=1,
             )
-        names = resolution.resolve_names(resolution.names_in(parsed), importing.unit_candidates())
+        try:
+            council = importing.council_named(council_unit)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages), returncode=1) from error
+        candidates = importing.unit_candidates(council)
+        names = resolution.resolve_names(resolution.names_in(parsed), candidates)
         parsed["names"] = names
         unknown = resolution.unmatched(names)
         choices = dict.fromkeys(unknown, resolution.KEEP_AS_TEXT)
@@ -101,7 +106,7 @@ class Command(BaseCommand):
                 parsed=parsed,
                 unit_of_name=resolution.apply_choices(names, choices),
                 update=update,
-                council=importing.council_named(council_unit),
+                council=council,
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages), returncode=1) from error
