@@ -25,7 +25,7 @@ INSTANCE_WIDE = {Role.ADMIN}
 # Roles that see the whole organisation the acting council governs: the units under the
 # council's unit (its subtree), never another council's.
 ORGANISATION_WIDE_VIEWERS = {Role.ADMIN, Role.STANDING_OFFICE, Role.COUNCIL_MEMBER, Role.LEADER}
-# Roles that may change registry data anywhere.
+# Roles that may change registry data anywhere in their acting council's organisation.
 ORGANISATION_WIDE_EDITORS = {Role.ADMIN, Role.STANDING_OFFICE}
 # Roles that change data of their own unit and its sub-units.
 UNIT_SCOPED_EDITORS = {Role.UNIT_OFFICER, Role.CLUSTER_HEAD}
