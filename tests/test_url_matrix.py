@@ -178,6 +178,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "accounts:logout": (ACTION, None),
     "accounts:recovery_codes_regenerate": (ACTION, None),
     "accounts:second_factor_disable": (ACTION, None),
+    "accounts:act_for_council": (ACTION, None),
     "plans:feed_create": (ACTION, None),
     "plans:feed_revoke": (ACTION, "feed"),
     "set_language": (PUBLIC_ACTION, None),

@@ -13,14 +13,19 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.accounts.models import Role
 
 VIEW = "view"
 CHANGE = "change"
 
-# Roles that see the whole organisation the council governs.
+# The instance's administrators run the installation, not a council: they see and change
+# every council's rows. Everyone else works inside one council at a time (the acting one).
+INSTANCE_WIDE = {Role.ADMIN}
+# Roles that see the whole organisation the acting council governs: the units under the
+# council's unit (its subtree), never another council's.
 ORGANISATION_WIDE_VIEWERS = {Role.ADMIN, Role.STANDING_OFFICE, Role.COUNCIL_MEMBER, Role.LEADER}
-# Roles that may change registry data anywhere.
+# Roles that may change registry data anywhere in their acting council's organisation.
 ORGANISATION_WIDE_EDITORS = {Role.ADMIN, Role.STANDING_OFFICE}
 # Roles that change data of their own unit and its sub-units.
 UNIT_SCOPED_EDITORS = {Role.UNIT_OFFICER, Role.CLUSTER_HEAD}
@@ -35,6 +40,10 @@ class ScopeRule:
     more than one way (a record about a person or about a collective). `extra_view`
     may widen what is visible (e.g. a cluster is visible to its members).
 
+    The organisation-wide roles (standing office, council members, chairman) see the rows
+    owned by the units under their acting council's unit, plus `extra_view(user)` and
+    `council_view(council)`; the instance administrator sees everything.
+
     `cluster` is the ORM path to the Cluster a row is scored in ("cluster",
     "sheet__cluster"). Only rules that name it let a cluster head see the rows of the
     other units of the clusters they head: scoring and ranking need the cluster's
@@ -46,6 +55,9 @@ class ScopeRule:
     extra_view: Callable[[object], Q] | None = None
     editable_by_unit: bool = True
     cluster: str | None = None
+    # What the organisation-wide roles of a council see beyond its subtree, given the acting
+    # council: e.g. the units above it, or what another council sent to it. View only.
+    council_view: Callable[[object], Q] | None = None
 
 
 _RULES: dict[type[Model], ScopeRule] = {}
@@ -81,6 +93,25 @@ def own_unit_paths(user) -> list[str]:
     return [user.unit.path]
 
 
+def council_paths(user) -> list[str]:
+    """The subtree an organisation-wide role acts over: the acting council's unit and below."""
+    council = acting_council(user)
+    return [council.unit.path] if council is not None else []
+
+
+def governing_unit_ids(user) -> list[int]:
+    """The units on the way up from the user's unit and from the acting council's unit.
+
+    A council, its members and its plan concern every unit it governs: a row owned by one
+    of these units is what the whole organisation under it may read.
+    """
+    ids: set[int] = set()
+    council = acting_council(user)
+    for path in (user.unit.path if user.unit_id else "", council.unit.path if council else ""):
+        ids.update(int(part) for part in path.strip("/").split("/") if part)
+    return sorted(ids)
+
+
 def _headed_cluster_q(user, rule: ScopeRule) -> Q:
     if rule.cluster is None or role_of(user) != Role.CLUSTER_HEAD or not user.unit_id:
         return Q(pk__in=[])
@@ -101,9 +132,11 @@ def scope_queryset(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
     role = role_of(user)
     if role is None:
         return queryset.none()
-    if role in ORGANISATION_WIDE_EDITORS or (action == VIEW and role in ORGANISATION_WIDE_VIEWERS):
+    if role in INSTANCE_WIDE:
         return queryset
     rule = _rule_for(queryset.model)
+    if role in ORGANISATION_WIDE_EDITORS or (action == VIEW and role in ORGANISATION_WIDE_VIEWERS):
+        return _council_scope(user, queryset, rule, action)
     if action == CHANGE and (role not in UNIT_SCOPED_EDITORS or not rule.editable_by_unit):
         return queryset.none()
     condition = _paths_q(rule.unit_path, own_unit_paths(user))
@@ -115,6 +148,22 @@ def scope_queryset(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
     return queryset.filter(condition).distinct()
 
 
+def _council_scope(user, queryset: QuerySet, rule: ScopeRule, action: str) -> QuerySet:
+    council = acting_council(user)
+    if council is None:
+        return queryset.none()
+    condition = _paths_q(rule.unit_path, [council.unit.path])
+    if action == VIEW:
+        if rule.extra_view is not None:
+            condition |= rule.extra_view(user)
+        if rule.council_view is not None:
+            condition |= rule.council_view(council)
+    # A subquery rather than .distinct() on the caller's queryset: these roles' lists are
+    # aggregated, updated and ordered by their callers as before.
+    matching = queryset.model._default_manager.filter(condition).values("pk")
+    return queryset.filter(pk__in=matching)
+
+
 def can(user, action: str, obj: Model) -> bool:
     model = type(obj)
     return scope_queryset(user, model._default_manager.filter(pk=obj.pk), action).exists()
@@ -123,8 +172,11 @@ def can(user, action: str, obj: Model) -> bool:
 def can_create_in(user, unit) -> bool:
     """Whether the user may add data owned by `unit` (a new person, a sub-unit)."""
     role = role_of(user)
-    if role in ORGANISATION_WIDE_EDITORS:
+    if role in INSTANCE_WIDE:
         return True
+    if role in ORGANISATION_WIDE_EDITORS:
+        paths = council_paths(user)
+        return unit is not None and bool(paths) and unit.path.startswith(paths[0])
     if role in UNIT_SCOPED_EDITORS and user.unit_id and unit is not None:
         return unit.path.startswith(user.unit.path)
     return False

@@ -29,3 +29,23 @@ class ConfirmPasswordForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Mật khẩu hiện tại không đúng."))
         return password
+
+
+class ActingCouncilForm(forms.Form):
+    """The top bar's choice of the council the user acts for (one of their memberships)."""
+
+    membership = forms.TypedChoiceField(
+        label=_("Làm việc cho hội đồng"),
+        coerce=int,
+        error_messages={
+            "required": _("Vui lòng chọn hội đồng mà bạn làm việc nhân danh."),
+            "invalid_choice": _(
+                "Bạn không phải là thành viên (hoặc không còn là thành viên) của hội đồng này, "
+                "nên không thể làm việc nhân danh hội đồng đó."
+            ),
+        },
+    )
+
+    def __init__(self, choices, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].choices = choices

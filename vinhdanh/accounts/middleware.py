@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from vinhdanh.accounts import councils
 from vinhdanh.accounts.access import role_of
 from vinhdanh.accounts.models import Role
 from vinhdanh.accounts.second_factor import (
@@ -146,3 +147,21 @@ class SecondFactorMiddleware:
         if has_confirmed_device(user):
             return reverse("accounts:second_factor_verify")
         return reverse("accounts:second_factor_enrol")
+
+
+class ActingMembershipMiddleware:
+    """Put the session's chosen membership on the request's user (`accounts.councils`).
+
+    Right after authentication, so every later middleware, view and template reads the
+    acting council's role, unit and council from the user as if it were the only one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        chosen = session.get(councils.SESSION_KEY) if session is not None else None
+        if chosen is not None and request.user.is_authenticated:
+            councils.apply_session_choice(request)
+        return self.get_response(request)

@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("security/", views.security, name="security"),
+    path("acting-council/", views.act_for_council, name="act_for_council"),
     path("second-factor/enrol/", views.enrol, name="second_factor_enrol"),
     path("second-factor/verify/", views.verify, name="second_factor_verify"),
     path(

@@ -7,13 +7,14 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vinhdanh.accounts import services
-from vinhdanh.accounts.forms import CodeForm, ConfirmPasswordForm
+from vinhdanh.accounts import councils, services
+from vinhdanh.accounts.forms import ActingCouncilForm, CodeForm, ConfirmPasswordForm
 from vinhdanh.accounts.second_factor import has_confirmed_device, requires_second_factor
 
 
@@ -131,3 +132,27 @@ def disable(request):
         return redirect("accounts:second_factor_enrol")
     messages.success(request, _("Đã tắt xác thực hai lớp."))
     return redirect("accounts:security")
+
+
+@login_required
+@require_POST
+def act_for_council(request):
+    """Switch the council the session acts for; a council the user does not sit in is refused."""
+    form = ActingCouncilForm(councils.council_choices(request.user), request.POST)
+    membership = None
+    # Not workflow.views.run_service: accounts sits below workflow. Same handling.
+    if form.is_valid():
+        try:
+            membership = councils.choose_acting_membership(request, form.cleaned_data["membership"])
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+    if membership is None:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        messages.success(
+            request,
+            _("Bạn đang làm việc cho %(council)s.") % {"council": membership.council.name},
+        )
+    return redirect(_next_url(request))

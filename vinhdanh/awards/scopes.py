@@ -11,10 +11,13 @@ from vinhdanh.core.files import register_serving_view
 def register_award_scopes() -> None:
     access.register(Nomination, access.ScopeRule(unit_path="unit__path"))
     access.register(Batch, access.ScopeRule(unit_path="unit__path"))
-    # A decision is the issuer's act: units see their own recipients through nominations.
+    # A decision is the issuer's act: it belongs to the issuer's tree (its council sees it,
+    # with or without recipients yet) and units see their own recipients through nominations.
     access.register(
         Decision,
-        access.ScopeRule(unit_path="nominations__unit__path", editable_by_unit=False),
+        access.ScopeRule(
+            unit_path=("nominations__unit__path", "issuer__path"), editable_by_unit=False
+        ),
     )
     access.register(
         Certificate,

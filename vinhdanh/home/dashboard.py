@@ -5,11 +5,11 @@ import datetime
 from django.utils import timezone
 
 from vinhdanh.accounts import access
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.accounts.models import Role
-from vinhdanh.audit.models import AuditEntry
 from vinhdanh.core.cards import cards_for
+from vinhdanh.home.audit_scope import audit_entries_for
 from vinhdanh.org import selectors
-from vinhdanh.org.models import Council
 from vinhdanh.workflow.permissions import allows
 
 
@@ -34,10 +34,10 @@ def dashboard_for(user) -> dict:
         "people_count": selectors.people_for(user).count(),
         "clusters": selectors.clusters_for(user, year),
         "cluster_year": year,
-        "council": Council.objects.select_related("unit", "standing_office").first(),
+        "council": acting_council(user),
     }
     if allows(user, "home.view_audit_log"):
-        context["recent_changes"] = AuditEntry.objects.select_related("actor")[:8]
+        context["recent_changes"] = audit_entries_for(user)[:8]
     if allows(user, "home.see_followed_clusters"):
         context["followed_clusters"] = context["clusters"].filter(followers__user=user)
     if user.unit_id:

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from vinhdanh.accounts.models import Role, User
-from vinhdanh.audit.models import AuditEntry
+from vinhdanh.home.audit_scope import audit_entries_for
 from vinhdanh.home.dashboard import dashboard_for
 from vinhdanh.org import selectors
 from vinhdanh.workflow.permissions import require
@@ -37,7 +37,8 @@ def search(request):
 def audit_log(request):
     """The audit log, for the roles that change the whole organisation."""
     require(request.user, "home.view_audit_log")
-    entries = AuditEntry.objects.select_related("actor")
+    visible = audit_entries_for(request.user)
+    entries = visible
     filters = {
         "object_type": request.GET.get("object_type", "").strip(),
         "object_id": request.GET.get("object_id", "").strip(),
@@ -52,11 +53,9 @@ def audit_log(request):
     context = {
         "entries": Paginator(entries, 50).get_page(request.GET.get("page")),
         "filters": filters,
-        "object_types": AuditEntry.objects.order_by("object_type")
+        "object_types": visible.order_by("object_type")
         .values_list("object_type", flat=True)
         .distinct(),
-        "actors": User.objects.filter(pk__in=AuditEntry.objects.values("actor")).order_by(
-            "username"
-        ),
+        "actors": User.objects.filter(pk__in=visible.values("actor")).order_by("username"),
     }
     return render(request, "home/audit_log.html", context)

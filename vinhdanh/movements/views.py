@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -7,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.files import private_file_view, safe_extension, serve_private
 from vinhdanh.movements import documents, permissions, registrations, selectors, services
 from vinhdanh.movements.forms import DocumentForm, LaunchForm, MovementForm, StartRegistrationForm
 from vinhdanh.movements.models import Movement, MovementDocument, MovementStatus
 from vinhdanh.movements.workflows import MOVEMENTS
-from vinhdanh.org.models import Unit
 from vinhdanh.org.selectors import units_for
 from vinhdanh.workflow.permissions import allows, require
 from vinhdanh.workflow.views import run_service
@@ -216,8 +217,10 @@ def registrations_export(request, pk: int, fmt: str):
 def registrations_year_export(request, year: int, fmt: str):
     """The whole organisation's registrations of a year, for the standing office."""
     require(request.user, permissions.CONSOLIDATE_REGISTRATIONS)
-    council = request.user.council
-    issuer = council.unit if council else Unit.objects.filter(parent__isnull=True).first()
+    council = acting_council(request.user)
+    if council is None:
+        raise PermissionDenied(_("Tài khoản chưa làm việc cho hội đồng nào."))
+    issuer = council.unit
     if fmt == "xlsx":
         return download(documents.year_workbook(year, issuer), f"dang-ky-{year}.xlsx", XLSX)
     return download(documents.year_document(year, issuer), f"dang-ky-{year}.docx", DOCX)

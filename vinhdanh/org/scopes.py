@@ -12,12 +12,25 @@ def _cluster_visible_to_members(user) -> Q:
     return Q(members__path__startswith=user.unit.path) | Q(head_id=user.unit_id)
 
 
-def _everyone(user) -> Q:
-    return Q(pk__isnull=False)
+def _council_governing_user(user) -> Q:
+    # Who sits on a council is known to every unit it governs (the council of the user's
+    # unit and the councils above), not to the units of another council.
+    return Q(unit_id__in=access.governing_unit_ids(user))
+
+
+def _member_of_council_governing_user(user) -> Q:
+    return Q(council__unit_id__in=access.governing_unit_ids(user))
+
+
+def _units_above_council(council) -> Q:
+    # The council's own tree reaches up to the province: its page and the trees show the
+    # units above it (read only), not their other branches.
+    ids = [int(part) for part in council.unit.path.strip("/").split("/") if part]
+    return Q(pk__in=ids)
 
 
 def register_org_scopes() -> None:
-    access.register(Unit, access.ScopeRule(unit_path="path"))
+    access.register(Unit, access.ScopeRule(unit_path="path", council_view=_units_above_council))
     access.register(Person, access.ScopeRule(unit_path="unit__path"))
     access.register(
         Cluster,
@@ -27,14 +40,19 @@ def register_org_scopes() -> None:
             editable_by_unit=False,
         ),
     )
-    # Every signed-in user may see who sits on the council; only the office changes it.
+    # Every signed-in user of the units a council governs may see who sits on it; only the
+    # office changes it.
     access.register(
         Council,
-        access.ScopeRule(unit_path="unit__path", extra_view=_everyone, editable_by_unit=False),
+        access.ScopeRule(
+            unit_path="unit__path", extra_view=_council_governing_user, editable_by_unit=False
+        ),
     )
     access.register(
         CouncilMember,
         access.ScopeRule(
-            unit_path="council__unit__path", extra_view=_everyone, editable_by_unit=False
+            unit_path="council__unit__path",
+            extra_view=_member_of_council_governing_user,
+            editable_by_unit=False,
         ),
     )

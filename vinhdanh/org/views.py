@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from vinhdanh.accounts import access
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.org import selectors, services
 from vinhdanh.org.forms import PeopleImportForm, PersonForm, UnitMergeForm
 from vinhdanh.org.merging import merge_units
-from vinhdanh.org.models import COUNCIL_ROLE_ORDER, Cluster, Council, Person, Unit
+from vinhdanh.org.models import COUNCIL_ROLE_ORDER, Cluster, Person, Unit
 from vinhdanh.org.people_import import template_workbook
 from vinhdanh.workflow.permissions import allows
 from vinhdanh.workflow.views import run_service
@@ -205,7 +206,7 @@ def cluster_detail(request, pk: int):
 
 @login_required
 def council(request):
-    council = Council.objects.select_related("unit", "standing_office").first()
+    council = acting_council(request.user)
     members = []
     if council is not None:
         members = sorted(

@@ -13,7 +13,7 @@ from vinhdanh.accounts.models import User
 from vinhdanh.core.uploads import PLAN_MAX_UNCOMPRESSED, validate_upload
 from vinhdanh.documents.reader import read_plan_file
 from vinhdanh.documents.structure import to_json_dict
-from vinhdanh.org.models import Unit
+from vinhdanh.org.models import Council, Unit
 from vinhdanh.plans import importing, resolution, services
 from vinhdanh.plans.models import (
     Plan,
@@ -75,6 +75,7 @@ def _import_seed() -> Plan:
         parsed=parsed,
         unit_of_name=resolution.apply_choices(names, choices),
         audit=False,
+        council=Council.objects.get(unit__code="hoang-mai"),  # the seed is Hoàng Mai's plan
     )
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.documents.errors import PlanReadError
 from vinhdanh.documents.matching import UnitCandidate
 from vinhdanh.documents.reader import read_plan
@@ -24,16 +25,25 @@ UNIT_UNMATCHED = "unit_unmatched"
 REMOVED_FROM_DOCUMENT = "removed_from_document"
 
 
-def unit_candidates() -> list[UnitCandidate]:
+def council_units(council: Council | None):
+    """The active units a council's plan may name: those under the council's unit.
+
+    Many wards have a "Trường Mầm non Hoa Sen"; a ward's plan must match its own.
+    """
+    units = Unit.objects.filter(is_active=True)
+    if council is not None:
+        units = units.filter(path__startswith=council.unit.path)
+    return units
+
+
+def unit_candidates(council: Council | None = None) -> list[UnitCandidate]:
     return [
         UnitCandidate(pk, name, (short,) if short else ())
-        for pk, name, short in Unit.objects.filter(is_active=True).values_list(
-            "pk", "name", "short_name"
-        )
+        for pk, name, short in council_units(council).values_list("pk", "name", "short_name")
     ]
 
 
-def parse_plan_bytes(data: bytes, filename: str) -> dict:
+def parse_plan_bytes(data: bytes, filename: str, council: Council | None = None) -> dict:
     """The plan as JSON-ready data with every unit name resolved; ValidationError if unreadable."""
     try:
         parsed = to_json_dict(read_plan(data, filename))
@@ -45,7 +55,8 @@ def parse_plan_bytes(data: bytes, filename: str) -> dict:
         raise ValidationError(UNREADABLE_PLAN) from error
     if not parsed.get("number") or not parsed.get("year"):
         raise ValidationError(_("Không đọc được số hiệu hoặc năm của kế hoạch ở phần đầu văn bản."))
-    parsed["names"] = resolution.resolve_names(resolution.names_in(parsed), unit_candidates())
+    candidates = unit_candidates(council)
+    parsed["names"] = resolution.resolve_names(resolution.names_in(parsed), candidates)
     return parsed
 
 
@@ -58,9 +69,32 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def council_for(actor) -> Council | None:
-    if actor is not None and getattr(actor, "council_id", None):
-        return actor.council
-    return Council.objects.order_by("pk").first()
+    """The council whose plan this is: the one the importing user acts for."""
+    return acting_council(actor)
+
+
+def council_named(unit_code: str | None) -> Council:
+    """The council of the unit `unit_code`, for a command run without a user.
+
+    Without a code there must be exactly one council: with several, guessing one would file
+    the plan under another council.
+    """
+    councils = Council.objects.select_related("unit")
+    if unit_code:
+        council = councils.filter(unit__code=unit_code).first()
+        if council is None:
+            raise ValidationError(
+                _("Không có hội đồng thi đua - khen thưởng nào của đơn vị có mã “%(code)s”.")
+                % {"code": unit_code}
+            )
+        return council
+    found = list(councils[:2])
+    if len(found) != 1:
+        raise ValidationError(
+            _("Hệ thống có %(count)s hội đồng: hãy chỉ rõ hội đồng bằng mã đơn vị (--council).")
+            % {"count": councils.count()}
+        )
+    return found[0]
 
 
 def unit_plan_deadline(parsed: dict) -> tuple[dt.date | None, str]:

@@ -15,8 +15,9 @@ from vinhdanh.plans.models import (
 )
 
 
-def _everyone(user) -> Q:
-    return Q(pk__isnull=False)
+def _plan_of_council_governing_user(user) -> Q:
+    # A council's plan concerns every unit it governs, not the units of another council.
+    return Q(council__unit_id__in=access.governing_unit_ids(user))
 
 
 def _paths(user, field: str) -> Q:
@@ -28,8 +29,15 @@ def _paths(user, field: str) -> Q:
 
 def _task_helpers_and_groups(user) -> Q:
     # Coordinating units follow the tasks they help with; a task given to a group
-    # ("Các đơn vị thuộc Quận") concerns every unit.
-    return _paths(user, "coordinating_units__path") | ~Q(lead_groups=[])
+    # ("Các đơn vị thuộc Quận") concerns every unit the plan's council governs.
+    return _paths(user, "coordinating_units__path") | (
+        ~Q(lead_groups=[]) & Q(plan__council__unit_id__in=access.governing_unit_ids(user))
+    )
+
+
+def _task_of_a_plan_in_council_tree(council) -> Q:
+    # Every task of the plans of the council and of the councils below it, led or not.
+    return Q(plan__council__unit__path__startswith=council.unit.path)
 
 
 def _report_on_visible_task(user) -> Q:
@@ -37,15 +45,23 @@ def _report_on_visible_task(user) -> Q:
 
 
 def register_plan_scopes() -> None:
-    # The council's plan is public inside the organisation; only the office changes it.
+    # The council's plan is public inside the organisation it governs; only the office
+    # changes it.
     access.register(
         Plan,
         access.ScopeRule(
-            unit_path="council__unit__path", extra_view=_everyone, editable_by_unit=False
+            unit_path="council__unit__path",
+            extra_view=_plan_of_council_governing_user,
+            editable_by_unit=False,
         ),
     )
     access.register(
-        Task, access.ScopeRule(unit_path="lead_units__path", extra_view=_task_helpers_and_groups)
+        Task,
+        access.ScopeRule(
+            unit_path="lead_units__path",
+            extra_view=_task_helpers_and_groups,
+            council_view=_task_of_a_plan_in_council_tree,
+        ),
     )
     access.register(
         ProgressReport,

@@ -56,7 +56,7 @@ def preview_import(*, actor, filename: str, content: bytes) -> PlanImport:
         allowed=importing.PLAN_FILE_KINDS,
         max_uncompressed=PLAN_MAX_UNCOMPRESSED,
     )
-    parsed = importing.parse_plan_bytes(content, filename)
+    parsed = importing.parse_plan_bytes(content, filename, importing.council_for(actor))
     draft = PlanImport(original_name=filename[:255], parsed=parsed, created_by=actor)
     draft.file.save(filename, ContentFile(content), save=False)
     draft.save()
@@ -111,6 +111,7 @@ def save_parsed_plan(
     unit_of_name: dict[str, int | None],
     update: bool = False,
     audit: bool = True,
+    council=None,
 ) -> Plan:
     """Create the plan and its tasks, or update the plan of the same number and year.
 
@@ -135,7 +136,8 @@ def save_parsed_plan(
         plan = Plan(
             number=parsed["number"],
             year=parsed["year"],
-            council=importing.council_for(actor),
+            # The council the importing user acts for; a command or the demo names it.
+            council=council or importing.council_for(actor),
             imported_by=actor if getattr(actor, "pk", None) else None,
         )
     for key, value in importing.plan_header(parsed).items():

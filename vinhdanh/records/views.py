@@ -6,11 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
 from vinhdanh.org import selectors
-from vinhdanh.org.models import Council, Person, Unit
+from vinhdanh.org.models import Person, Unit
 from vinhdanh.records.models import Rating
 from vinhdanh.records.screening import VERDICT_LABELS, explain, screen_unit
 
@@ -37,7 +38,7 @@ def screening(request):
     year = _year(request)
     titles, rows = screen_unit(request.user, unit, year) if unit else ([], [])
     if request.GET.get("format") == "xlsx" and unit:
-        return _export(unit, year, titles, rows)
+        return _export(unit, year, titles, rows, acting_council(request.user))
     context = {
         "units": units,
         "unit": unit,
@@ -63,8 +64,7 @@ def screening_detail(request, person_pk: int, title_id: str):
     )
 
 
-def _export(unit, year, titles, rows) -> HttpResponse:
-    council = Council.objects.select_related("unit").first()
+def _export(unit, year, titles, rows, council) -> HttpResponse:
     letterhead = Letterhead(
         parent_body=council.unit.name if council else unit.name,
         issuer=council.name if council else unit.name,

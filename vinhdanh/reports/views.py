@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
 from vinhdanh.movements.models import Movement, MovementStatus
-from vinhdanh.org.models import Council
 from vinhdanh.records.models import PastAward
 from vinhdanh.reports.form_0601 import COLUMNS, ROWS, MovementFacts, tally
 from vinhdanh.reports.statistics import award_statistics
@@ -39,12 +39,11 @@ def award_statistics_page(request):
         "small": _percent(stats.share("small_collectives", "collectives")),
     }
     if request.GET.get("format") == "xlsx":
-        return _export(stats)
+        return _export(stats, acting_council(request.user))
     return render(request, "reports/award_statistics.html", {"stats": stats, "shares": shares})
 
 
-def _export(stats) -> HttpResponse:
-    council = Council.objects.select_related("unit").first()
+def _export(stats, council) -> HttpResponse:
     letterhead = Letterhead(
         parent_body=council.unit.name if council else "",
         issuer=council.name if council else "",
@@ -92,7 +91,7 @@ def form_0601(request):
         {"code": code, "label": label, "indent": indent, "values": table.get(code)}
         for code, label, indent in ROWS
     ]
-    council = Council.objects.select_related("unit").first()
+    council = acting_council(request.user)
     if request.GET.get("format") == "xlsx":
         letterhead = Letterhead(
             parent_body=council.unit.name if council else "", issuer=council.name if council else ""

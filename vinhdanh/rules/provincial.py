@@ -14,9 +14,10 @@ PROVINCE_LEVEL = "province"
 
 
 def province_of(unit: Unit | None) -> Unit | None:
-    """The nearest ancestor-or-self at province level; the tree's root if none is."""
+    """The nearest ancestor-or-self at province level; the root of the unit's own tree if
+    none is. No unit, no province (the defaults apply): never some other tree's root."""
     if unit is None:
-        return Unit.objects.filter(parent__isnull=True).order_by("pk").first()
+        return None
     chain = [*unit.ancestors(), unit]
     for candidate in reversed(chain):
         if candidate.level.code == PROVINCE_LEVEL:

@@ -7,16 +7,27 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.rules.forms import SettingForm
 from vinhdanh.rules.provincial import config_for, province_of, set_rule_setting
 from vinhdanh.workflow.permissions import allows
 from vinhdanh.workflow.views import run_service
 
 
+def _own_unit(user):
+    """The unit whose province's settings the page shows: the user's, else the acting
+    council's (an administrator without a unit)."""
+    if user.unit_id:
+        return user.unit
+    council = acting_council(user)
+    return council.unit if council is not None else None
+
+
 @login_required
 def settings_page(request):
-    province = province_of(request.user.unit)
-    rows = config_for(request.user.unit).describe()
+    unit = _own_unit(request.user)
+    province = province_of(unit)
+    rows = config_for(unit).describe()
     can_change = allows(request.user, "rules.change_setting")
     for row in rows:
         row["value_text"] = json.dumps(row["value"], ensure_ascii=False)
@@ -34,7 +45,7 @@ def settings_page(request):
 @login_required
 @require_POST
 def change_setting(request, name: str):
-    province = province_of(request.user.unit)
+    province = province_of(_own_unit(request.user))
     form = SettingForm(request.POST, name=name)
 
     def save():

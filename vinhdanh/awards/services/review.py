@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.catalogue_loader import DEFAULT_VOTE_THRESHOLD
 from vinhdanh.awards.checks import vote_passes
@@ -203,7 +204,7 @@ def answer_objection(actor, objection: Objection, *, answer: str) -> Objection:
 
 
 def council_of(actor) -> Council:
-    council = getattr(actor, "council", None) or Council.objects.order_by("pk").first()
+    council = acting_council(actor)
     if council is None:
         raise ValidationError(_("Chưa khai báo Hội đồng Thi đua - Khen thưởng."))
     return council

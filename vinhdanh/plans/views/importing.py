@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.documents.structure import REVIEW_FLAG_LABELS
-from vinhdanh.org.models import Unit
 from vinhdanh.plans import importing, services
 from vinhdanh.plans.forms import ConfirmImportForm, PlanUploadForm
 from vinhdanh.plans.models import PlanImport
@@ -79,9 +78,10 @@ def import_file(request, pk: int):
     return serve_private(request, draft.file, download_name=draft.original_name)
 
 
-def _confirm_form(draft: PlanImport, data=None) -> ConfirmImportForm:
+def _confirm_form(request, draft: PlanImport, data=None) -> ConfirmImportForm:
     names = draft.parsed["names"]
-    units = Unit.objects.filter(is_active=True).only("pk", "name")
+    # Only the units of the council the importer acts for (a draft is its uploader's own).
+    units = importing.council_units(importing.council_for(request.user)).only("pk", "name")
     return ConfirmImportForm(data, names=names, pending=unmatched(names), units=units)
 
 
@@ -115,7 +115,7 @@ def preview(request, pk: int):
     draft = _draft(request, pk)
     if draft.plan_id:
         return redirect("plans:plan_detail", draft.plan_id)
-    context = _preview_context(draft, _confirm_form(draft))
+    context = _preview_context(draft, _confirm_form(request, draft))
     return render(request, "plans/import_preview.html", context)
 
 
@@ -123,7 +123,7 @@ def preview(request, pk: int):
 @require_POST
 def confirm(request, pk: int):
     draft = _draft(request, pk)
-    form = _confirm_form(draft, request.POST)
+    form = _confirm_form(request, draft, request.POST)
     plan = run_service(
         form,
         lambda: services.confirm_import(

@@ -54,18 +54,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Cập nhật kế hoạch đã có cùng số và năm (mặc định: từ chối nhập trùng).",
         )
+        parser.add_argument(
+            "--council",
+            metavar="MA_DON_VI",
+            help="Mã đơn vị của hội đồng ban hành kế hoạch (bắt buộc khi có nhiều hội đồng).",
+        )
 
     def handle(self, *args, **options):
         plan = load_plan(options["file"])
         if not options["dry_run"]:
-            self.save(plan, update=options["update"])
+            self.save(plan, update=options["update"], council_unit=options["council"])
             return
         if options["json"]:
             self.stdout.write(json.dumps(to_json_dict(plan), ensure_ascii=False, indent=2))
         else:
             self.stdout.write("\n".join(summary_lines(plan)))
 
-    def save(self, plan: Plan, *, update: bool) -> None:
+    def save(self, plan: Plan, *, update: bool, council_unit: str | None = None) -> None:
         """Save through the same service as the web import, run as the operator.
 
         Names that match no unit cannot be asked about here: they are kept as text and
@@ -86,7 +91,12 @@ class Command(BaseCommand):
                 "Dùng --update để cập nhật kế hoạch đã có.",
                 returncode=1,
             )
-        names = resolution.resolve_names(resolution.names_in(parsed), importing.unit_candidates())
+        try:
+            council = importing.council_named(council_unit)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages), returncode=1) from error
+        candidates = importing.unit_candidates(council)
+        names = resolution.resolve_names(resolution.names_in(parsed), candidates)
         parsed["names"] = names
         unknown = resolution.unmatched(names)
         choices = dict.fromkeys(unknown, resolution.KEEP_AS_TEXT)
@@ -96,6 +106,7 @@ class Command(BaseCommand):
                 parsed=parsed,
                 unit_of_name=resolution.apply_choices(names, choices),
                 update=update,
+                council=council,
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages), returncode=1) from error

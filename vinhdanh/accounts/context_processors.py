@@ -1,0 +1,13 @@
+"""The top bar's council picker: the user's memberships in force and the acting one."""
+
+from django.utils.functional import SimpleLazyObject
+
+from vinhdanh.accounts.councils import picker
+
+
+def acting_council(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    # Lazy: a page that does not draw the top bar (a fragment, a download) asks nothing.
+    return {"council_picker": SimpleLazyObject(lambda: picker(user))}
