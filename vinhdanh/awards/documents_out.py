@@ -44,6 +44,40 @@ def submission_letter(batch, nominations, *, day: datetime.date | None = None) -
     return doc.to_bytes()
 
 
+def forwarding_letter(submission, nominations, votes, *, day: datetime.date | None = None) -> bytes:
+    """Tờ trình of a council sending the dossiers it passed to the council above.
+
+    `votes` maps a nomination's id to the summary of the sender council's vote on it.
+    """
+    day = day or timezone.localdate()
+    sender = submission.from_council
+    head = unit_letterhead(sender.unit, submission.letter_number)
+    years = sorted({n.year for n in nominations})
+    doc = AdminDocument(
+        head,
+        date=day,
+        kind="TỜ TRÌNH",
+        subject=f"Về việc đề nghị khen thưởng năm {', '.join(map(str, years))}",
+    )
+    doc.paragraph(f"Kính gửi: {submission.destination}", align="center", indent=False)
+    doc.paragraph(
+        f"Căn cứ kết quả bỏ phiếu của {sender.name}, {head.issuer} kính trình xem xét, "
+        f"khen thưởng cho {len(nominations)} cá nhân, tập thể (danh sách kèm theo); các "
+        "hình thức này thuộc thẩm quyền quyết định của cấp trên."
+    )
+    if submission.note:
+        doc.paragraph(submission.note)
+    doc.paragraph("Kính trình xem xét, quyết định.")
+    doc.signature(authority=f"TM. {head.issuer}", role_line="CHỦ TỊCH", signer="")
+    doc.recipients(["Như trên", "Lưu: VT"])
+    doc.annex("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", f"(Kèm theo Tờ trình của {head.issuer})")
+    doc.table(
+        [*LIST_HEADERS, "Kết quả bỏ phiếu của Hội đồng"],
+        [[*_row(i, n), votes.get(n.pk, "")] for i, n in enumerate(nominations, 1)],
+    )
+    return doc.to_bytes()
+
+
 def achievement_report_template(nomination) -> bytes:
     """A report of achievements prefilled with the subject's data, for the unit to complete."""
     unit = nomination.unit

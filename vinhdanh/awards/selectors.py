@@ -52,7 +52,7 @@ def awards_history(subject) -> list[dict]:
     """
     rows = (
         Nomination.objects.filter(_subject_filter(subject))
-        .filter(state__in=[*AWARDED_STATES, "revoked"])
+        .filter(state__in=[*AWARDED_STATES, "revoked"], forwarded_from__isnull=True)
         .select_related("title", "basis", "decision")
         .order_by("-year", "title__name")
     )
