@@ -113,8 +113,14 @@ def achievement_report_template(nomination) -> bytes:
     return doc.to_bytes()
 
 
+def recipients(decision):
+    """The dossiers a decision was taken on: a lower council's original, reached by the
+    decision of the council above on its received copy, is the same award once."""
+    return decision.nominations.exclude(copies_above__decision=decision)
+
+
 def _decision_rows(decision):
-    nominations = decision.nominations.select_related("person__unit", "collective__parent", "title")
+    nominations = recipients(decision).select_related("person__unit", "collective__parent", "title")
     return [_row(i, n) for i, n in enumerate(nominations.order_by("title__pk", "pk"), 1)]
 
 
@@ -128,7 +134,7 @@ def decision_docx(decision, *, chairman: str = "") -> bytes:
         + ["Xét đề nghị của Hội đồng Thi đua - Khen thưởng."]
     )
     doc.heading("QUYẾT ĐỊNH:")
-    titles = sorted({n.title.name for n in decision.nominations.select_related("title")})
+    titles = sorted({n.title.name for n in recipients(decision).select_related("title")})
     doc.article(
         1,
         f"Tặng {', '.join(titles)} cho các cá nhân, tập thể có tên trong danh sách kèm theo "
@@ -152,7 +158,7 @@ def decision_docx(decision, *, chairman: str = "") -> bytes:
 
 def _laws(decision) -> list[str]:
     bases = set()
-    for nomination in decision.nominations.select_related("title"):
+    for nomination in recipients(decision).select_related("title"):
         text = nomination.title.basis_on(decision.signed_on)
         if text:
             bases.add(text)

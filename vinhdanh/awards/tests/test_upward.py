@@ -14,6 +14,7 @@ from vinhdanh.accounts import access
 from vinhdanh.accounts.models import User
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.awards import services
+from vinhdanh.awards.documents_out import decision_docx
 from vinhdanh.awards.models import Nomination, State, Submission
 from vinhdanh.awards.scopes import sent_to_my_council
 from vinhdanh.awards.selectors import awards_history
@@ -121,6 +122,9 @@ def test_the_ward_sends_up_and_the_citys_decision_comes_back(client, levels):
     step = original.transitions.get(action="decided_above")
     assert step.actor == levels.city_chair and decision.reference in step.note
 
+    # The city's decision lists the person once, though both dossiers carry it.
+    annex = Document(io.BytesIO(decision_docx(decision))).tables[-1]
+    assert [row.cells[1].text for row in annex.rows[1:]] == [levels.person.full_name]
     ward_page = _page(client, levels.ward_office, original)
     assert f"Quyết định {decision.reference} ngày {signed:%d/%m/%Y}" in ward_page
     assert "Tại cấp trên: Đã có quyết định" in ward_page

@@ -66,7 +66,8 @@ def selectable_nominations(user):
     if allows(user, "awards.decide_nomination") or allows(user, "awards.export_dossier"):
         states.append(State.VOTED)
     if allows(user, "awards.export_dossier"):
-        states.append(State.FORWARDED)
+        # Returned from above: supplemented, it goes up again from the list too.
+        states += [State.FORWARDED, State.RETURNED_FROM_ABOVE]
     return selectors.nominations_for(user).filter(state__in=states).order_by("pk")
 
 
