@@ -13,7 +13,7 @@ from tests.html_text import element_text
 from vinhdanh.accounts import access
 from vinhdanh.accounts.models import User
 from vinhdanh.audit.models import AuditEntry
-from vinhdanh.awards import services
+from vinhdanh.awards import selectors, services
 from vinhdanh.awards.documents_out import decision_docx
 from vinhdanh.awards.models import Nomination, State, Submission
 from vinhdanh.awards.scopes import sent_to_my_council
@@ -81,6 +81,10 @@ def test_the_ward_sends_up_and_the_citys_decision_comes_back(client, levels):
     assert (submission.from_council, submission.to_council) == (levels.ward, levels.city)
     copy = _received(original)
     assert (copy.state, copy.received_in, copy.unit) == (State.SUBMITTED, submission, original.unit)
+    # Each council lists its own dossier: the ward its original, the city the received one.
+    listed = {n.pk for n in selectors.nominations_for(levels.ward_office, year=2025)}
+    assert original.pk in listed and copy.pk not in listed
+    assert copy.pk in {n.pk for n in selectors.nominations_for(levels.city_office, year=2025)}
     # The files travel as copies of their own, the vote record and the tờ trình with them.
     originals = [
         (a.component_id, a.original_name, a.file.read()) for a in original.attachments.all()
@@ -160,6 +164,10 @@ def test_the_city_returns_a_dossier_with_reasons_and_the_ward_sends_it_again(cli
     assert AuditEntry.objects.filter(
         action="awards.nomination.returned_above", object_id=str(original.pk)
     ).exists()
+
+    client.force_login(levels.ward_office)
+    home = element_text(client.get(reverse("home:index")).content.decode(), tag="body")
+    assert "Hồ sơ cấp trên trả lại 1" in home
 
     # Supplemented, it goes up again as a new received dossier; the old one stays closed.
     original.refresh_from_db()
