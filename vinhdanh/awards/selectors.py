@@ -19,7 +19,8 @@ def nominations_for(user, *, state: str = "", year: int | None = None) -> QueryS
         # A dossier sent up is listed by the council it was sent to; the sender follows it
         # on its original (the status line), so its list does not show it twice.
         queryset = queryset.exclude(
-            Q(received_in__isnull=False) & ~Q(received_in__to_council_id=user.council_id)
+            Q(received_in__isnull=False)
+            & ~Q(received_in__to_council_id=getattr(user, "council_id", None))
         )
     if state:
         queryset = queryset.filter(state=state)
