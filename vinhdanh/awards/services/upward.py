@@ -100,6 +100,12 @@ def _copy_attachments(actor, original: Nomination, copy: Nomination) -> None:
         )
         item.file.save(attachment.original_name, ContentFile(content), save=False)
         item.save()
+        record(
+            actor=actor,
+            action="awards.attachment.copy_up",
+            instance=item,
+            after={**snapshot(item), "copied_from": attachment.pk},
+        )
 
 
 def _received_copy(actor, original: Nomination, submission: Submission, vote: str) -> Nomination:

@@ -127,3 +127,16 @@ def test_an_unconfirmed_authority_row_is_a_setting(demo):
     with override_settings(AWARDS_ALLOW_UNCONFIRMED_AUTHORITY=False):
         refusal = authority_refusal(city, title, day)
     assert "chưa được xác nhận" in refusal and ARTICLE in refusal
+
+
+def test_a_ward_chairman_may_not_grant_the_citys_bang_khen_and_sends_it_up(demo):
+    levels = build()
+    voted = voted_at_the_ward(levels)
+    with pytest.raises(ValidationError) as refused:
+        services.issue_decision(levels.ward_chair, [voted], signed_on=datetime.date(2026, 2, 2))
+    message = refused.value.messages[0]
+    assert "Cấp Xã, phường, đặc khu" in message and "không có thẩm quyền tặng Bằng khen" in message
+    assert ARTICLE in message
+    services.forward_to_higher_level(levels.ward_chair, voted, to_council=levels.city)
+    voted.refresh_from_db()
+    assert voted.state == State.FORWARDED
