@@ -135,6 +135,21 @@ def _nomination():
     return Nomination.objects.filter(unit__code=HOANG_LIET).order_by("pk").first()
 
 
+def _received():
+    """A dossier received from a council below, once the demo holds one (the 2026 year)."""
+    from vinhdanh.awards.models import Nomination
+
+    received = Nomination.objects.filter(received_in__isnull=False).order_by("pk").first()
+    return received or _nomination()
+
+
+def _sent_up():
+    from vinhdanh.awards.models import Nomination
+
+    sent = Nomination.objects.filter(submission__to_council__isnull=False).order_by("pk").first()
+    return sent or _nomination()
+
+
 def _batch():
     from vinhdanh.awards.models import Batch
 
@@ -212,12 +227,12 @@ define(
 define(
     "awards.send_back_nomination",
     is_standing_office & may_view & is_received_dossier & handled_here,
-    sample=_nomination,
+    sample=_received,
 )
 define(
     "awards.report_to_sender",
     is_office_or_decider & may_view & answers_for_council_above,
-    sample=_nomination,
+    sample=_sent_up,
 )
 define("awards.view_inbox", is_council_side)
 define("awards.hand_over_award", is_standing_office & may_view & handled_here, sample=_nomination)
