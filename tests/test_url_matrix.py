@@ -32,6 +32,7 @@ from vinhdanh.awards.models import (
     PrinterProfile,
     PrintJob,
     State,
+    Submission,
     Transition,
 )
 from vinhdanh.awards.workflows import STEP_ACTIONS
@@ -122,6 +123,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:quota": (ORG_WIDE, None),
     "awards:batch_list": (SIGNED_IN, None),
     "awards:decision_list": (SIGNED_IN, None),
+    "awards:inbox": (ORG_WIDE, None),
     # organisation-wide roles, or the standing office alone
     "home:audit_log": (OFFICE, None),
     "plans:import_upload": (OFFICE, None),
@@ -171,6 +173,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:unit_history": (SCOPED, "unit"),
     "awards:batch_detail": (SCOPED, "batch"),
     "awards:batch_letter": (SCOPED, "batch"),
+    # The tờ trình of the district's council sending a dossier up: no ward's to read.
+    "awards:submission_letter": (SCOPED, "submission"),
     "awards:decision_detail": (SCOPED, "decision"),
     "awards:decision_document": (SCOPED, "decision_document"),
     "awards:certificate_pdf": (SCOPED, "certificate"),
@@ -218,6 +222,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:dossier_export": (ACTION, None),
     "awards:batch_create": (ACTION, None),
     "awards:decision_create": (ACTION, None),
+    "awards:forward_selected": (ACTION, None),
     "awards:attachment_upload": (ACTION, "nomination"),
     "awards:nomination_step": (ACTION, "nomination_step"),
     "awards:ballot_cast": (ACTION, "nomination"),
@@ -261,6 +266,7 @@ PRIVATE_FILES = {
     "awards:attachment_download",
     "awards:batch_letter",
     "awards:print_download",
+    "awards:submission_letter",
 }
 # Whole namespaces classified at once: Django's admin site guards its own pages.
 NAMESPACES = {"admin:": DJANGO_ADMIN}
@@ -446,6 +452,7 @@ def targets(made) -> dict[str, list[Target]]:
     }
     table = {key: [value] for key, value in single.items()}
     table["decision"] = [Target({"pk": decision.pk}, everyone)]
+    table["submission"] = [Target({"pk": Submission.objects.order_by("pk").first().pk})]
     table["decision_document"] = [Target({"pk": decision.pk, "fmt": "docx"}, everyone)]
     table["unit"] = _pk_targets(Unit.objects.all(), "pk", outsider=outsider_unit)
     table["person"] = _pk_targets(Person.objects.all(), "unit")

@@ -293,6 +293,10 @@ OBJECTION_RATE_BURST = os.environ.get("OBJECTION_RATE_BURST", "2/m")
 OBJECTION_RATE_HOURLY = os.environ.get("OBJECTION_RATE_HOURLY", "5/h")
 # Years the name and contact of a person who objected are kept (shown in the notice).
 OBJECTION_RETENTION_YEARS = int(os.environ.get("OBJECTION_RETENTION_YEARS", "5"))
+# Whether a decision may rest on an authority row the catalogue marks unconfirmed (law.md
+# §6: e.g. the provincial Chairman's "xã, phường tiêu biểu"): allowed by default, with the
+# doubt written on the decision's history; set to 0 to refuse until the text is confirmed.
+AWARDS_ALLOW_UNCONFIRMED_AUTHORITY = env_bool("AWARDS_ALLOW_UNCONFIRMED_AUTHORITY", default=True)
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

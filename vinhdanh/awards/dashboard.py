@@ -17,6 +17,12 @@ _WAITING = [
     ("awards.follow_votes", [State.VOTING], _("Hồ sơ chờ Hội đồng biểu quyết"), "bi-check2-square"),
     ("awards.decide_nomination", [State.VOTED], _("Hồ sơ chờ quyết định"), "bi-pen"),
     (
+        "awards.export_dossier",
+        [State.RETURNED_FROM_ABOVE],
+        _("Hồ sơ cấp trên trả lại"),
+        "bi-arrow-return-left",
+    ),
+    (
         "awards.track_own_nominations",
         [State.RETURNED],
         _("Hồ sơ bị trả lại cần bổ sung"),

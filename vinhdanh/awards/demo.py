@@ -119,7 +119,12 @@ def _advance(nomination, target, *, officer, office, leader) -> Nomination:
     if target in (State.VOTED, State.NOT_APPROVED):
         return nomination
     if target == State.FORWARDED:
-        services.forward_to_higher_level(office, nomination, note="Trình UBND Thành phố")
+        services.forward_to_higher_level(
+            office,
+            nomination,
+            external_body="Hội đồng Thi đua - Khen thưởng thành phố Hà Nội",
+            note="Trình UBND Thành phố",
+        )
         return nomination
     return nomination  # decided and later states are issued together in `load`
 

@@ -44,6 +44,40 @@ def submission_letter(batch, nominations, *, day: datetime.date | None = None) -
     return doc.to_bytes()
 
 
+def forwarding_letter(submission, nominations, votes, *, day: datetime.date | None = None) -> bytes:
+    """Tờ trình of a council sending the dossiers it passed to the council above.
+
+    `votes` maps a nomination's id to the summary of the sender council's vote on it.
+    """
+    day = day or timezone.localdate()
+    sender = submission.from_council
+    head = unit_letterhead(sender.unit, submission.letter_number)
+    years = sorted({n.year for n in nominations})
+    doc = AdminDocument(
+        head,
+        date=day,
+        kind="TỜ TRÌNH",
+        subject=f"Về việc đề nghị khen thưởng năm {', '.join(map(str, years))}",
+    )
+    doc.paragraph(f"Kính gửi: {submission.destination}", align="center", indent=False)
+    doc.paragraph(
+        f"Căn cứ kết quả bỏ phiếu của {sender.name}, {head.issuer} kính trình xem xét, "
+        f"khen thưởng cho {len(nominations)} cá nhân, tập thể (danh sách kèm theo); các "
+        "hình thức này thuộc thẩm quyền quyết định của cấp trên."
+    )
+    if submission.note:
+        doc.paragraph(submission.note)
+    doc.paragraph("Kính trình xem xét, quyết định.")
+    doc.signature(authority=f"TM. {head.issuer}", role_line="CHỦ TỊCH", signer="")
+    doc.recipients(["Như trên", "Lưu: VT"])
+    doc.annex("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", f"(Kèm theo Tờ trình của {head.issuer})")
+    doc.table(
+        [*LIST_HEADERS, "Kết quả bỏ phiếu của Hội đồng"],
+        [[*_row(i, n), votes.get(n.pk, "")] for i, n in enumerate(nominations, 1)],
+    )
+    return doc.to_bytes()
+
+
 def achievement_report_template(nomination) -> bytes:
     """A report of achievements prefilled with the subject's data, for the unit to complete."""
     unit = nomination.unit
@@ -79,8 +113,14 @@ def achievement_report_template(nomination) -> bytes:
     return doc.to_bytes()
 
 
+def recipients(decision):
+    """The dossiers a decision was taken on: a lower council's original, reached by the
+    decision of the council above on its received copy, is the same award once."""
+    return decision.nominations.exclude(copies_above__decision=decision)
+
+
 def _decision_rows(decision):
-    nominations = decision.nominations.select_related("person__unit", "collective__parent", "title")
+    nominations = recipients(decision).select_related("person__unit", "collective__parent", "title")
     return [_row(i, n) for i, n in enumerate(nominations.order_by("title__pk", "pk"), 1)]
 
 
@@ -94,7 +134,7 @@ def decision_docx(decision, *, chairman: str = "") -> bytes:
         + ["Xét đề nghị của Hội đồng Thi đua - Khen thưởng."]
     )
     doc.heading("QUYẾT ĐỊNH:")
-    titles = sorted({n.title.name for n in decision.nominations.select_related("title")})
+    titles = sorted({n.title.name for n in recipients(decision).select_related("title")})
     doc.article(
         1,
         f"Tặng {', '.join(titles)} cho các cá nhân, tập thể có tên trong danh sách kèm theo "
@@ -118,7 +158,7 @@ def decision_docx(decision, *, chairman: str = "") -> bytes:
 
 def _laws(decision) -> list[str]:
     bases = set()
-    for nomination in decision.nominations.select_related("title"):
+    for nomination in recipients(decision).select_related("title"):
         text = nomination.title.basis_on(decision.signed_on)
         if text:
             bases.add(text)

@@ -176,9 +176,10 @@ class BallotForm(forms.Form):
 class NominationStepForm(ActionForm):
     action_name = ""
 
-    def __init__(self, data=None, *, nomination, **kwargs):
+    def __init__(self, data=None, *, nomination, user=None, **kwargs):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("version", nomination.version)
+        self.user = user
         # One page shows several steps: each keeps its own element ids.
         kwargs.setdefault("auto_id", f"id_{self.action_name}_%s")
         super().__init__(data, action=NOMINATIONS.action(self.action_name), **kwargs)
@@ -322,16 +323,92 @@ class CloseVoteForm(NominationStepForm):
 class DecideForm(NominationStepForm):
     action_name = "decide"
     note = None
+    # The day decides who may sign: the catalogue's authority rows carry dates.
+    signed_on = forms.DateField(
+        label=_("Ngày ký"),
+        widget=_date_input(**{"class": "form-control mb-1", "aria-label": _("Ngày ký")}),
+        error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày ký quyết định.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("signed_on", timezone.localdate())
+
+    def arguments(self) -> dict:
+        return {**super().arguments(), "signed_on": self.cleaned_data["signed_on"]}
 
 
 class ForwardForm(NominationStepForm):
+    """Where the dossier goes: the council above (the nearest by default) or a body outside."""
+
     action_name = "forward"
     note = forms.CharField(
         label=_("Ghi chú"), required=False, max_length=4000, widget=_line(_("Ghi chú"))
     )
+    to_council = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Hội đồng cấp trên"),
+        empty_label=_("— Cơ quan ngoài hệ thống —"),
+        error_messages={
+            "invalid_choice": _("Chỉ trình hồ sơ lên Hội đồng của đơn vị cấp trên."),
+        },
+        widget=forms.Select(attrs={"class": "form-select mb-1", "aria-label": _("Trình lên")}),
+    )
+    external_body = forms.CharField(
+        label=_("Cơ quan cấp trên ngoài hệ thống"),
+        required=False,
+        max_length=255,
+        widget=_line(_("Cơ quan cấp trên ngoài hệ thống (nếu có)")),
+    )
+    letter_number = forms.CharField(
+        label=_("Số tờ trình"), required=False, max_length=60, widget=_line(_("Số tờ trình"))
+    )
+
+    def __init__(self, *args, **kwargs):
+        from vinhdanh.awards.services.review import council_of
+        from vinhdanh.awards.services.upward import councils_above
+        from vinhdanh.org.models import Council
+
+        super().__init__(*args, **kwargs)
+        above = councils_above(council_of(self.user)) if self.user is not None else []
+        self.fields["to_council"].queryset = Council.objects.filter(pk__in=[c.pk for c in above])
+        if above:
+            self.initial.setdefault("to_council", above[0].pk)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("to_council") and not data.get("external_body", "").strip():
+            raise forms.ValidationError(
+                _("Chọn Hội đồng cấp trên hoặc ghi tên cơ quan cấp trên ngoài hệ thống.")
+            )
+        return data
 
     def arguments(self) -> dict:
-        return {**super().arguments(), "note": self.cleaned_data["note"]}
+        data = self.cleaned_data
+        return {
+            **super().arguments(),
+            "note": data["note"],
+            "to_council": data["to_council"],
+            "external_body": data["external_body"],
+            "letter_number": data["letter_number"],
+        }
+
+
+class SendBackForm(NominationStepForm):
+    """The council above returns a received dossier to its sender, with the reasons."""
+
+    action_name = "send_back"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        note = self.fields["note"]  # required: the action asks for a reason
+        note.label = _("Lý do trả lại cấp dưới")
+        note.widget = _box(note.label)
+        note.error_messages["required"] = _("Cần ghi rõ lý do trả lại cấp dưới.")
+
+    def arguments(self) -> dict:
+        return {**super().arguments(), "reasons": self.cleaned_data["note"]}
 
 
 class RecordHigherForm(NominationStepForm):
@@ -386,7 +463,7 @@ STEP_FORMS: dict[str, type[NominationStepForm]] = {
     form.action_name: form
     for form in [
         SubmitForm, ResubmitForm, ReturnForm, AppraiseForm, AnnounceForm, OpenVoteForm,
-        CloseVoteForm, DecideForm, ForwardForm, RecordHigherForm, HandOverForm,
+        CloseVoteForm, DecideForm, ForwardForm, SendBackForm, RecordHigherForm, HandOverForm,
     ]
 }  # fmt: skip
 
@@ -476,6 +553,20 @@ class NominationSelectionForm(forms.Form):
         required=False,
         max_length=500,
         widget=_line(_("Trích yếu quyết định"), css="form-control"),
+    )
+
+    # For the "trình cấp trên" button: the council above by default, or a body outside.
+    external_body = forms.CharField(
+        label=_("Cơ quan cấp trên ngoài hệ thống"),
+        required=False,
+        max_length=255,
+        widget=_line(_("Cơ quan cấp trên ngoài hệ thống (nếu có)"), css="form-control"),
+    )
+    letter_number = forms.CharField(
+        label=_("Số tờ trình"),
+        required=False,
+        max_length=60,
+        widget=_line(_("Số tờ trình"), css="form-control"),
     )
 
     def __init__(self, *args, queryset, **kwargs):

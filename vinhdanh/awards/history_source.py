@@ -11,6 +11,9 @@ def decided_awards(field: str, ids: list[int]):
     subject = _SUBJECT_FIELD[field]
     rows = (
         Nomination.objects.filter(**{f"{subject}_id__in": ids}, state__in=AWARDED_STATES)
+        # The sender's original carries the award; the copy a higher council decided on is
+        # the same award and would count it twice.
+        .filter(forwarded_from__isnull=True)
         .select_related("title", "basis", "decision")
         .only("year", f"{subject}_id", "title__code", "basis__code", "decision")
     )

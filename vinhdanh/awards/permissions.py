@@ -5,6 +5,7 @@ workflows name them. "Which rows" stays in the scope registry (`may_view`, `may_
 """
 
 import rules
+from django.core.exceptions import ValidationError
 
 from vinhdanh.accounts import access
 from vinhdanh.accounts.models import Role
@@ -51,6 +52,77 @@ def sits_on_the_council(user, vote) -> bool:
     return members.exists()
 
 
+def _acting_council(user):
+    from vinhdanh.awards.services.review import council_of
+
+    return council_of(user)
+
+
+def _to_council_id(submission_id):
+    from vinhdanh.awards.models import Submission
+
+    if submission_id is None:
+        return None
+    return (
+        Submission.objects.filter(pk=submission_id).values_list("to_council_id", flat=True).first()
+    )
+
+
+@rules.predicate
+def handled_here(user, nomination) -> bool:
+    """The dossier is in the hands of the user's council (no dossier: nothing to check).
+
+    A received dossier is the higher council's to handle; the original it copies, once sent
+    to a council of the instance, is no longer the higher council's to touch.
+    """
+    if nomination is None or access.role_of(user) == Role.ADMIN:
+        return True
+    council_id = getattr(user, "council_id", None)
+    if nomination.received_in_id is not None:
+        return council_id is not None and _to_council_id(nomination.received_in_id) == council_id
+    sent_to = _to_council_id(nomination.submission_id)
+    return sent_to is None or sent_to != council_id
+
+
+@rules.predicate
+def is_received_dossier(user, nomination) -> bool:
+    return nomination is not None and nomination.received_in_id is not None
+
+
+@rules.predicate
+def beyond_own_authority(user, nomination) -> bool:
+    """The user's council may not confer the title today: the dossier has to go up."""
+    import datetime
+
+    from django.utils import timezone
+
+    from vinhdanh.awards.authority import may_confer
+
+    if nomination is None:
+        return True
+    try:
+        council = _acting_council(user)
+    except ValidationError:
+        return True
+    today: datetime.date = timezone.localdate()
+    return not may_confer(council, nomination.title, today)
+
+
+@rules.predicate
+def sent_outside(user, nomination) -> bool:
+    """Sent to a body outside the instance, whose decision is typed in by hand."""
+    return nomination is None or _to_council_id(nomination.submission_id) is None
+
+
+@rules.predicate
+def answers_for_council_above(user, nomination) -> bool:
+    """The user's council is the one the original was sent to."""
+    council_id = getattr(user, "council_id", None)
+    if nomination is None:
+        return True
+    return council_id is not None and _to_council_id(nomination.submission_id) == council_id
+
+
 def _unit():
     from vinhdanh.org.models import Unit
 
@@ -61,6 +133,21 @@ def _nomination():
     from vinhdanh.awards.models import Nomination
 
     return Nomination.objects.filter(unit__code=HOANG_LIET).order_by("pk").first()
+
+
+def _received():
+    """A dossier received from a council below, once the demo holds one (the 2026 year)."""
+    from vinhdanh.awards.models import Nomination
+
+    received = Nomination.objects.filter(received_in__isnull=False).order_by("pk").first()
+    return received or _nomination()
+
+
+def _sent_up():
+    from vinhdanh.awards.models import Nomination
+
+    sent = Nomination.objects.filter(submission__to_council__isnull=False).order_by("pk").first()
+    return sent or _nomination()
 
 
 def _batch():
@@ -100,24 +187,55 @@ define("awards.submit_batch", is_proposer & may_change, sample=_batch)
 define("awards.draft_from_proposals", is_standing_office)
 
 # The standing office's review: appraisal, public notice, objections, the vote's secretariat.
-define("awards.return_nomination", is_standing_office & may_view, sample=_nomination)
-define("awards.appraise_nomination", is_standing_office & may_view, sample=_nomination)
-define("awards.announce_nomination", is_standing_office & may_view, sample=_nomination)
-define("awards.answer_objection", is_standing_office & may_view, sample=_nomination)
+# A received dossier goes back to the council that sent it ("send_back"), not to a unit.
+define(
+    "awards.return_nomination",
+    is_standing_office & may_view & handled_here & ~is_received_dossier,
+    sample=_nomination,
+)
+define(
+    "awards.appraise_nomination", is_standing_office & may_view & handled_here, sample=_nomination
+)
+define(
+    "awards.announce_nomination", is_standing_office & may_view & handled_here, sample=_nomination
+)
+define("awards.answer_objection", is_standing_office & may_view & handled_here, sample=_nomination)
 # The name and contact of a person who objected serve only to verify and answer the
 # objection, which is the standing office's work; everyone else reads the text alone.
 define("awards.see_objection_contact", is_standing_office)
-define("awards.open_vote", is_standing_office & may_view, sample=_nomination)
-define("awards.close_vote", is_standing_office & may_view, sample=_nomination)
-define("awards.record_ballot", is_standing_office & may_view, sample=_nomination)
+define("awards.open_vote", is_standing_office & may_view & handled_here, sample=_nomination)
+define("awards.close_vote", is_standing_office & may_view & handled_here, sample=_nomination)
+define("awards.record_ballot", is_standing_office & may_view & handled_here, sample=_nomination)
 define("awards.cast_ballot", sits_on_the_council, sample=_vote)
 define("awards.view_quota", is_council_side)
 
 # Decisions, the higher level, the award ceremony and revocation.
-define("awards.decide_nomination", is_decider & may_view, sample=_nomination)
-define("awards.forward_nomination", is_office_or_decider & may_view, sample=_nomination)
-define("awards.record_higher_decision", is_standing_office & may_view, sample=_nomination)
-define("awards.hand_over_award", is_standing_office & may_view, sample=_nomination)
+define("awards.decide_nomination", is_decider & may_view & handled_here, sample=_nomination)
+# "Trình cấp trên" only when the council may not confer the title itself.
+define(
+    "awards.forward_nomination",
+    is_office_or_decider & may_view & handled_here & beyond_own_authority,
+    sample=_nomination,
+)
+define(
+    "awards.record_higher_decision",
+    is_standing_office & may_view & handled_here & sent_outside,
+    sample=_nomination,
+)
+# The council above: a received dossier goes back with reasons, and what it did (returned,
+# decided) is written on the sender's original.
+define(
+    "awards.send_back_nomination",
+    is_standing_office & may_view & is_received_dossier & handled_here,
+    sample=_received,
+)
+define(
+    "awards.report_to_sender",
+    is_office_or_decider & may_view & answers_for_council_above,
+    sample=_sent_up,
+)
+define("awards.view_inbox", is_council_side)
+define("awards.hand_over_award", is_standing_office & may_view & handled_here, sample=_nomination)
 define("awards.revoke_award", is_decider & may_view, sample=_nomination)
 define("awards.revoke_decision", is_decider & may_view, sample=_decision)
 define("awards.revoke_certificate", is_decider & may_view, sample=_certificate)

@@ -66,7 +66,11 @@ def _holders(people_ids: list[int], year: int) -> dict[str, set[int]]:
         if fact.year == year and fact.title_code in titles:
             held[fact.title_code].add(fact.subject_id)
     proposed = Nomination.objects.filter(
-        person_id__in=people_ids, year=year, title__code__in=titles, state__in=LIVE_STATES
+        forwarded_from__isnull=True,
+        person_id__in=people_ids,
+        year=year,
+        title__code__in=titles,
+        state__in=LIVE_STATES,
     ).values_list("title__code", "person_id")
     for title_code, person_id in proposed:
         held[title_code].add(person_id)
@@ -80,7 +84,13 @@ def quota_use(user, year: int) -> list[QuotaRow]:
     """
     proposals = (
         access.scope_queryset(user, Nomination.objects.all())
-        .filter(year=year, person__isnull=False, state__in=LIVE_STATES, title__code__in=QUOTA_BASE)
+        .filter(
+            forwarded_from__isnull=True,
+            year=year,
+            person__isnull=False,
+            state__in=LIVE_STATES,
+            title__code__in=QUOTA_BASE,
+        )
         .select_related("unit", "title")
     )
     counted: dict[tuple[int, str], int] = defaultdict(int)

@@ -1,27 +1,97 @@
 """Scope rules of the awards app, registered with accounts.access,
 and the views of its stored files."""
 
+from django.db.models import Q
 from django.urls import reverse
 
 from vinhdanh.accounts import access
-from vinhdanh.awards.models import Attachment, Batch, Certificate, Decision, Nomination, PrintJob
+from vinhdanh.awards.models import (
+    Attachment,
+    Batch,
+    Certificate,
+    Decision,
+    Nomination,
+    PrintJob,
+    Submission,
+)
 from vinhdanh.core.files import register_serving_view
+
+NOTHING = Q(pk__in=[])
+
+
+def _council_staff_council(user):
+    """The council whose organisation-wide staff the user is; None for units' officers,
+    whose view stays their own unit's whatever council their account names."""
+    if access.role_of(user) not in access.ORGANISATION_WIDE_VIEWERS:
+        return None
+    return getattr(user, "council", None)
+
+
+def sent_to_my_council(user) -> Q:
+    """Dossiers sent up to the user's council: the received copies and their originals.
+
+    Added to the unit scope whatever it is (the whole organisation, or the council's own
+    subtree), so the higher council always sees what was sent to it, and no more.
+    """
+    council = _council_staff_council(user)
+    if council is None:
+        return NOTHING
+    return Q(received_in__to_council_id=council.pk) | Q(submission__to_council_id=council.pk)
+
+
+def submissions_of_my_council(user) -> Q:
+    council = _council_staff_council(user)
+    if council is None:
+        return NOTHING
+    return Q(to_council_id=council.pk) | Q(from_council_id=council.pk)
+
+
+def issued_by_my_council(user) -> Q:
+    """A council's own decisions, whoever the recipients' units are (a ward's dossier)."""
+    council = _council_staff_council(user)
+    if council is None:
+        return NOTHING
+    return Q(issuer_id=council.unit_id)
+
+
+def certified_by_my_council(user) -> Q:
+    council = _council_staff_council(user)
+    if council is None:
+        return NOTHING
+    return Q(decision__issuer_id=council.unit_id)
 
 
 def register_award_scopes() -> None:
-    access.register(Nomination, access.ScopeRule(unit_path="unit__path"))
+    access.register(
+        Nomination, access.ScopeRule(unit_path="unit__path", extra_view=sent_to_my_council)
+    )
+    # A submission belongs to the sending council's unit; the council above sees it too.
+    access.register(
+        Submission,
+        access.ScopeRule(
+            unit_path="from_council__unit__path",
+            extra_view=submissions_of_my_council,
+            editable_by_unit=False,
+        ),
+    )
     access.register(Batch, access.ScopeRule(unit_path="unit__path"))
     # A decision is the issuer's act: it belongs to the issuer's tree (its council sees it,
     # with or without recipients yet) and units see their own recipients through nominations.
     access.register(
         Decision,
         access.ScopeRule(
-            unit_path=("nominations__unit__path", "issuer__path"), editable_by_unit=False
+            unit_path=("nominations__unit__path", "issuer__path"),
+            extra_view=issued_by_my_council,
+            editable_by_unit=False,
         ),
     )
     access.register(
         Certificate,
-        access.ScopeRule(unit_path="nomination__unit__path", editable_by_unit=False),
+        access.ScopeRule(
+            unit_path="nomination__unit__path",
+            extra_view=certified_by_my_council,
+            editable_by_unit=False,
+        ),
     )
     register_serving_view(
         Attachment,
@@ -30,6 +100,11 @@ def register_award_scopes() -> None:
     )
     register_serving_view(
         Batch, "letter", lambda batch: reverse("awards:batch_letter", args=[batch.pk])
+    )
+    register_serving_view(
+        Submission,
+        "letter",
+        lambda submission: reverse("awards:submission_letter", args=[submission.pk]),
     )
     register_serving_view(
         PrintJob, "file", lambda job: reverse("awards:print_download", args=[job.pk])

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db.models import Q, QuerySet
 
 from vinhdanh.accounts import access
+from vinhdanh.accounts.models import Role
 from vinhdanh.awards.checks import missing_components as missing
 from vinhdanh.awards.models import Nomination
 from vinhdanh.awards.models.nomination import AWARDED_STATES, PUBLIC_STATES
@@ -14,6 +15,13 @@ from vinhdanh.org.models import Person, Unit
 def nominations_for(user, *, state: str = "", year: int | None = None) -> QuerySet:
     queryset = Nomination.objects.select_related("title", "basis", "person", "collective", "unit")
     queryset = access.scope_queryset(user, queryset)
+    if access.role_of(user) != Role.ADMIN:
+        # A dossier sent up is listed by the council it was sent to; the sender follows it
+        # on its original (the status line), so its list does not show it twice.
+        queryset = queryset.exclude(
+            Q(received_in__isnull=False)
+            & ~Q(received_in__to_council_id=getattr(user, "council_id", None))
+        )
     if state:
         queryset = queryset.filter(state=state)
     if year:
@@ -52,7 +60,7 @@ def awards_history(subject) -> list[dict]:
     """
     rows = (
         Nomination.objects.filter(_subject_filter(subject))
-        .filter(state__in=[*AWARDED_STATES, "revoked"])
+        .filter(state__in=[*AWARDED_STATES, "revoked"], forwarded_from__isnull=True)
         .select_related("title", "basis", "decision")
         .order_by("-year", "title__name")
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vinhdanh.awards.views import batches, decisions, nominations, public, quota
+from vinhdanh.awards.views import batches, decisions, nominations, public, quota, upward
 
 app_name = "awards"
 urlpatterns = [
@@ -32,6 +32,9 @@ urlpatterns = [
     path("<int:pk>/dossier.zip", nominations.dossier_download, name="dossier_zip"),
     path("history/person/<int:pk>/", nominations.person_history, name="person_history"),
     path("history/unit/<int:pk>/", nominations.unit_history, name="unit_history"),
+    path("inbox/", upward.inbox, name="inbox"),
+    path("forward/", upward.forward_selected, name="forward_selected"),
+    path("submissions/<int:pk>/letter.docx", upward.submission_letter, name="submission_letter"),
     path("batches/", batches.batch_list, name="batch_list"),
     path("batches/new/", batches.batch_create, name="batch_create"),
     path("batches/<int:pk>/", batches.batch_detail, name="batch_detail"),

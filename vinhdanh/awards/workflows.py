@@ -84,10 +84,28 @@ NOMINATIONS = Workflow(
                 "decide", [State.VOTED], [State.DECIDED], "awards.decide_nomination",
                 gettext_lazy("Ban hành quyết định"),
             ),
+            # Offered only when the council may not confer the title itself (permissions.py);
+            # a dossier the council above returned goes up again from where it came back.
             _action(
-                "forward", [State.VOTED], [State.FORWARDED], "awards.forward_nomination",
-                gettext_lazy("Trình cấp trên"),
+                "forward", [State.VOTED, State.RETURNED_FROM_ABOVE], [State.FORWARDED],
+                "awards.forward_nomination", gettext_lazy("Trình cấp trên"),
             ),
+            # The council above on a received dossier: back to the sender with its reasons.
+            _action(
+                "send_back", [State.SUBMITTED, State.APPRAISED, State.REJECTED, State.NOT_APPROVED],
+                [State.SENT_BACK], "awards.send_back_nomination", gettext_lazy("Trả lại cấp dưới"),
+                note_required=True,
+            ),
+            # What the council above did, written on the sender's original by the same step.
+            _action(
+                "returned_above", [State.FORWARDED], [State.RETURNED_FROM_ABOVE],
+                "awards.report_to_sender", gettext_lazy("Cấp trên trả lại"), note_required=True,
+            ),
+            _action(
+                "decided_above", [State.FORWARDED], [State.DECIDED], "awards.report_to_sender",
+                gettext_lazy("Cấp trên quyết định"),
+            ),
+            # A body outside the instance decided: its reference is typed in.
             _action(
                 "record_higher", [State.FORWARDED], [State.DECIDED],
                 "awards.record_higher_decision", gettext_lazy("Ghi nhận quyết định cấp trên"),
@@ -118,5 +136,7 @@ DECISIONS = Workflow(
     },
 )  # fmt: skip
 
-# Actions a page offers as a step of its own (revocation goes with a certificate or decision).
-STEP_ACTIONS = [name for name in NOMINATIONS.actions if name != "revoke"]
+# Actions a page offers as a step of its own: revocation goes with a certificate or decision,
+# and what the council above did reaches the sender's original with that council's own step.
+FOLLOW_UP_ACTIONS = frozenset({"revoke", "returned_above", "decided_above"})
+STEP_ACTIONS = [name for name in NOMINATIONS.actions if name not in FOLLOW_UP_ACTIONS]

@@ -20,6 +20,7 @@ from vinhdanh.awards.models.nomination import (
     Batch,
     Nomination,
     State,
+    Submission,
     Transition,
 )
 from vinhdanh.awards.models.review import Ballot, Choice, CouncilVote, Objection, PublicNotice
@@ -44,6 +45,7 @@ __all__ = [
     "PrinterProfile",
     "PublicNotice",
     "State",
+    "Submission",
     "Title",
     "TitleComponent",
     "TitleKind",

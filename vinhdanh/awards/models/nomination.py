@@ -21,6 +21,9 @@ class State(models.TextChoices):
     VOTED = "voted", _("Hội đồng đã thông qua")
     NOT_APPROVED = "not_approved", _("Hội đồng không thông qua")
     FORWARDED = "forwarded", _("Đã trình cấp trên")
+    RETURNED_FROM_ABOVE = "returned_from_above", _("Cấp trên trả lại")
+    # A received dossier the higher council sent back to the sender: it ends here.
+    SENT_BACK = "sent_back", _("Đã trả lại cấp dưới")
     DECIDED = "decided", _("Đã có quyết định")
     HANDED_OVER = "handed_over", _("Đã trao tặng")
     REVOKED = "revoked", _("Đã thu hồi")
@@ -40,7 +43,7 @@ PUBLIC_STATES = frozenset(
 # What counts as an award held, for history and the rules engine.
 AWARDED_STATES = frozenset({State.DECIDED, State.HANDED_OVER})
 # Where the proposing unit may still change the dossier and its files.
-EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED})
+EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED, State.RETURNED_FROM_ABOVE})
 # What the council passed: the dossier may be exported to send up.
 EXPORTABLE_STATES = frozenset({State.VOTED, State.FORWARDED, State.DECIDED})
 
@@ -80,6 +83,59 @@ class Batch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Submission(models.Model):
+    """One sending up (trình cấp trên): the dossiers a council passed, as one parcel.
+
+    A council's "trình cấp trên" of one or several nominations is one submission with one
+    generated tờ trình. Sent to a council of this instance (`to_council`), every dossier
+    lands there as a received copy (`Nomination.received_in`) tied to the original
+    (`Nomination.forwarded_from`); sent to a body outside the instance (`external_body`),
+    the originals wait for the higher decision to be recorded by hand.
+    """
+
+    from_council = models.ForeignKey(
+        "org.Council",
+        verbose_name=_("Hội đồng trình"),
+        on_delete=models.PROTECT,
+        related_name="submissions_sent",
+    )
+    to_council = models.ForeignKey(
+        "org.Council",
+        verbose_name=_("Hội đồng cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submissions_received",
+    )
+    external_body = models.CharField(
+        _("Cơ quan cấp trên (ngoài hệ thống)"), max_length=255, blank=True
+    )
+    letter_number = models.CharField(_("Số tờ trình"), max_length=60, blank=True)
+    letter = models.FileField(
+        _("Tờ trình"), upload_to=PrivateUploadTo("awards/submissions"), blank=True
+    )
+    note = models.TextField(_("Ghi chú"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("Hồ sơ trình cấp trên")
+        verbose_name_plural = _("Hồ sơ trình cấp trên")
+
+    def __str__(self) -> str:
+        return _("Tờ trình %(number)s của %(council)s") % {
+            "number": self.letter_number or self.pk,
+            "council": self.from_council,
+        }
+
+    @property
+    def destination(self) -> str:
+        return str(self.to_council) if self.to_council_id else self.external_body
 
 
 class Nomination(models.Model):
@@ -135,6 +191,35 @@ class Nomination(models.Model):
         related_name="nominations",
     )
     handed_over_on = models.DateField(_("Ngày trao tặng"), null=True, blank=True)
+    # The sender's side: the last submission this dossier was sent up in.
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("Đã trình trong"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    # The receiver's side: a received dossier is a copy in the higher council's hands,
+    # moved by the same workflow; its original stays with the sender.
+    forwarded_from = models.ForeignKey(
+        "self",
+        verbose_name=_("Hồ sơ gốc của cấp dưới"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="copies_above",
+    )
+    received_in = models.ForeignKey(
+        Submission,
+        verbose_name=_("Nhận trong tờ trình"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="received",
+    )
+    # The lower council's vote, as it was when the dossier was sent.
+    lower_vote = models.CharField(_("Kết quả bỏ phiếu cấp dưới"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
@@ -177,6 +262,11 @@ class Nomination(models.Model):
     @property
     def is_exportable(self) -> bool:
         return self.state in EXPORTABLE_STATES
+
+    @property
+    def is_received(self) -> bool:
+        """A dossier a lower council sent up: the copy the higher council works on."""
+        return self.received_in_id is not None
 
 
 class Attachment(models.Model):

@@ -2,7 +2,6 @@
 
 from vinhdanh.awards.services.batches import create_batch, submit_batch
 from vinhdanh.awards.services.decisions import (
-    forward_to_higher_level,
     hand_over,
     issue_decision,
     next_decision_number,
@@ -30,6 +29,13 @@ from vinhdanh.awards.services.review import (
     record_ballot,
     return_nomination,
 )
+from vinhdanh.awards.services.upward import (
+    council_above,
+    councils_above,
+    forward_nominations,
+    forward_to_higher_level,
+    send_back,
+)
 from vinhdanh.workflow.engine import ConflictError
 
 __all__ = [
@@ -40,11 +46,14 @@ __all__ = [
     "appraise_nomination",
     "cast_ballot",
     "close_vote",
+    "council_above",
+    "councils_above",
     "create_batch",
     "create_nomination",
     "draft_nominations_from_proposals",
     "file_objection",
     "forget_old_objection_contacts",
+    "forward_nominations",
     "forward_to_higher_level",
     "hand_over",
     "issue_decision",
@@ -56,6 +65,7 @@ __all__ = [
     "return_nomination",
     "revoke_certificate",
     "revoke_decision",
+    "send_back",
     "submit_batch",
     "submit_nomination",
     "update_nomination",

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.awards.authority import authority_refusal
 from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
 from vinhdanh.awards.services.review import council_of
+from vinhdanh.awards.services.upward import report_decision_down
 from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
 from vinhdanh.core.services import save_and_record
 from vinhdanh.org.dating import require_active
@@ -99,21 +101,23 @@ def issue_decision(
                 _("“%(name)s” chưa được Hội đồng thông qua (trạng thái: %(state)s).")
                 % {"name": nomination.subject_name, "state": nomination.get_state_display()}
             )
+    # Who may confer what is the law on the signing day, not in the year of the achievements.
+    refusals = []
+    for nomination in locked:
+        refusal = authority_refusal(council, nomination.title, signed_on)
+        if refusal:
+            refusals.append(f"“{nomination.subject_name}”: {refusal}")
+    if refusals:
+        raise ValidationError(refusals)
     decision.number = next_decision_number(council.unit, year)
     save_and_record(actor=actor, instance=decision, action="awards.decision.issue")
     for nomination in locked:
-        transition(
+        nomination = transition(
             NOMINATIONS, actor, nomination, "decide", note=decision.reference, decision=decision
         )
         _certificate_for(actor, nomination, decision)
+        report_decision_down(actor, nomination, decision)
     return decision
-
-
-@transaction.atomic
-def forward_to_higher_level(actor, nomination, *, note: str = "", expected_version=None):
-    return transition(
-        NOMINATIONS, actor, nomination, "forward", note=note, expected_version=expected_version
-    )
 
 
 @transaction.atomic
@@ -156,6 +160,7 @@ def record_higher_decision(
         decision=decision,
     )
     _certificate_for(actor, current, decision)
+    report_decision_down(actor, current, decision)
     return decision
 
 

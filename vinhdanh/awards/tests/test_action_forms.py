@@ -146,7 +146,7 @@ def test_the_higher_decision_and_the_hand_over_ask_for_what_they_record(client, 
 def test_deciding_from_the_page_issues_a_decision(client, demo_user):
     voted = to_voted(demo_user, new_draft(demo_user))
     client.force_login(demo_user("chutich"))
-    response = _step(client, voted, "decide", {})
+    response = _step(client, voted, "decide", {"signed_on": "2021-12-20"})
     voted.refresh_from_db()
     assert voted.state == State.DECIDED
     assert response.url == reverse("awards:nomination_detail", args=[voted.pk])
@@ -155,7 +155,7 @@ def test_deciding_from_the_page_issues_a_decision(client, demo_user):
 def test_a_step_the_user_may_not_take_is_refused_on_the_page(client, demo_user):
     nomination = _in(State.VOTED)
     client.force_login(demo_user("thuongtruc"))
-    response = _step(client, nomination, "decide", {})
+    response = _step(client, nomination, "decide", {"signed_on": "2021-12-20"})
     assert response.status_code == 400
     assert "Bạn không có quyền thực hiện thao tác này." in response.content.decode()
     assert Nomination.objects.get(pk=nomination.pk).state == State.VOTED
@@ -213,7 +213,9 @@ def _pdf():
 
 def test_revoking_a_decision_through_its_page(client, demo_user):
     decision = services.issue_decision(
-        demo_user("chutich"), [to_voted(demo_user, new_draft(demo_user))]
+        demo_user("chutich"),
+        [to_voted(demo_user, new_draft(demo_user))],
+        signed_on=datetime.date(2021, 12, 20),
     )
     url = reverse("awards:decision_revoke", args=[decision.pk])
     client.force_login(demo_user("thuongtruc"))

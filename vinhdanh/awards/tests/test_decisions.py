@@ -1,3 +1,4 @@
+import datetime
 import io
 import threading
 import zipfile
@@ -16,11 +17,18 @@ from vinhdanh.awards.selectors import awards_history
 from vinhdanh.awards.tests.helpers import new_draft, to_voted
 from vinhdanh.org.models import Council, Unit
 
+# The demo's district council could sign on this day (districts ended on 30/06/2025).
+SIGNED = datetime.date(2021, 12, 20)
+
 
 def test_decision_numbers_follow_without_gaps(demo_user):
     leader = demo_user("chutich")
-    first = services.issue_decision(leader, [to_voted(demo_user, new_draft(demo_user))])
-    second = services.issue_decision(leader, [to_voted(demo_user, new_draft(demo_user))])
+    first = services.issue_decision(
+        leader, [to_voted(demo_user, new_draft(demo_user))], signed_on=SIGNED
+    )
+    second = services.issue_decision(
+        leader, [to_voted(demo_user, new_draft(demo_user))], signed_on=SIGNED
+    )
     assert second.number == first.number + 1
     assert {c.nomination.state for c in Certificate.objects.filter(decision=second)} == {
         State.DECIDED
@@ -33,8 +41,8 @@ def test_a_failed_issue_gives_its_number_back(demo_user):
     draft = new_draft(demo_user)
     before = Decision.objects.filter(number__isnull=False).order_by("-number").first()
     with pytest.raises(ValidationError):
-        services.issue_decision(leader, [voted, draft])
-    decision = services.issue_decision(leader, [voted])
+        services.issue_decision(leader, [voted, draft], signed_on=SIGNED)
+    decision = services.issue_decision(leader, [voted], signed_on=SIGNED)
     assert decision.number == (before.number if before and before.year == decision.year else 0) + 1
 
 
@@ -83,7 +91,9 @@ def test_issued_records_cannot_be_deleted(demo):
 
 def test_revoking_a_decision_keeps_everything_marked(demo_user):
     leader = demo_user("chutich")
-    decision = services.issue_decision(leader, [to_voted(demo_user, new_draft(demo_user))])
+    decision = services.issue_decision(
+        leader, [to_voted(demo_user, new_draft(demo_user))], signed_on=SIGNED
+    )
     with pytest.raises(ValidationError):
         services.revoke_decision(leader, decision, reason=" ")
     services.revoke_decision(leader, decision, reason="Sai đối tượng")

@@ -4,7 +4,9 @@ from vinhdanh.awards.models import Certificate, Nomination, State
 
 def test_demo_holds_a_nomination_in_every_state(demo):
     states = set(Nomination.objects.filter(year=2021).values_list("state", flat=True))
-    assert states == set(State.values)
+    # Returned from above and sent back need a council above the district's: in 2021 the
+    # city was outside the instance, so no 2021 dossier can be in them.
+    assert states == set(State.values) - {State.RETURNED_FROM_ABOVE, State.SENT_BACK}
 
 
 def test_demo_has_decided_nominations_with_certificates(demo):

@@ -258,3 +258,31 @@ def test_the_dashboard_cards(demo_user, username):
         _nominations(MANY, state)
     many, more_waiting = cost()
     assert more_waiting > waiting and few == many
+
+
+def test_the_inbox_of_received_dossiers(client, demo):
+    """Submissions and their dossiers in a fixed number of queries, however many arrive."""
+    from vinhdanh.awards.models import Submission
+    from vinhdanh.awards.tests.two_levels import build
+
+    levels = build()
+    ward_unit = levels.ward.unit
+
+    def arrive(count):
+        for _ in range(count // 3 or 1):
+            submission = Submission.objects.create(
+                from_council=levels.ward, to_council=levels.city, letter_number="01/TTr"
+            )
+            originals = _nominations(3, State.FORWARDED, unit=ward_unit, submission=submission)
+            Nomination.objects.bulk_create(
+                Nomination(
+                    unit=ward_unit, person=o.person, title=o.title, basis=o.basis, year=o.year,
+                    achievements="Thành tích", state=State.SUBMITTED, forwarded_from=o,
+                    received_in=submission,
+                )
+                for o in originals
+            )  # fmt: skip
+
+    Person.objects.create(code="tm-q", full_name="Trần Văn Q", unit=ward_unit, gender="male")
+    client.force_login(levels.city_office)
+    _same_cost(client, reverse("awards:inbox"), arrive, marker='data-testid="received-dossier"')

@@ -24,9 +24,13 @@ def _names(state):
 def test_steps_depend_on_state():
     # Who may take them is the permissions' matter: see test_workflow_engine.py.
     assert _names("draft") == {"submit"}
-    assert _names("submitted") == {"return", "appraise"}
+    assert _names("submitted") == {"return", "appraise", "send_back"}
     assert _names("voted") == {"decide", "forward"}
     assert _names("decided") == {"hand_over", "revoke"}
+    # The sender's original waits for the council above, which returns or decides it.
+    assert _names("forwarded") == {"returned_above", "decided_above", "record_higher"}
+    assert _names("returned_from_above") == {"forward"}
+    assert _names("sent_back") == set()
     assert _names("revoked") == set()
     assert [a.name for a in DECISIONS.actions_from("issued")] == ["revoke"]
 

@@ -39,6 +39,7 @@ from vinhdanh.awards.models import (
     Nomination,
     Objection,
     State,
+    Submission,
     Title,
 )
 from vinhdanh.awards.services.review import council_of
@@ -65,7 +66,8 @@ def selectable_nominations(user):
     if allows(user, "awards.decide_nomination") or allows(user, "awards.export_dossier"):
         states.append(State.VOTED)
     if allows(user, "awards.export_dossier"):
-        states.append(State.FORWARDED)
+        # Returned from above: supplemented, it goes up again from the list too.
+        states += [State.FORWARDED, State.RETURNED_FROM_ABOVE]
     return selectors.nominations_for(user).filter(state__in=states).order_by("pk")
 
 
@@ -290,12 +292,38 @@ def _paper_ballots(user, vote, page_forms) -> list[tuple]:
     ]
 
 
+def _travel(user, nomination) -> dict:
+    """Where a dossier that travels is: for the sender's original and for the copy above."""
+    if nomination.received_in_id:
+        received = Submission.objects.select_related("from_council").get(
+            pk=nomination.received_in_id
+        )
+        return {"received": received, "letter_visible": access.can(user, access.VIEW, received)}
+    if not nomination.submission_id:
+        return {}
+    sent = Submission.objects.select_related("to_council").get(pk=nomination.submission_id)
+    above = nomination.copies_above.filter(received_in=sent).order_by("-pk").first()
+    returned = ""
+    if nomination.state == State.RETURNED_FROM_ABOVE:
+        last = nomination.transitions.filter(action="returned_above").order_by("-pk").first()
+        returned = last.note if last else ""
+    return {
+        "sent": sent,
+        "above": above,
+        "returned_reason": returned,
+        "letter_visible": access.can(user, access.VIEW, sent),
+    }
+
+
 def nomination_page(request, nomination, failed=None):
     """The dossier and what the user may do with it; `failed` is a refused POST's form."""
     user = request.user
     page_forms = FormsOnPage(failed)
     steps = [
-        (action, page_forms.get(("step", action.name), lambda a=action: _step_form(a, nomination)))
+        (
+            action,
+            page_forms.get(("step", action.name), lambda a=action: _step_form(a, nomination, user)),
+        )
         for action in NOMINATIONS.available(user, nomination)
         if action.name in STEP_FORMS
     ]
@@ -358,6 +386,7 @@ def nomination_page(request, nomination, failed=None):
         "appraisals": nomination.appraisals.all(),
         "certificate": certificate,
         "revoke_form": revoke_form,
+        "travel": _travel(user, nomination),
         # A refused form the page no longer shows (the state moved on): its reasons on top.
         "stray": page_forms.stray,
     }
@@ -365,8 +394,8 @@ def nomination_page(request, nomination, failed=None):
     return render(request, "awards/nomination_detail.html", context, status=status)
 
 
-def _step_form(action, nomination):
-    return STEP_FORMS[action.name](nomination=nomination)
+def _step_form(action, nomination, user):
+    return STEP_FORMS[action.name](nomination=nomination, user=user)
 
 
 @login_required
@@ -417,9 +446,12 @@ def _close_vote(actor, nomination, **arguments):
     return services.close_vote(actor, vote, **arguments)
 
 
-def _decide(actor, nomination, *, expected_version):
+def _decide(actor, nomination, *, expected_version, signed_on):
     return services.issue_decision(
-        actor, [nomination], expected_versions={nomination.pk: expected_version}
+        actor,
+        [nomination],
+        signed_on=signed_on,
+        expected_versions={nomination.pk: expected_version},
     )
 
 
@@ -434,6 +466,7 @@ STEP_SERVICES = {
     "close_vote": _close_vote,
     "decide": _decide,
     "forward": services.forward_to_higher_level,
+    "send_back": services.send_back,
     "record_higher": services.record_higher_decision,
     "hand_over": services.hand_over,
 }
@@ -445,7 +478,7 @@ def nomination_step(request, pk: int, action: str):
     nomination = _visible(request, pk)
     if action not in STEP_FORMS:
         raise Http404
-    form = STEP_FORMS[action](request.POST, nomination=nomination)
+    form = STEP_FORMS[action](request.POST, nomination=nomination, user=request.user)
     service = STEP_SERVICES[action]
     done = run_service(form, lambda: service(request.user, nomination, **form.arguments()))
     if done is None:

@@ -27,6 +27,16 @@ from .verdict import (
 _SUBJECT_BASIS = "Điều 19, Điều 20 Luật Thi đua, khen thưởng 2022"
 
 
+AUTHORITY_BASIS = "Điều 80 Luật Thi đua, khen thưởng 2022; Điều 59 Nghị định 129/2025/NĐ-CP"
+
+
+def _authority_spec(catalogue: Catalogue, title) -> CheckSpec:
+    rows_by_level: dict[str, list] = {}
+    for row in title.conferred_by:
+        rows_by_level.setdefault(row.level, []).append(row)
+    return ck.authority("tham_quyen", rows_by_level, title.name, AUTHORITY_BASIS, catalogue.levels)
+
+
 class Engine:
     """Rules of one configuration, compiled lazily and kept for the life of the engine."""
 
@@ -78,19 +88,20 @@ class Engine:
         if build.canonical in self.config.get("registration_required"):
             # Only a province's own list puts titles here, so the check is never unconfirmed.
             specs.append(ck.registered("dang_ky_thi_dua", SETTINGS["registration_required"].source))
-        rows_by_level: dict[str, list] = {}
-        for row in title.conferred_by:
-            rows_by_level.setdefault(row.level, []).append(row)
-        specs.append(
-            ck.authority(
-                "tham_quyen",
-                rows_by_level,
-                title.name,
-                "Điều 80 Luật Thi đua, khen thưởng 2022; Điều 59 Nghị định 129/2025/NĐ-CP",
-                catalogue.levels,
-            )
-        )
+        specs.append(_authority_spec(catalogue, title))
         return tuple(specs)
+
+    def authority(self, title_id: str, level_id: str, on: date) -> CheckResult:
+        """Whether a body of `level_id` may confer the title on the day, with the article.
+
+        The same check the full verdict carries (rule "tham_quyen"), asked on its own when
+        a decision is signed: the signing date decides, not the year of the achievements.
+        """
+        title = self.catalogue.titles[title_id]
+        spec = _authority_spec(self.catalogue, title)
+        context = Context(authority=level_id, decision_date=on)
+        outcome = spec.test(None, on.year, context)
+        return materialise(spec, outcome, None, on.year, context)
 
     def law_id_for(self, year: int) -> str:
         return self.catalogue.law_for_year(year).id
