@@ -3,7 +3,8 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from vinhdanh.accounts.models import Role, User
-from vinhdanh.org.models import Cluster, CouncilMember, Person, Unit
+from vinhdanh.demo.hoang_mai_2021 import ACCOUNTS
+from vinhdanh.org.models import Cluster, Council, CouncilMember, Person, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,23 @@ def test_demo_loads_with_debug_on_without_the_flag(db, capsys):
     call_command("load_demo")
     assert "Đã nạp dữ liệu mẫu" in capsys.readouterr().out
     assert User.objects.filter(username="admin").exists()
+
+
+def test_demo_accounts_are_listed_as_json_with_their_council_and_unit(demo, capsys):
+    import json
+
+    call_command("demo_accounts", "--json")
+    rows = {row["username"]: row for row in json.loads(capsys.readouterr().out)}
+    assert set(rows) == {username for username, *_rest in ACCOUNTS}
+    officer = rows["canbo.hoangliet"]
+    assert officer["role"] == "unit_officer"
+    assert officer["unit"] == "Phường Hoàng Liệt"
+    assert officer["council"] == Council.objects.get(unit__code="hoang-mai").name
+
+
+def test_loading_the_demo_prints_each_account_with_its_council(demo, capsys):
+    call_command("load_demo", "--i-know-this-is-not-production")
+    out = capsys.readouterr().out
+    council = Council.objects.get(unit__code="hoang-mai").name
+    line = next(line for line in out.splitlines() if "thuongtruc" in line)
+    assert council in line and "Cơ quan thường trực" in line and "Phòng Nội vụ" in line

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from vinhdanh.accounts.models import Role
+from vinhdanh.demo.accounts import demo_account_rows
 from vinhdanh.demo.hoang_mai_2021 import DEMO_PASSWORD
 from vinhdanh.demo.loader import load_demo
+from vinhdanh.demo.management.commands.demo_accounts import format_row
 
 CONFIRM_FLAG = "--i-know-this-is-not-production"
 
@@ -28,11 +30,12 @@ class Command(BaseCommand):
                 f"(có cả admin) với mật khẩu công khai. Nếu đây không phải máy chạy thật, "
                 f"hãy đặt DEBUG=1 hoặc chạy lại với {CONFIRM_FLAG}."
             )
-        accounts = load_demo()
+        load_demo()
         self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu quận Hoàng Mai 2021."))
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
-        for username, role, unit in accounts:
-            self.stdout.write(f"  {username:<18} {role}{' · ' + unit if unit else ''}")
+        # Each account with the council it acts for: one line per seat.
+        for row in demo_account_rows():
+            self.stdout.write(format_row(row))
         self.stdout.write(second_factor_notice())
 
 

@@ -1,0 +1,27 @@
+import json
+
+from django.core.management.base import BaseCommand
+
+from vinhdanh.demo.accounts import demo_account_rows
+from vinhdanh.demo.hoang_mai_2021 import DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Liệt kê các tài khoản mẫu: tên đăng nhập, vai trò, hội đồng, đơn vị."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true", help="In ra dạng JSON.")
+
+    def handle(self, *args, **options):
+        rows = demo_account_rows()
+        if options["json"]:
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+        for row in rows:
+            self.stdout.write(format_row(row))
+
+
+def format_row(row: dict) -> str:
+    where = " · ".join(part for part in (row["council"], row["unit"]) if part)
+    return f"  {row['username']:<18} {row['role_label']}{' · ' + where if where else ''}"
