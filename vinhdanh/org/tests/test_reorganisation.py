@@ -284,6 +284,13 @@ def test_the_pages_record_a_reorganisation_and_refuse_what_does_not_add_up(
     url = reverse("org:reorganisation_detail", args=[reorganisation.pk])
     page = client.get(url).content.decode()
     assert "chưa được phân về đơn vị mới" in page
+    # A draft offers its action forms, each posting to its own action.
+    for name, testid in (
+        ("org:reorganisation_add_successor", "successor-form"),
+        ("org:reorganisation_assign", "assign-form"),
+    ):
+        action = reverse(name, args=[reorganisation.pk])
+        assert f'action="{action}" data-testid="{testid}"' in page
     response = client.post(
         reverse("org:reorganisation_apply", args=[reorganisation.pk]),
         {"apply-version": reorganisation.version},
