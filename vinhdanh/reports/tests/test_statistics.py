@@ -65,3 +65,25 @@ def test_form_0601_counts_the_launched_movements_of_the_year(demo_user, client):
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert "0601" in sheet["A3"].value
     assert [c.value for c in sheet[6]][:2] == ["Chỉ tiêu", "Mã số"]
+
+
+def test_the_city_adds_up_its_wards_and_a_ward_counts_only_its_own(demo, demo_user):
+    """Two-level government: the city's statistics include what its wards' people received;
+    the ward's own statistics hold only its people, and the district's none of the city's."""
+    from vinhdanh.awards.tests import two_levels
+    from vinhdanh.org.models import Person
+
+    levels = two_levels.build()
+    neighbour = Person.objects.create(
+        code="tm-hang-xom", full_name="Trần Văn Minh", unit=levels.person.unit.parent,
+        gender="male",
+    )  # fmt: skip
+    district_before = award_statistics(demo_user("thuongtruc"), 2026).total("people")
+    PastAward.objects.create(person=levels.person, year=2026, title_code="giay_khen")
+    PastAward.objects.create(person=neighbour, year=2026, title_code="giay_khen")
+    city, ward = (
+        award_statistics(levels.city_office, 2026),
+        award_statistics(levels.ward_office, 2026),
+    )
+    assert (city.total("people"), ward.total("people")) == (2, 1)
+    assert award_statistics(demo_user("thuongtruc"), 2026).total("people") == district_before
