@@ -1,23 +1,17 @@
 """Loads the Hà Nội 2026 chapter (vinhdanh/demo/hanoi_2026.py) on top of Hoàng Mai 2021.
 
-Everything goes through the services where a service exists (the reform, the dossiers), so
+Everything goes through the services where a service exists (the reform here, the dossiers
+in awards/demo_hanoi_2026.py; the plans in plans/demo_hanoi_2026.py), so
 states, histories, links and received copies are real; running it again creates nothing
 twice. The caller (`loader.load_demo`) keeps the audit log silent.
 """
 
-import datetime
+import importlib
 import itertools
 
-from django.utils import timezone
-
 from vinhdanh.accounts.models import Role, User
-from vinhdanh.awards import services as awards
-from vinhdanh.awards.demo import DEMO_PDF
-from vinhdanh.awards.eligibility import prefilled_checklist
-from vinhdanh.awards.models import Choice, Nomination, Title
 from vinhdanh.demo import hanoi_2026 as data
 from vinhdanh.demo import hoang_mai_2021 as history
-from vinhdanh.documents.structure import DeadlineKind
 from vinhdanh.org import reorganising
 from vinhdanh.org.models import (
     Council,
@@ -28,7 +22,6 @@ from vinhdanh.org.models import (
     Reorganisation,
     Unit,
 )
-from vinhdanh.plans.models import Plan, Task
 
 
 def old_ward(name: str) -> Unit:
@@ -197,117 +190,16 @@ def _load_reform(actor: User) -> None:
     Council.objects.filter(unit__code="hoang-mai").update(valid_to=data.EFFECTIVE_ON)
 
 
-def _load_plans(councils: dict[str, Council]) -> None:
-    city = Council.objects.get(unit__code="ha-noi")
-    plans = [(city, "01/KH-HĐTĐKT-TP", "UBND thành phố Hà Nội", data.CITY_TASKS)]
-    for name, slug, _w, _p in data.NEW_WARDS:
-        plans.append(
-            (councils[slug], f"01/KH-HĐTĐKT-{slug}", f"UBND phường {name}", data.WARD_TASKS)
-        )
-    for council, number, issuer, tasks in plans:
-        plan, created = Plan.objects.get_or_create(
-            number=number,
-            year=data.YEAR,
-            defaults={
-                "council": council,
-                "date": datetime.date(data.YEAR, 1, 10),
-                "place": "Hà Nội",
-                "title": f"Kế hoạch công tác thi đua, khen thưởng năm {data.YEAR}",
-                "issuer": issuer,
-            },
-        )
-        if not created:
-            continue
-        for position, (content, deadline) in enumerate(tasks, start=1):
-            task = Task.objects.create(
-                plan=plan,
-                position=position,
-                number=str(position),
-                content=content,
-                deadline_kind=DeadlineKind.DATE,
-                deadline_date=deadline,
-                deadline_text=f"{deadline:%d/%m/%Y}",
-            )
-            task.lead_units.set([council.standing_office])
-
-
-def _through_the_council(nomination: Nomination, office: User) -> Nomination:
-    rows, _verdict, _law = prefilled_checklist(nomination)
-    awards.appraise_nomination(
-        office, nomination, passed=True, confirmed={row["rule"]: True for row in rows}
-    )
-    nomination.refresh_from_db()
-    today = timezone.localdate()
-    awards.announce_nomination(
-        office, nomination, starts_on=today - datetime.timedelta(days=7), ends_on=today
-    )
-    nomination.refresh_from_db()
-    vote = awards.open_vote(office, nomination)
-    for member in vote.council.members.order_by("pk"):
-        awards.record_ballot(office, vote, member=member, choice=Choice.AGREE)
-    nomination.refresh_from_db()
-    awards.close_vote(office, vote)
-    nomination.refresh_from_db()
-    return nomination
-
-
-def _load_dossiers(city: Council) -> None:
-    if Nomination.objects.filter(year=data.YEAR, unit__code__startswith="hn-phuong-").exists():
-        return
-    title = Title.objects.get(code="bang_khen_tinh")
-    basis = title.award_bases.get(code="thuong_xuyen")
-    city_office = User.objects.get(username="thuongtruc.hanoi")
-    city_chair = User.objects.get(username="chutich.hanoi")
-    taken: dict[str, int] = {}
-    for slug, stage in data.DOSSIERS:
-        officer = User.objects.get(username=f"canbo.phuong.{slug}")
-        office = User.objects.get(username=f"thuongtruc.{slug}")
-        people = Person.objects.filter(unit=officer.unit, code__startswith="demo-").order_by("code")
-        person = people[taken.get(slug, 0)]
-        taken[slug] = taken.get(slug, 0) + 1
-        nomination = awards.create_nomination(
-            officer,
-            person=person,
-            title=title,
-            basis=basis,
-            year=data.YEAR,
-            event="Đã có thành tích xuất sắc trong năm đầu vận hành chính quyền hai cấp",
-            achievements=f"{person.position}: hoàn thành xuất sắc nhiệm vụ năm 2025 và 2026.",
-        )
-        if stage == "draft":
-            continue
-        for row in title.title_components.filter(required=True, component__generated=False):
-            awards.add_attachment(
-                officer, nomination, component=row.component,
-                filename=f"{row.component.code}.pdf", content=DEMO_PDF,
-            )  # fmt: skip
-        awards.submit_nomination(officer, nomination)
-        nomination.refresh_from_db()
-        if stage == "submitted":
-            continue
-        nomination = _through_the_council(nomination, office)
-        awards.forward_to_higher_level(
-            office, nomination, to_council=city, letter_number=f"{taken[slug]}/TTr-UBND"
-        )
-        nomination.refresh_from_db()
-        copy = nomination.copies_above.order_by("-pk").first()
-        if stage == "sent_back":
-            awards.send_back(city_office, copy, reasons=data.SENT_BACK_REASONS)
-        elif stage == "decided":
-            copy = _through_the_council(copy, city_office)
-            awards.issue_decision(
-                city_chair,
-                [copy],
-                signed_on=timezone.localdate(),
-                subject="Về việc tặng Bằng khen của Chủ tịch UBND Thành phố năm 2026",
-            )
+# The apps' parts of the chapter, each a `load()` (imported by name: those apps import the
+# demo's data, so the demo does not import them).
+EXTENSIONS = ["vinhdanh.plans.demo_hanoi_2026", "vinhdanh.awards.demo_hanoi_2026"]
 
 
 def load() -> None:
     _load_units()
-    city = _load_city_council()
-    councils = _load_ward_councils()
+    _load_city_council()
+    _load_ward_councils()
     _load_accounts()
     _load_reform(User.objects.get(username="thuongtruc.hanoi"))
-    _load_plans(councils)
-    _load_dossiers(city)
+    for name in EXTENSIONS:
+        importlib.import_module(name).load()

@@ -167,3 +167,20 @@ def test_demo_accounts_lists_every_new_account_with_its_council(demo, capsys):
         "Hội đồng Thi đua - Khen thưởng phường Hoàng Liệt"
     )
     assert "canbo.hoangliet" in rows  # the 2021 accounts keep working as they were
+
+
+def test_the_reorganisation_page_says_what_is_illustrative(client, demo):
+    reform = Reorganisation.objects.get(name=data.REORGANISATION_NAME)
+    client.force_login(User.objects.get(username="thuongtruc.hanoi"))
+    response = client.get(reverse("org:reorganisation_detail", args=[reform.pk]))
+    page = element_text(response.content.decode(), tag="body")
+    assert "Nghị quyết 1656/NQ-UBTVQH15" in page
+    assert "chưa được đối chiếu với văn bản gốc, chỉ mang tính minh họa" in page
+
+
+def test_the_city_and_each_new_ward_have_a_2026_plan_with_tasks(demo):
+    plans = Plan.objects.filter(year=2026).select_related("council__unit")
+    assert sorted(p.council.unit.code for p in plans) == sorted(
+        ["ha-noi"] + [data.ward_code(slug) for _name, slug, *_rest in data.NEW_WARDS]
+    )
+    assert all(plan.tasks.count() >= 3 for plan in plans)
