@@ -12,6 +12,9 @@ resolution when this chapter was written: the shares below are plausible, not qu
 parts coming from outside Hoàng Mai are left out because the demo holds no such units. The
 same note is the note of the reorganisation's "applied" step, shown on its page (and
 its name and basis say "minh họa").
+The district's departments and mass organisations end with it and their staff go to the
+new wards in turn (illustrative too); its schools stay, under the ward they lie in. Every
+person of a split ward is reassigned one by one and keeps a dated history of units.
 Everything about people, councils, plans and dossiers is illustrative.
 """
 
