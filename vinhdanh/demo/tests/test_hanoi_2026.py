@@ -184,3 +184,14 @@ def test_the_city_and_each_new_ward_have_a_2026_plan_with_tasks(demo):
         ["ha-noi"] + [data.ward_code(slug) for _name, slug, *_rest in data.NEW_WARDS]
     )
     assert all(plan.tasks.count() >= 3 for plan in plans)
+
+
+def test_another_wards_dossier_is_not_found_for_a_ward_office(client, demo):
+    theirs = Nomination.objects.filter(year=2026, unit__code="hn-phuong-dinhcong", received_in=None)
+    mine = Nomination.objects.filter(year=2026, unit__code="hn-phuong-hoangliet", received_in=None)
+    client.force_login(User.objects.get(username="thuongtruc.hoangliet"))
+    for nomination in theirs:
+        url = reverse("awards:nomination_detail", args=[nomination.pk])
+        assert client.get(url).status_code == 404
+    page = client.get(reverse("awards:nomination_detail", args=[mine.first().pk]))
+    assert mine.first().person.full_name in element_text(page.content.decode(), tag="body")
