@@ -1,12 +1,13 @@
 """The demo's accounts as people read them: who, in which role, for which council and unit."""
 
 from vinhdanh.accounts.models import Membership, User
-from vinhdanh.demo.hoang_mai_2021 import ACCOUNTS
+from vinhdanh.demo import hanoi_2026, hoang_mai_2021
 
 
 def demo_account_rows() -> list[dict]:
     """One row per seat of every demo account (an account may sit on several councils)."""
-    usernames = [username for username, *_rest in ACCOUNTS]
+    # Hoàng Mai 2021 first (history), then Hà Nội 2026: the city and its seven wards.
+    usernames = [u for u, *_rest in hoang_mai_2021.ACCOUNTS + hanoi_2026.ACCOUNTS]
     users = {u.username: u for u in User.objects.filter(username__in=usernames)}
     seats = (
         Membership.objects.filter(user__username__in=usernames)

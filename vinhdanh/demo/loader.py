@@ -1,4 +1,5 @@
-"""Loads the Hoàng Mai 2021 demo; running it again creates nothing twice.
+"""Loads the Hoàng Mai 2021 demo and the Hà Nội 2026 chapter on top of it; running it
+again creates nothing twice.
 
 What the audit log holds after it: nothing. The demo is seed data, not anybody's
 action, even where it plays the workflow through the services (awards) to give
@@ -16,6 +17,7 @@ from django.db import transaction
 from vinhdanh.accounts.models import Role, User
 from vinhdanh.audit.services import loading_seed_data
 from vinhdanh.core.text import fold
+from vinhdanh.demo import hanoi_loader
 from vinhdanh.demo import hoang_mai_2021 as data
 from vinhdanh.org.models import Cluster, Council, CouncilMember, CouncilRole, Level, Person, Unit
 
@@ -118,6 +120,9 @@ def _load_council() -> Council:
         person=chairman,
         defaults={"role": CouncilRole.CHAIRMAN, "title_in_council": position},
     )
+    if council.members.exclude(role=CouncilRole.CHAIRMAN).exists():
+        # Seated once: since the 2025 reform their units have no people to pick from.
+        return council
     # The other seats go to the heads of the council's usual member bodies (synthetic people).
     seats = [
         (
@@ -201,12 +206,14 @@ def _load_extensions() -> None:
 
 
 @transaction.atomic
-def load_demo() -> list[tuple[str, str, str]]:
+def load_demo(*, hanoi_2026: bool = True) -> list[tuple[str, str, str]]:
+    """Both chapters; `hanoi_2026=False` stops at the Hoàng Mai 2021 history (the test
+    database's base, whose 2021 tests need the old wards alive and peopled)."""
     with loading_seed_data():
-        return _load_everything()
+        return _load_everything(hanoi_2026)
 
 
-def _load_everything() -> list[tuple[str, str, str]]:
+def _load_everything(hanoi_2026: bool) -> list[tuple[str, str, str]]:
     levels = _load_levels()
     _load_units(levels)
     _load_people()
@@ -214,4 +221,7 @@ def _load_everything() -> list[tuple[str, str, str]]:
     _load_clusters(council)
     accounts = _load_accounts(council)
     _load_extensions()
+    if hanoi_2026:
+        # On top of the history: the reform ends the district, so it comes after 2021.
+        hanoi_loader.load()
     return accounts

@@ -1,8 +1,8 @@
 """A city council and one of its wards' councils, on top of the demo, for the upward flow.
 
-The demo has one (district) council; these tests need two levels of the 2025 reform: the
-city (province level) and a ward (commune level) directly under it, each with its own
-council, standing office, members and accounts.
+A ward of their own (commune level, directly under the city) with its council, standing
+office, members and accounts, beside the demo's city council: the tests below count its
+members and ballots, which the demo's wards must not change.
 """
 
 import datetime
@@ -52,12 +52,13 @@ def _user(username: str, role: str, unit: Unit, council: Council) -> User:
 def build() -> TwoLevels:
     province, commune = Level.objects.get(code="province"), Level.objects.get(code="commune")
     city_unit = Unit.objects.get(code="ha-noi")
-    city_office_unit = Unit.objects.get(code="ban-tdkt-ha-noi")
-    city = Council.objects.create(
+    # The demo's Hà Nội 2026 chapter has the city's council already (Sở Nội vụ its office).
+    city = Council.objects.filter(unit=city_unit).first() or Council.objects.create(
         unit=city_unit,
         name="Hội đồng Thi đua - Khen thưởng thành phố Hà Nội",
-        standing_office=city_office_unit,
+        standing_office=Unit.objects.get(code="ban-tdkt-ha-noi"),
     )
+    city_office_unit = city.standing_office
     assert city_unit.level == province
     ward_unit = Unit.objects.create(
         code="phuong-tuong-mai-2025", name="Phường Tương Mai", kind="ward", level=commune,

@@ -24,4 +24,4 @@ class Command(BaseCommand):
 
 def format_row(row: dict) -> str:
     where = " · ".join(part for part in (row["council"], row["unit"]) if part)
-    return f"  {row['username']:<18} {row['role_label']}{' · ' + where if where else ''}"
+    return f"  {row['username']:<24} {row['role_label']}{' · ' + where if where else ''}"

@@ -11,7 +11,10 @@ CONFIRM_FLAG = "--i-know-this-is-not-production"
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu quận Hoàng Mai năm 2021 (chạy lại không tạo trùng)."
+    help = (
+        "Nạp dữ liệu mẫu quận Hoàng Mai năm 2021 và thành phố Hà Nội năm 2026 "
+        "(chạy lại không tạo trùng)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -31,7 +34,9 @@ class Command(BaseCommand):
                 f"hãy đặt DEBUG=1 hoặc chạy lại với {CONFIRM_FLAG}."
             )
         load_demo()
-        self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu quận Hoàng Mai 2021."))
+        self.stdout.write(
+            self.style.SUCCESS("Đã nạp dữ liệu mẫu quận Hoàng Mai 2021 và Hà Nội 2026.")
+        )
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         # Each account with the council it acts for: one line per seat.
         for row in demo_account_rows():
