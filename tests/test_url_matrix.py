@@ -395,8 +395,9 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
     )
     made["printer"] = PrinterProfile.objects.create(name="Máy in thử")
     made["reorganisation"] = Reorganisation.objects.create(
-        name="Sắp xếp thử", effective_on=datetime.date(2025, 7, 1), created_by=office
-    )
+        name="Sắp xếp thử", effective_on=datetime.date(2025, 7, 1), created_by=office,
+        council=office.council,
+    )  # fmt: skip
     # The demo's plan import is confirmed already (its preview sends on to the plan).
     made["plan_import"] = plan_services.preview_import(
         actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()

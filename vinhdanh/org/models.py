@@ -330,6 +330,15 @@ class Reorganisation(models.Model):
     then applied at once."""
 
     name = models.CharField(_("Tên đợt sắp xếp"), max_length=255)
+    # The council whose office records it: only that council's people see and change it.
+    council = models.ForeignKey(
+        "org.Council",
+        verbose_name=_("Hội đồng"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reorganisations",
+    )
     basis = models.CharField(_("Căn cứ (nghị quyết, quyết định)"), max_length=255, blank=True)
     effective_on = models.DateField(_("Ngày có hiệu lực"))
     state = models.CharField(

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vinhdanh.accounts import access
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.org import reorganising
 from vinhdanh.org.dating import reorganisation_problems, split_units
@@ -36,14 +37,17 @@ def _reorganisation(request, pk: int) -> Reorganisation:
     # Forbidden looks missing, as everywhere else.
     if not allows(request.user, "org.manage_reorganisations"):
         raise Http404
-    return get_object_or_404(Reorganisation, pk=pk)
+    return access.get_visible_or_404(request.user, Reorganisation.objects.all(), pk=pk)
 
 
 @login_required
 def reorganisation_list(request):
     _require_office(request)
-    reorganisations = Reorganisation.objects.select_related("created_by").prefetch_related(
-        "planned_units__unit", "dissolved"
+    reorganisations = access.scope_queryset(
+        request.user,
+        Reorganisation.objects.select_related("created_by").prefetch_related(
+            "planned_units__unit", "dissolved"
+        ),
     )
     return render(request, "org/reorganisation_list.html", {"reorganisations": reorganisations})
 

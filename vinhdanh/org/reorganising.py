@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.accounts.models import User
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.core.services import save_and_record
@@ -110,7 +111,11 @@ def create_reorganisation(
     return save_and_record(
         actor=actor,
         instance=Reorganisation(
-            name=name.strip(), basis=basis.strip(), effective_on=effective_on, created_by=actor
+            name=name.strip(),
+            basis=basis.strip(),
+            effective_on=effective_on,
+            council=acting_council(actor),
+            created_by=actor,
         ),
         action="org.reorganisation.create",
     )

@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from vinhdanh.accounts import access
-from vinhdanh.org.models import Cluster, Council, CouncilMember, Person, Unit
+from vinhdanh.org.models import Cluster, Council, CouncilMember, Person, Reorganisation, Unit
 
 
 def _cluster_visible_to_members(user) -> Q:
@@ -32,6 +32,11 @@ def _units_above_council(council) -> Q:
 def register_org_scopes() -> None:
     access.register(Unit, access.ScopeRule(unit_path="path", council_view=_units_above_council))
     access.register(Person, access.ScopeRule(unit_path="unit__path"))
+    # A reorganisation belongs to the council that records it (none: the instance admin's).
+    access.register(
+        Reorganisation,
+        access.ScopeRule(unit_path="council__unit__path", editable_by_unit=False),
+    )
     access.register(
         Cluster,
         access.ScopeRule(

@@ -38,7 +38,9 @@ def _reorganisation_list(demo_user):
     from vinhdanh.org.models import PlannedMove, Reorganisation
 
     reorganisation = Reorganisation.objects.create(
-        name="Sắp xếp thử", effective_on=datetime.date(2025, 7, 1)
+        name="Sắp xếp thử",
+        effective_on=datetime.date(2025, 7, 1),
+        council=demo_user("thuongtruc").council,
     )
     return Target(
         "thuongtruc",

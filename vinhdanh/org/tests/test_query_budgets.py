@@ -123,8 +123,9 @@ def test_the_reorganisation_list(office, ward, demo_user):
     def grow(count: int) -> None:
         for n in (next(numbers) for _ in range(count)):
             item = Reorganisation.objects.create(
-                name=f"Đợt thử {n}", effective_on=datetime.date(2025, 7, 1), created_by=actor
-            )
+                name=f"Đợt thử {n}", effective_on=datetime.date(2025, 7, 1), created_by=actor,
+                council=actor.council,
+            )  # fmt: skip
             PlannedUnit.objects.create(reorganisation=item, unit=ward)
             item.dissolved.add(ward)
 
@@ -133,8 +134,9 @@ def test_the_reorganisation_list(office, ward, demo_user):
 
 def test_a_reorganisation_with_many_people_to_place(office, ward, demo_user):
     item = Reorganisation.objects.create(
-        name="Đợt thử", effective_on=datetime.date(2025, 7, 1), created_by=demo_user("thuongtruc")
-    )
+        name="Đợt thử", effective_on=datetime.date(2025, 7, 1), created_by=demo_user("thuongtruc"),
+        council=demo_user("thuongtruc").council,
+    )  # fmt: skip
     Unit.objects.filter(parent=ward).update(valid_to=datetime.date(2025, 7, 1))
     other = Unit.objects.get(code="phuong-dinh-cong")
     planned = PlannedUnit.objects.create(reorganisation=item, unit=other)

@@ -332,3 +332,20 @@ def test_no_one_joins_a_unit_that_has_ended(office, wards):
     person.refresh_from_db()
     assert person.unit == wards[1]
     assert not Person.objects.filter(code="moi-1").exists()
+
+
+def test_a_reorganisation_is_seen_only_by_the_council_that_records_it(client, office, draft):
+    """Another council's office finds neither the page nor the row in its list."""
+    from vinhdanh.awards.tests import two_levels
+
+    reorganisation, _new, _other = draft
+    assert reorganisation.council == office.council
+    detail = reverse("org:reorganisation_detail", args=[reorganisation.pk])
+    client.force_login(office)
+    assert client.get(detail).status_code == 200
+    assert reorganisation.name in client.get(reverse("org:reorganisation_list")).content.decode()
+    client.force_login(two_levels.build().ward_office)
+    assert client.get(detail).status_code == 404
+    assert (
+        reorganisation.name not in client.get(reverse("org:reorganisation_list")).content.decode()
+    )
