@@ -175,6 +175,7 @@ class BallotForm(forms.Form):
 
 class NominationStepForm(ActionForm):
     action_name = ""
+    reason_box = True
 
     def __init__(self, data=None, *, nomination, user=None, **kwargs):
         kwargs.setdefault("initial", {})
@@ -209,13 +210,8 @@ class ResubmitForm(NominationStepForm):
 
 class ReturnForm(NominationStepForm):
     action_name = "return"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        note = self.fields["note"]  # required: the action asks for a reason
-        note.label = _("Lý do trả lại, nội dung cần bổ sung")
-        note.widget = _box(note.label)
-        note.error_messages["required"] = _("Cần ghi rõ lý do trả lại và nội dung cần bổ sung.")
+    reason_label = _("Lý do trả lại, nội dung cần bổ sung")
+    reason_missing = _("Cần ghi rõ lý do trả lại và nội dung cần bổ sung.")
 
     def arguments(self) -> dict:
         return {**super().arguments(), "reasons": self.cleaned_data["note"]}
@@ -399,13 +395,8 @@ class SendBackForm(NominationStepForm):
     """The council above returns a received dossier to its sender, with the reasons."""
 
     action_name = "send_back"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        note = self.fields["note"]  # required: the action asks for a reason
-        note.label = _("Lý do trả lại cấp dưới")
-        note.widget = _box(note.label)
-        note.error_messages["required"] = _("Cần ghi rõ lý do trả lại cấp dưới.")
+    reason_label = _("Lý do trả lại cấp dưới")
+    reason_missing = _("Cần ghi rõ lý do trả lại cấp dưới.")
 
     def arguments(self) -> dict:
         return {**super().arguments(), "reasons": self.cleaned_data["note"]}
@@ -468,20 +459,19 @@ STEP_FORMS: dict[str, type[NominationStepForm]] = {
 }  # fmt: skip
 
 
-def _revoke_reason(form: ActionForm, label) -> None:
-    note = form.fields["note"]  # required: the revoke action asks for a reason
-    note.label = label
-    note.widget = _box(_("Lý do thu hồi"))
-    note.error_messages["required"] = _("Cần ghi rõ lý do thu hồi.")
+class RevokeForm(ActionForm):
+    reason_box = True
+    reason_label = _("Lý do thu hồi")
+    reason_missing = _("Cần ghi rõ lý do thu hồi.")
+    reason_placeholder = _("Lý do thu hồi")
 
 
-class CertificateRevokeForm(ActionForm):
+class CertificateRevokeForm(RevokeForm):
     """Revoke one recipient's award: the certificate, and the nomination through NOMINATIONS."""
 
     def __init__(self, data=None, *, certificate, **kwargs):
         kwargs.setdefault("initial", {"version": certificate.nomination.version})
         super().__init__(data, action=NOMINATIONS.action("revoke"), **kwargs)
-        _revoke_reason(self, _("Lý do thu hồi"))
 
     def arguments(self) -> dict:
         return {
@@ -490,11 +480,12 @@ class CertificateRevokeForm(ActionForm):
         }
 
 
-class DecisionRevokeForm(ActionForm):
+class DecisionRevokeForm(RevokeForm):
+    reason_label = _("Thu hồi quyết định – lý do")
+
     def __init__(self, data=None, *, decision, **kwargs):
         kwargs.setdefault("initial", {"version": decision.version})
         super().__init__(data, action=DECISIONS.action("revoke"), **kwargs)
-        _revoke_reason(self, _("Thu hồi quyết định – lý do"))
 
     def arguments(self) -> dict:
         return {

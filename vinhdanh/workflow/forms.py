@@ -15,10 +15,27 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    # When the action needs a written reason: how the page asks for it, and what it says when
+    # it is missing. A form sets these instead of rewriting the field.
+    reason_label = _("Lý do")
+    reason_missing = _("Vui lòng ghi rõ lý do.")
+    reason_placeholder = None
+    # A compact box with the label as its placeholder, for reasons asked inside a card.
+    reason_box = False
+
     def __init__(self, *args, action=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
         if action is not None and action.note_required:
-            self.fields["note"].required = True
-            self.fields["note"].label = _("Lý do")
-            self.fields["note"].error_messages["required"] = _("Vui lòng ghi rõ lý do.")
+            note = self.fields["note"]
+            note.required = True
+            note.label = self.reason_label
+            note.error_messages["required"] = self.reason_missing
+            if self.reason_box:
+                note.widget = forms.Textarea(
+                    attrs={
+                        "class": "form-control mb-1",
+                        "rows": 2,
+                        "placeholder": self.reason_placeholder or self.reason_label,
+                    }
+                )
