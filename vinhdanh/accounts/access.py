@@ -23,7 +23,8 @@ CHANGE = "change"
 # every council's rows. Everyone else works inside one council at a time (the acting one).
 INSTANCE_WIDE = {Role.ADMIN}
 # Roles that see the whole organisation the acting council governs: the units under the
-# council's unit (its subtree), never another council's.
+# council's unit (its subtree); of the councils below it only what they sent up (rules
+# marked `council_own`), never their drafts.
 ORGANISATION_WIDE_VIEWERS = {Role.ADMIN, Role.STANDING_OFFICE, Role.COUNCIL_MEMBER, Role.LEADER}
 # Roles that may change registry data anywhere in their acting council's organisation.
 ORGANISATION_WIDE_EDITORS = {Role.ADMIN, Role.STANDING_OFFICE}
@@ -58,6 +59,12 @@ class ScopeRule:
     # What the organisation-wide roles of a council see beyond its subtree, given the acting
     # council: e.g. the units above it, or what another council sent to it. View only.
     council_view: Callable[[object], Q] | None = None
+    # A council's own work (its dossiers, plans, movements): the councils above it do not
+    # see a lower council's rows through their subtree, only what that council sent up.
+    council_own: bool = False
+    # What another council handed to this one to work on (a received dossier): seen and
+    # changed by the acting council's organisation-wide roles, given the acting council.
+    council_work: Callable[[object], Q] | None = None
 
 
 _RULES: dict[type[Model], ScopeRule] = {}
@@ -97,6 +104,21 @@ def council_paths(user) -> list[str]:
     """The subtree an organisation-wide role acts over: the acting council's unit and below."""
     council = acting_council(user)
     return [council.unit.path] if council is not None else []
+
+
+def lower_council_paths(council) -> list[str]:
+    """The units of the councils under `council` (a city's wards, a district's wards in its
+    time): each is a tenant of its own, whose own work the council above does not read."""
+    cached = getattr(council, "_lower_council_paths", None)
+    if cached is None:
+        model = type(council)
+        cached = list(
+            model._default_manager.filter(unit__path__startswith=council.unit.path)
+            .exclude(unit__path=council.unit.path)
+            .values_list("unit__path", flat=True)
+        )
+        council._lower_council_paths = cached
+    return cached
 
 
 def governing_unit_ids(user) -> list[int]:
@@ -153,6 +175,11 @@ def _council_scope(user, queryset: QuerySet, rule: ScopeRule, action: str) -> Qu
     if council is None:
         return queryset.none()
     condition = _paths_q(rule.unit_path, [council.unit.path])
+    lower = lower_council_paths(council) if rule.council_own else []
+    if lower:
+        condition &= ~_paths_q(rule.unit_path, lower)
+    if rule.council_work is not None:
+        condition |= rule.council_work(council)
     if action == VIEW:
         if rule.extra_view is not None:
             condition |= rule.extra_view(user)

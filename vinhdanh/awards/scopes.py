@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from vinhdanh.accounts import access
+from vinhdanh.accounts.councils import acting_council
 from vinhdanh.awards.models import (
     Attachment,
     Batch,
@@ -24,7 +25,7 @@ def _council_staff_council(user):
     whose view stays their own unit's whatever council their account names."""
     if access.role_of(user) not in access.ORGANISATION_WIDE_VIEWERS:
         return None
-    return getattr(user, "council", None)
+    return acting_council(user)
 
 
 def sent_to_my_council(user) -> Q:
@@ -37,6 +38,12 @@ def sent_to_my_council(user) -> Q:
     if council is None:
         return NOTHING
     return Q(received_in__to_council_id=council.pk) | Q(submission__to_council_id=council.pk)
+
+
+def received_by_council(council) -> Q:
+    """The copies another council sent up to this one: its office appraises them, its
+    council votes on them and its chairman decides."""
+    return Q(received_in__to_council_id=council.pk)
 
 
 def submissions_of_my_council(user) -> Q:
@@ -63,7 +70,13 @@ def certified_by_my_council(user) -> Q:
 
 def register_award_scopes() -> None:
     access.register(
-        Nomination, access.ScopeRule(unit_path="unit__path", extra_view=sent_to_my_council)
+        Nomination,
+        access.ScopeRule(
+            unit_path="unit__path",
+            extra_view=sent_to_my_council,
+            council_own=True,
+            council_work=received_by_council,
+        ),
     )
     # A submission belongs to the sending council's unit; the council above sees it too.
     access.register(
@@ -72,9 +85,11 @@ def register_award_scopes() -> None:
             unit_path="from_council__unit__path",
             extra_view=submissions_of_my_council,
             editable_by_unit=False,
+            council_own=True,
+            council_work=lambda council: Q(to_council_id=council.pk),
         ),
     )
-    access.register(Batch, access.ScopeRule(unit_path="unit__path"))
+    access.register(Batch, access.ScopeRule(unit_path="unit__path", council_own=True))
     # A decision is the issuer's act: it belongs to the issuer's tree (its council sees it,
     # with or without recipients yet) and units see their own recipients through nominations.
     access.register(

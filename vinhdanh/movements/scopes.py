@@ -24,7 +24,10 @@ def _movement_sent_to_user(user) -> Q:
 
 def register_movement_scopes() -> None:
     access.register(
-        Movement, access.ScopeRule(unit_path="launched_by__path", extra_view=_movement_sent_to_user)
+        Movement,
+        access.ScopeRule(
+            unit_path="launched_by__path", extra_view=_movement_sent_to_user, council_own=True
+        ),
     )
     access.register(Registration, access.ScopeRule(unit_path="unit__path"))
     access.register(RegistrationEntry, access.ScopeRule(unit_path="registration__unit__path"))

@@ -35,7 +35,7 @@ def register_org_scopes() -> None:
     # A reorganisation belongs to the council that records it (none: the instance admin's).
     access.register(
         Reorganisation,
-        access.ScopeRule(unit_path="council__unit__path", editable_by_unit=False),
+        access.ScopeRule(unit_path="council__unit__path", editable_by_unit=False, council_own=True),
     )
     access.register(
         Cluster,

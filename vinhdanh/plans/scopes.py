@@ -35,9 +35,10 @@ def _task_helpers_and_groups(user) -> Q:
     )
 
 
-def _task_of_a_plan_in_council_tree(council) -> Q:
-    # Every task of the plans of the council and of the councils below it, led or not.
-    return Q(plan__council__unit__path__startswith=council.unit.path)
+def _task_of_the_councils_plan(council) -> Q:
+    # Every task of the council's own plans, led by whichever unit; the plans of the
+    # councils below it are theirs.
+    return Q(plan__council_id=council.pk)
 
 
 def _report_on_visible_task(user) -> Q:
@@ -53,6 +54,7 @@ def register_plan_scopes() -> None:
             unit_path="council__unit__path",
             extra_view=_plan_of_council_governing_user,
             editable_by_unit=False,
+            council_own=True,
         ),
     )
     access.register(
@@ -60,7 +62,8 @@ def register_plan_scopes() -> None:
         access.ScopeRule(
             unit_path="lead_units__path",
             extra_view=_task_helpers_and_groups,
-            council_view=_task_of_a_plan_in_council_tree,
+            council_work=_task_of_the_councils_plan,
+            council_own=True,
         ),
     )
     access.register(

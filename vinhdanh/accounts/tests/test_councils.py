@@ -138,9 +138,13 @@ def test_a_councils_plan_members_and_group_tasks_stay_in_its_tree(
         assert not access.scope_queryset(outsider, Council.objects.all()).filter(pk=ward_b.pk)
         members = access.scope_queryset(outsider, CouncilMember.objects.all())
         assert not members.filter(pk=seat_b.pk).exists()
-    for insider in (office_b, demo_user("canbo.dinhcong"), demo_user("thuongtruc")):
+    for insider in (office_b, demo_user("canbo.dinhcong")):
         assert access.scope_queryset(insider, Plan.objects.all()).filter(pk=plan_b.pk)
         assert access.scope_queryset(insider, Task.objects.all()).filter(pk=task_b.pk)
+    # Ward B's plan is its council's own work: the district council above does not read it.
+    district_office = demo_user("thuongtruc")
+    assert not access.scope_queryset(district_office, Plan.objects.all()).filter(pk=plan_b.pk)
+    assert not access.scope_queryset(district_office, Task.objects.all()).filter(pk=task_b.pk)
     # The Hoàng Mai plan and council govern ward A too: still visible to its office.
     district_plan = Plan.objects.get(number="01/KH-HĐTĐKT", year=2021)
     assert access.scope_queryset(office_a, Plan.objects.all()).filter(pk=district_plan.pk)

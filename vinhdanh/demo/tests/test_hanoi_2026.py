@@ -7,9 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 
 from tests.html_text import element_text
+from vinhdanh.accounts import access
 from vinhdanh.accounts.models import Membership, User
 from vinhdanh.audit.services import loading_seed_data
 from vinhdanh.awards import selectors, services
@@ -195,3 +197,55 @@ def test_another_wards_dossier_is_not_found_for_a_ward_office(client, demo):
         assert client.get(url).status_code == 404
     page = client.get(reverse("awards:nomination_detail", args=[mine.first().pk]))
     assert mine.first().person.full_name in element_text(page.content.decode(), tag="body")
+
+
+def _owned_by_any(rule: access.ScopeRule, paths: list[str]) -> Q:
+    fields = (rule.unit_path,) if isinstance(rule.unit_path, str) else rule.unit_path
+    condition = Q(pk__in=[])
+    for field in fields:
+        for path in paths:
+            condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
+@pytest.mark.parametrize("username", ["thuongtruc.hanoi", "chutich.hanoi"])
+def test_the_city_reads_none_of_its_wards_own_work_beyond_what_they_sent_up(demo, username):
+    user = User.objects.get(username=username)
+    city = Council.objects.get(unit__code="ha-noi")
+    wards = access.lower_council_paths(city)
+    assert len(wards) >= 7
+    checked = 0
+    for model, rule in access._RULES.items():
+        if not rule.council_own:
+            continue
+        manager = model._default_manager
+        sent_up = rule.extra_view(user) if rule.extra_view else Q(pk__in=[])
+        if rule.council_work is not None:
+            sent_up |= rule.council_work(city)
+        kept_below = manager.filter(_owned_by_any(rule, wards)).exclude(
+            pk__in=manager.filter(sent_up).values("pk")
+        )
+        seen = access.scope_queryset(user, manager.all())
+        assert not seen.filter(pk__in=kept_below.values("pk")).exists(), model.__name__
+        checked += kept_below.count()
+    assert checked > 0, "the wards keep work of their own in the demo"
+
+
+def test_the_city_sees_every_dossier_sent_to_it_and_changes_only_the_received_copies(client, demo):
+    office = User.objects.get(username="thuongtruc.hanoi")
+    seen = access.scope_queryset(office, Nomination.objects.filter(year=2026))
+    changeable = access.scope_queryset(office, Nomination.objects.filter(year=2026), access.CHANGE)
+    received = Nomination.objects.filter(year=2026, received_in__to_council__unit__code="ha-noi")
+    assert received.exists()
+    assert set(changeable) == set(received)
+    originals = Nomination.objects.filter(pk__in=received.values("forwarded_from"))
+    assert set(seen) == set(received) | set(originals)
+    assert not seen.filter(state=State.DRAFT).exists()
+    # The wards' drafts are theirs: not in the city's list of dossiers either.
+    client.force_login(office)
+    response = client.get(reverse("awards:nomination_list"), {"year": 2026})
+    listed = element_text(response.content.decode(), tag="body")
+    for draft in Nomination.objects.filter(year=2026, state=State.DRAFT).select_related("person"):
+        assert draft.person.full_name not in listed
+    for copy in received.select_related("person"):
+        assert copy.person.full_name in listed
