@@ -202,12 +202,12 @@ define(
 define("awards.answer_objection", is_standing_office & may_view & handled_here, sample=_nomination)
 # The name and contact of a person who objected serve only to verify and answer the
 # objection, which is the standing office's work; everyone else reads the text alone.
-define("awards.see_objection_contact", is_standing_office)
+define("awards.see_objection_contact", is_standing_office, reads=True)
 define("awards.open_vote", is_standing_office & may_view & handled_here, sample=_nomination)
 define("awards.close_vote", is_standing_office & may_view & handled_here, sample=_nomination)
 define("awards.record_ballot", is_standing_office & may_view & handled_here, sample=_nomination)
 define("awards.cast_ballot", sits_on_the_council, sample=_vote)
-define("awards.view_quota", is_council_side)
+define("awards.view_quota", is_council_side, reads=True)
 
 # Decisions, the higher level, the award ceremony and revocation.
 define("awards.decide_nomination", is_decider & may_view & handled_here, sample=_nomination)
@@ -234,14 +234,14 @@ define(
     is_office_or_decider & may_view & answers_for_council_above,
     sample=_sent_up,
 )
-define("awards.view_inbox", is_council_side)
+define("awards.view_inbox", is_council_side, reads=True)
 define("awards.hand_over_award", is_standing_office & may_view & handled_here, sample=_nomination)
 define("awards.revoke_award", is_decider & may_view, sample=_nomination)
 define("awards.revoke_decision", is_decider & may_view, sample=_decision)
 define("awards.revoke_certificate", is_decider & may_view, sample=_certificate)
 define("awards.print_certificates", is_office_or_decider & may_view, sample=_decision)
-define("awards.export_dossier", is_office_or_decider & may_view, sample=_nomination)
+define("awards.export_dossier", is_office_or_decider & may_view, sample=_nomination, reads=True)
 
 # What the home page tells each one is waiting for them.
-define("awards.track_own_nominations", is_unit_editor)
-define("awards.follow_votes", follows_the_vote)
+define("awards.track_own_nominations", is_unit_editor, reads=True)
+define("awards.follow_votes", follows_the_vote, reads=True)

@@ -1,60 +1,17 @@
-"""Dates of the organisation: whether a unit or a council exists on a day, and whether a
-reorganisation adds up. Pure functions (no queries of their own), tested without a database.
-
-A unit or council exists from `valid_from` (inclusive; None: since before the records) until
-`valid_to` (exclusive: the day it was dissolved or merged; None: it still exists). A district
-dissolved on 01/07/2025 still acted on 30/06/2025 and no longer on 01/07/2025.
+"""Dates of the organisation: whether a reorganisation adds up, and (from
+`accounts.validity`) whether a unit or a council exists on a day. Pure functions (no queries
+of their own), tested without a database.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+# Whether one unit or council exists on a day: shared with the accounts' seats.
+from vinhdanh.accounts.validity import active_on, day_text, inactive_reason, require_active
 
-def _day(value: datetime.date) -> str:
-    return value.strftime("%d/%m/%Y")
-
-
-def _within(obj, day: datetime.date) -> bool:
-    start, end = getattr(obj, "valid_from", None), getattr(obj, "valid_to", None)
-    return (start is None or start <= day) and (end is None or day < end)
-
-
-def active_on(unit_or_council, day: datetime.date) -> bool:
-    """Whether the unit (or the council, and then its unit too) exists on `day`."""
-    if not _within(unit_or_council, day):
-        return False
-    unit = getattr(unit_or_council, "unit", None)
-    # A council acts only while its unit exists.
-    return unit is None or not hasattr(unit, "valid_to") or _within(unit, day)
-
-
-def inactive_reason(unit_or_council, day: datetime.date) -> str | None:
-    """Why the unit (or council) cannot act on `day`, in Vietnamese; None when it can."""
-    for obj in (unit_or_council, getattr(unit_or_council, "unit", None)):
-        if obj is None or not hasattr(obj, "valid_to"):
-            continue
-        if obj.valid_to is not None and day >= obj.valid_to:
-            text = _(
-                "“%(name)s” đã chấm dứt hoạt động từ ngày %(end)s, không thể thực hiện "
-                "cho ngày %(day)s."
-            )
-            return text % {"name": obj, "end": _day(obj.valid_to), "day": _day(day)}
-        if obj.valid_from is not None and day < obj.valid_from:
-            text = _(
-                "“%(name)s” chỉ hoạt động từ ngày %(start)s, không thể thực hiện cho ngày %(day)s."
-            )
-            return text % {"name": obj, "start": _day(obj.valid_from), "day": _day(day)}
-    return None
-
-
-def require_active(unit_or_council, day: datetime.date) -> None:
-    """The guard other apps call before acting for a unit or council on a day."""
-    reason = inactive_reason(unit_or_council, day)
-    if reason:
-        raise ValidationError(reason, code="inactive")
+__all__ = ["active_on", "inactive_reason", "require_active"]
 
 
 # What a reorganisation's check needs, as plain values (the service gathers them).
@@ -123,7 +80,7 @@ def reorganisation_problems(plan: ReorganisationPlan) -> list[str]:
                         "Đơn vị cấp trên “%(parent)s” của “%(name)s” không còn hoạt động "
                         "từ ngày %(day)s."
                     )
-                    % {"parent": plan.units[parent].name, "name": label, "day": _day(day)}
+                    % {"parent": plan.units[parent].name, "name": label, "day": day_text(day)}
                 )
             if key in plan.taken_codes:
                 problems.append(
@@ -139,7 +96,7 @@ def reorganisation_problems(plan: ReorganisationPlan) -> list[str]:
         elif facts.valid_to is not None and facts.valid_to <= day:
             problems.append(
                 _("Đơn vị kế thừa “%(name)s” đã chấm dứt hoạt động từ ngày %(end)s.")
-                % {"name": label, "end": _day(facts.valid_to)}
+                % {"name": label, "end": day_text(facts.valid_to)}
             )
     for unit_id in sorted(ended, key=lambda pk: plan.units[pk].name):
         facts = plan.units[unit_id]
@@ -149,12 +106,12 @@ def reorganisation_problems(plan: ReorganisationPlan) -> list[str]:
                 "từ ngày %(day)s."
             )
             problems.append(
-                text % {"name": facts.name, "end": _day(facts.valid_to), "day": _day(day)}
+                text % {"name": facts.name, "end": day_text(facts.valid_to), "day": day_text(day)}
             )
         elif facts.valid_from is not None and facts.valid_from >= day:
             problems.append(
                 _("Ngày hiệu lực %(day)s phải sau ngày “%(name)s” bắt đầu hoạt động (%(start)s).")
-                % {"day": _day(day), "name": facts.name, "start": _day(facts.valid_from)}
+                % {"day": day_text(day), "name": facts.name, "start": day_text(facts.valid_from)}
             )
         shares = [share for _key, pred, share in plan.sources if pred == unit_id]
         if shares.count("whole") > 1 or ("whole" in shares and "part" in shares):

@@ -69,8 +69,12 @@ def reorganisation_create(request):
     return render(request, "org/reorganisation_form.html", {"form": form}, status=status)
 
 
-def _live_units():
-    return Unit.objects.filter(valid_to__isnull=True).select_related("level")
+def _live_units(reorganisation: Reorganisation):
+    """The live units the recording council governs (any unit for the instance's own)."""
+    units = Unit.objects.filter(valid_to__isnull=True).select_related("level")
+    if reorganisation.council_id is not None:
+        units = units.filter(path__startswith=reorganisation.council.unit.path)
+    return units
 
 
 def _forms(reorganisation: Reorganisation, bound: dict) -> dict:
@@ -79,10 +83,12 @@ def _forms(reorganisation: Reorganisation, bound: dict) -> dict:
     people = Person.objects.filter(unit_id__in=split_units(plan)).select_related("unit")
     return {
         "plan": plan,
-        "successor_form": bound.get("successor") or SuccessorForm(units=_live_units()),
+        "successor_form": bound.get("successor")
+        or SuccessorForm(units=_live_units(reorganisation)),
         "dissolved_form": bound.get("dissolved")
         or DissolvedForm(
-            units=_live_units(), initial={"units": list(reorganisation.dissolved.all())}
+            units=_live_units(reorganisation),
+            initial={"units": list(reorganisation.dissolved.all())},
         ),
         "assign_form": bound.get("assign") or AssignForm(people=people, planned=planned),
         "import_form": bound.get("import") or MovesImportForm(),
@@ -137,7 +143,7 @@ def _done(request, reorganisation, text):
 @require_POST
 def reorganisation_add_successor(request, pk: int):
     reorganisation = _reorganisation(request, pk)
-    form = SuccessorForm(request.POST, units=_live_units())
+    form = SuccessorForm(request.POST, units=_live_units(reorganisation))
 
     def add():
         data = form.cleaned_data
@@ -184,7 +190,7 @@ def reorganisation_remove_successor(request, pk: int):
 @require_POST
 def reorganisation_dissolved(request, pk: int):
     reorganisation = _reorganisation(request, pk)
-    form = DissolvedForm(request.POST, units=_live_units())
+    form = DissolvedForm(request.POST, units=_live_units(reorganisation))
     saved = run_service(
         form,
         lambda: reorganising.set_dissolved(

@@ -99,6 +99,24 @@ def _editable(actor, reorganisation: Reorganisation) -> Reorganisation:
     return current
 
 
+def _require_in_council_tree(reorganisation: Reorganisation, units) -> None:
+    """A council reorganises the units it governs: its unit's subtree (the city its wards and
+    the former districts' units), never another council's tree. The instance administrator's
+    reorganisations (no council) may name any unit."""
+    council = reorganisation.council
+    if council is None:
+        return
+    outside = [u for u in units if u is not None and not u.path.startswith(council.unit.path)]
+    if outside:
+        raise ValidationError(
+            _(
+                "“%(unit)s” không thuộc %(tree)s: đợt sắp xếp chỉ gồm các đơn vị do "
+                "%(council)s quản lý."
+            )
+            % {"unit": outside[0].name, "tree": council.unit.name, "council": council.name}
+        )
+
+
 def _touched(reorganisation: Reorganisation) -> Reorganisation:
     return save_versioned(REORGANISATIONS, reorganisation)
 
@@ -134,6 +152,7 @@ def add_successor(
     """A successor (an existing unit, or one to create) formed from whole units and parts."""
     reorganisation = _editable(actor, reorganisation)
     wholes, parts = list(wholes), list(parts)
+    _require_in_council_tree(reorganisation, [*wholes, *parts, unit, new_unit.get("parent")])
     if not wholes and not parts:
         raise ValidationError(_("Chọn ít nhất một đơn vị tiền thân (toàn bộ hoặc một phần)."))
     both = {u.pk for u in wholes} & {u.pk for u in parts}
@@ -197,6 +216,7 @@ def remove_successor(*, actor, reorganisation: Reorganisation, planned: PlannedU
 def set_dissolved(*, actor, reorganisation: Reorganisation, units) -> Reorganisation:
     """The units that end on the day without a successor of their own (a district)."""
     reorganisation = _editable(actor, reorganisation)
+    _require_in_council_tree(reorganisation, units)
     before = sorted(reorganisation.dissolved.values_list("code", flat=True))
     reorganisation.dissolved.set(units)
     record(

@@ -7,4 +7,4 @@ import rules
 
 from vinhdanh.workflow.permissions import define
 
-define("reports.view_statistics", rules.is_authenticated)
+define("reports.view_statistics", rules.is_authenticated, reads=True)

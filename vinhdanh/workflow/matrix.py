@@ -5,7 +5,7 @@ holds the demo) and fails if it differs, so every change of who may do what show
 a changed line. `make permissions` rewrites the file.
 """
 
-from vinhdanh.workflow.permissions import SAMPLES, allows, defined
+from vinhdanh.workflow.permissions import READS, SAMPLES, allows, defined
 
 # One demo account per column; the sample objects live in Hoàng Liệt, so the two unit officers
 # show what a unit may do with its own rows and with another unit's.
@@ -44,9 +44,14 @@ def as_markdown() -> str:
         "defines in its `permissions.py`, asked about a sample row of the demo in Hoàng Liệt.",
         "The test suite fails when this file and the code disagree.",
         "",
+        "Every permission except the read-only ones (marked *chỉ xem*) also needs the account's",
+        "acting council and unit to exist today (`seat_in_force`): after 01/07/2025 a",
+        "district's accounts read its records and change nothing.",
+        "",
         "| Quyền | " + " | ".join(label for _, label in COLUMNS) + " |",
         "|---|" + "---|" * len(COLUMNS),
     ]
     for name, verdicts in rows():
-        lines.append(f"| `{name}` | " + " | ".join("✓" if v else "—" for v in verdicts) + " |")
+        label = f"`{name}` *chỉ xem*" if name in READS else f"`{name}`"
+        lines.append(f"| {label} | " + " | ".join("✓" if v else "—" for v in verdicts) + " |")
     return "\n".join(lines) + "\n"

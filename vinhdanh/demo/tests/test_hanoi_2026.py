@@ -4,7 +4,7 @@ import datetime
 import json
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
@@ -149,7 +149,7 @@ def test_the_citys_inbox_holds_the_forwarded_dossiers(client, demo):
 
 def test_the_district_council_cannot_decide_on_a_2026_date(demo):
     voted = Nomination.objects.filter(year=2021, state=State.VOTED).first()
-    with pytest.raises(ValidationError, match="đã chấm dứt hoạt động từ ngày 01/07/2025"):
+    with pytest.raises(PermissionDenied, match="đã chấm dứt hoạt động từ ngày 01/07/2025"):
         services.issue_decision(
             User.objects.get(username="chutich"), [voted], signed_on=datetime.date(2026, 3, 2)
         )

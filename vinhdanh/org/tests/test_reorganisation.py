@@ -13,6 +13,7 @@ from vinhdanh.core.workbook import template
 from vinhdanh.org import reorganising, services
 from vinhdanh.org.merging import merge_units
 from vinhdanh.org.models import (
+    Level,
     Person,
     PersonUnitHistory,
     Reorganisation,
@@ -349,3 +350,33 @@ def test_a_reorganisation_is_seen_only_by_the_council_that_records_it(client, of
     assert (
         reorganisation.name not in client.get(reverse("org:reorganisation_list")).content.decode()
     )
+
+
+def test_a_council_reorganises_only_the_units_of_its_own_tree(client, office, draft):
+    """Hoàng Mai's office cannot name a unit of another district, by service or by form."""
+    reorganisation, _new, _other = draft
+    outside = Unit.objects.create(
+        code="quan-ba-dinh-cu",
+        name="Ủy ban nhân dân quận Ba Đình",
+        kind="government",
+        level=Level.objects.get(code="district"),
+        parent=Unit.objects.get(code="ha-noi"),
+    )
+    version = Reorganisation.objects.get(pk=reorganisation.pk).version
+    with pytest.raises(
+        ValidationError,
+        match="“Ủy ban nhân dân quận Ba Đình” không thuộc Ủy ban nhân dân quận Hoàng Mai",
+    ):
+        reorganising.add_successor(
+            actor=office, reorganisation=reorganisation, unit=outside, parts=[outside]
+        )
+    with pytest.raises(ValidationError, match="do Hội đồng Thi đua"):
+        reorganising.set_dissolved(actor=office, reorganisation=reorganisation, units=[outside])
+    reorganisation.refresh_from_db()
+    assert reorganisation.version == version
+    assert not reorganisation.dissolved.exists()
+    assert not reorganisation.planned_units.filter(unit=outside).exists()
+    client.force_login(office)
+    page = client.get(reverse("org:reorganisation_detail", args=[reorganisation.pk]))
+    assert f'value="{outside.pk}"' not in page.content.decode()
+    assert f'value="{Unit.objects.get(code="phuong-dinh-cong").pk}"' in page.content.decode()
