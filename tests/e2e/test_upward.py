@@ -1,10 +1,17 @@
-"""The upward flow in a browser: a ward sends a dossier up, the city decides, the ward sees it."""
+"""The upward flow in a browser, on the demo's Hà Nội 2026 councils: a ward officer files a
+dossier for a title the ward may not confer, the ward's office and council pass it and send it
+up, the city's office finds it in its inbox, the city's council votes, the city's chairman
+decides, and the decision is back on the ward's dossier."""
 
 import re
 
-from vinhdanh.awards.models import Nomination, State
-from vinhdanh.awards.tests.two_levels import build, through_the_council, voted_at_the_ward
-from vinhdanh.demo.hoang_mai_2021 import DEMO_PASSWORD
+from vinhdanh.audit.services import loading_seed_data
+from vinhdanh.awards.demo import DEMO_PDF
+from vinhdanh.awards.models import AwardBasis, Nomination, State, Title
+from vinhdanh.demo import hanoi_loader
+from vinhdanh.org.models import Council, Person
+
+WARD = "hn-phuong-tuongmai"
 
 
 def _step(page, action, **fields):
@@ -20,42 +27,91 @@ def _as(page, login, username):
     return login(username)
 
 
-def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site):
-    levels = build()
-    for user in (levels.ward_office, levels.city_office, levels.city_chair):
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-    original = voted_at_the_ward(levels)
-    original_url = f"{site}/awards/{original.pk}/"
+def _through_the_council(page):
+    """Appraised (every checklist row confirmed), announced, voted for on paper, closed."""
+    form = page.get_by_test_id("step-appraise")
+    for select in form.locator("select").all():
+        select.select_option("1")
+    form.locator("textarea[name=note]").fill("Đủ tiêu chuẩn, hồ sơ đầy đủ.")
+    form.locator("button[name=passed][value='1']").click()
+    page.wait_for_load_state()
+    assert "Đã thẩm định" in page.get_by_test_id("state").inner_text()
+    _step(page, "announce")
+    _step(page, "open_vote")
+    rows = page.get_by_test_id("paper-ballots").locator("tr")
+    for index in range(rows.count()):
+        page.get_by_test_id("paper-ballots").locator("tr").nth(index).locator(
+            "button[value=agree]"
+        ).click()
+        page.wait_for_load_state()
+    _step(page, "close_vote")
+    assert "Thông qua" in page.get_by_test_id("vote-result").inner_text()
 
-    page = login(levels.ward_office.username)
-    page.goto(original_url)
-    # The council above is offered first: the nearest ancestor unit with a council.
-    chosen = page.get_by_test_id("step-forward").locator("select[name=to_council]")
-    assert chosen.input_value() == str(levels.city.pk)
-    _step(page, "forward", letter_number="15/TTr-UBND")
-    assert "Đã trình cấp trên" in page.get_by_test_id("state").inner_text()
-    assert levels.city.name in page.get_by_test_id("travel-status").inner_text()
 
-    page = _as(page, login, levels.city_office.username)
-    page.goto(f"{site}/awards/inbox/")
-    received = page.get_by_test_id("received-dossier")
-    assert levels.person.full_name in received.inner_text()
-    received.locator("a").click()
+def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site, tmp_path):
+    with loading_seed_data():
+        hanoi_loader.load()
+    ward, city = Council.objects.get(unit__code=WARD), Council.objects.get(unit__code="ha-noi")
+    person = Person.objects.filter(unit__code=WARD).order_by("code").last()
+    title = Title.objects.get(code="bang_khen_tinh")
+    report = tmp_path / "bao-cao.pdf"
+    report.write_bytes(DEMO_PDF)
+
+    # The ward's officer files the dossier with its papers and submits it.
+    page = login("canbo.phuong.tuongmai")
+    page.goto(f"{site}/awards/new/")
+    page.select_option("#id_person", str(person.pk))
+    page.select_option("#id_title", str(title.pk))
+    page.select_option("#id_basis", str(AwardBasis.objects.get(code="thuong_xuyen").pk))
+    page.fill("#id_year", "2026")
+    page.fill("#id_achievements", "Hoàn thành xuất sắc nhiệm vụ hai năm liền.")
+    page.get_by_test_id("nomination-form").locator("button[type=submit]").click()
     page.wait_for_url(re.compile(r".*/awards/\d+/$"))
-    assert f"Hồ sơ do {levels.ward.name} trình" in page.get_by_test_id("travel-status").inner_text()
-    copy = Nomination.objects.get(forwarded_from=original)
-    through_the_council(copy, levels.city_office)
+    original_url = page.url
+    original = Nomination.objects.get(pk=int(original_url.rstrip("/").split("/")[-1]))
+    required = title.title_components.filter(required=True, component__generated=False)
+    for code in required.values_list("component__code", flat=True):
+        upload = page.get_by_test_id("upload-form")
+        upload.locator("select[name=component]").select_option(code)
+        upload.locator("input[type=file]").set_input_files(str(report))
+        upload.locator("button").click()
+        page.wait_for_load_state()
+    assert page.get_by_test_id("missing").count() == 0
+    _step(page, "submit")
+    assert "Đã gửi" in page.get_by_test_id("state").inner_text()
 
-    page = _as(page, login, levels.city_chair.username)
-    page.goto(f"{site}/awards/{copy.pk}/")
+    # The ward's office and council pass it; the ward may not confer it, so it goes up.
+    page = _as(page, login, "thuongtruc.tuongmai")
+    page.goto(original_url)
+    _through_the_council(page)
+    chosen = page.get_by_test_id("step-forward").locator("select[name=to_council]")
+    assert chosen.input_value() == str(city.pk)
+    _step(page, "forward", letter_number="21/TTr-UBND")
+    assert "Đã trình cấp trên" in page.get_by_test_id("state").inner_text()
+    assert city.name in page.get_by_test_id("travel-status").inner_text()
+
+    # In the city's inbox as one received dossier; the city's council passes it too.
+    page = _as(page, login, "thuongtruc.hanoi")
+    page.goto(f"{site}/awards/inbox/")
+    received = page.get_by_test_id("received-dossier").filter(has_text=person.full_name)
+    assert ward.name in page.locator("main").inner_text()  # the submission's sender
+    received.locator("a").first.click()
+    page.wait_for_url(re.compile(r".*/awards/\d+/$"))
+    copy_url = page.url
+    assert f"Hồ sơ do {ward.name} trình" in page.get_by_test_id("travel-status").inner_text()
+    _through_the_council(page)
+
+    page = _as(page, login, "chutich.hanoi")
+    page.goto(copy_url)
     _step(page, "decide")
     assert "Đã có quyết định" in page.get_by_test_id("state").inner_text()
 
-    page = _as(page, login, levels.ward_office.username)
+    # Back at the ward: the city's decision number and date are on the ward's dossier.
+    page = _as(page, login, "thuongtruc.tuongmai")
     page.goto(original_url)
     original.refresh_from_db()
     assert original.state == State.DECIDED
+    assert original.decision.issuer == city.unit
     status = page.get_by_test_id("travel-status").inner_text()
     assert f"Quyết định {original.decision.reference}" in status
     assert "Đã có quyết định" in page.get_by_test_id("state").inner_text()
