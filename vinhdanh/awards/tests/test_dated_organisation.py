@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.html_text import element_text
 from vinhdanh.awards import services
 from vinhdanh.awards.eligibility import _history
 from vinhdanh.awards.models import Decision, State
@@ -50,7 +51,9 @@ def test_after_its_end_a_councils_accounts_read_its_records_and_change_nothing(c
     voted = to_voted(demo_user, new_draft(demo_user))
     detail = reverse("awards:nomination_detail", args=[voted.pk])
     client.force_login(demo_user("chutich"))
-    assert 'data-testid="step-decide"' in client.get(detail).content.decode()
+    before_the_end = client.get(detail).content.decode()
+    assert 'data-testid="step-decide"' in before_the_end
+    assert 'data-testid="seat-ended"' not in before_the_end
     Unit.objects.filter(code="hoang-mai").update(valid_to=REFORM)
     leader, office = demo_user("chutich"), demo_user("thuongtruc")
     with pytest.raises(PermissionDenied) as refused:
@@ -68,6 +71,8 @@ def test_after_its_end_a_councils_accounts_read_its_records_and_change_nothing(c
     assert page.status_code == 200
     assert 'data-testid="step-decide"' not in page.content.decode()
     assert voted.person.full_name in page.content.decode()
+    notice = element_text(page.content.decode(), testid="seat-ended")
+    assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in notice
 
 
 def test_a_successor_counts_predecessors_titles_only_when_the_province_says_so(demo):
