@@ -19,7 +19,8 @@ class AwardsConfig(AppConfig):
 
         register_award_scopes()
 
-        from vinhdanh.awards.history_source import decided_awards
-        from vinhdanh.records.history import register_award_source
+        from vinhdanh.awards.history_source import decided_award_rows, decided_awards
+        from vinhdanh.records.history import register_award_rows_source, register_award_source
 
         register_award_source(decided_awards)
+        register_award_rows_source(decided_award_rows)

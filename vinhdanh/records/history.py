@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from django.db.models import F, QuerySet
+
 from vinhdanh.org.models import Person, UnitSuccession
 from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
 from vinhdanh.rules.engine import History, Members, history_from_rows
@@ -42,6 +44,38 @@ def past_awards(field: str, ids: list[int]) -> Iterable[AwardFact]:
 
 def award_facts(field: str, ids: list[int]) -> list[AwardFact]:
     return [fact for source in (past_awards, *_AWARD_SOURCES) for fact in source(field, ids)]
+
+
+# The same facts as querysets, for counts made by the database (statistics over a province
+# would otherwise load every award into Python). A rows source takes the subject field and
+# returns a queryset annotated `award_subject`, `award_year` and `award_title`, holding
+# exactly the facts its AwardSource yields.
+AwardRowsSource = Callable[[str], QuerySet]
+_AWARD_ROWS_SOURCES: list[AwardRowsSource] = []
+
+
+def register_award_rows_source(source: AwardRowsSource) -> None:
+    if source not in _AWARD_ROWS_SOURCES:
+        _AWARD_ROWS_SOURCES.append(source)
+
+
+def past_award_rows(field: str) -> QuerySet:
+    return PastAward.objects.filter(**{f"{field}__isnull": False}).annotate(
+        award_subject=F(f"{field}_id"), award_year=F("year"), award_title=F("title_code")
+    )
+
+
+def award_rows(field: str, year: int, subjects: QuerySet) -> QuerySet:
+    """The (subject, title) pairs held in `year` by the subjects of `subjects` (a queryset
+    of persons or units), each pair once however many sources record it: a UNION."""
+    parts = [
+        source(field)
+        .filter(award_year=year, award_subject__in=subjects.values("pk"))
+        .order_by()
+        .values_list("award_subject", "award_title")
+        for source in (past_award_rows, *_AWARD_ROWS_SOURCES)
+    ]
+    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0].distinct()
 
 
 def predecessors_of(unit_ids: list[int]) -> dict[int, list[int]]:

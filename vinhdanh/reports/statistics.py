@@ -4,12 +4,13 @@ The plan (part II.2) asks to raise the share of awards to small collectives and 
 direct workers; these counts show where a council stands, per title and overall.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from vinhdanh.accounts import access
-from vinhdanh.org.models import Person, Unit, UnitKind
-from vinhdanh.records.history import award_facts
+from vinhdanh.org.models import Gender, Person, Unit, UnitKind
+from vinhdanh.records.history import award_rows
 from vinhdanh.records.selectors import title_name
 
 
@@ -38,37 +39,52 @@ class AwardStatistics:
         return None if whole_count == 0 else self.total(part) / whole_count
 
 
+def _grouped(field: str, year: int, subjects, sums: str, sum_params: list) -> list[tuple]:
+    """One GROUP BY over the year's (subject, title) pairs joined to their subjects:
+    [(title_code, count, *sums)]."""
+    pairs_sql, pairs_params = award_rows(field, year, subjects).query.sql_with_params()
+    table = connection.ops.quote_name(subjects.model._meta.db_table)
+    # Only column and table names are formatted in; every value is a parameter.
+    sql = (
+        f"SELECT pairs.award_title, COUNT(*), {sums} "
+        f"FROM ({pairs_sql}) pairs JOIN {table} subject ON subject.id = pairs.award_subject "
+        "GROUP BY pairs.award_title"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*sum_params, *pairs_params])
+        return cursor.fetchall()
+
+
+def _sum_when(condition: str) -> str:
+    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
 def award_statistics(user, year: int) -> AwardStatistics:
-    people = {
-        person.pk: person
-        for person in access.scope_queryset(user, Person.objects.all()).only(
-            "pk", "is_direct_worker", "is_manager", "gender"
-        )
-    }
-    units = {
-        unit.pk: unit for unit in access.scope_queryset(user, Unit.objects.all()).only("pk", "kind")
-    }
+    """Counted by the database: awards held in `year` (past awards and decided nominations,
+    each subject and title once) by the people and units the user sees."""
     rows: dict[str, TitleCount] = {}
 
     def row_for(code: str) -> TitleCount:
         return rows.setdefault(code, TitleCount(code, title_name(code)))
 
-    counted = Counter()
-    for fact in award_facts("person", list(people)):
-        if fact.year != year or counted[("person", fact.subject_id, fact.title_code)]:
-            continue
-        counted[("person", fact.subject_id, fact.title_code)] += 1
-        person, row = people[fact.subject_id], row_for(fact.title_code)
-        row.people += 1
-        row.direct_workers += person.is_direct_worker
-        row.managers += person.is_manager
-        row.women += person.gender == "female"
-    for fact in award_facts("unit", list(units)):
-        if fact.year != year or counted[("unit", fact.subject_id, fact.title_code)]:
-            continue
-        counted[("unit", fact.subject_id, fact.title_code)] += 1
-        row = row_for(fact.title_code)
-        row.collectives += 1
-        row.small_collectives += units[fact.subject_id].kind == UnitKind.SMALL_COLLECTIVE
+    people = access.scope_queryset(user, Person.objects.all())
+    person_sums = ", ".join(
+        [
+            _sum_when("subject.is_direct_worker"),
+            _sum_when("subject.is_manager"),
+            _sum_when("subject.gender = %s"),
+        ]
+    )
+    for code, count, direct, managers, women in _grouped(
+        "person", year, people, person_sums, [Gender.FEMALE.value]
+    ):
+        row = row_for(code)
+        row.people, row.direct_workers, row.managers, row.women = count, direct, managers, women
+    units = access.scope_queryset(user, Unit.objects.all())
+    for code, count, small in _grouped(
+        "unit", year, units, _sum_when("subject.kind = %s"), [UnitKind.SMALL_COLLECTIVE.value]
+    ):
+        row = row_for(code)
+        row.collectives, row.small_collectives = count, small
     ordered = sorted(rows.values(), key=lambda r: (-(r.people + r.collectives), r.title_name))
     return AwardStatistics(year, ordered)
