@@ -158,32 +158,72 @@ def save_parsed_plan(
     return plan
 
 
+# bulk_update writes one CASE per field over its batch: beyond a few hundred rows a batch
+# costs more to evaluate than another round trip.
+UPDATE_BATCH = 500
+
+
 def _save_tasks(plan: Plan, parsed: dict, unit_of_name) -> None:
+    """Save the document's tasks in a handful of queries whatever their number: a plan of a
+    province has thousands, and one INSERT per task and per unit list took seconds."""
     existing = {(task.section, task.number, task.position): task for task in plan.tasks.all()}
     by_key = {(task.section, task.number): task for task in existing.values()}
     kept: set[int] = set()
     names = parsed.get("names", {})
+    created, updated, units_of = [], [], []
+    field_names: list[str] = []
     for item in parsed["tasks"]:
         fields, lead_ids, coord_ids = importing.task_fields(item, unit_of_name, names)
+        field_names = list(fields)
         task = existing.get((fields["section"], fields["number"], fields["position"]))
         task = task or by_key.get((fields["section"], fields["number"]))
         if task is None or task.pk in kept:
             task = Task(plan=plan)
         for key, value in fields.items():
             setattr(task, key, value)
-        task.full_clean(exclude=["plan"])
-        task.save()
-        task.lead_units.set(lead_ids)
-        task.coordinating_units.set(coord_ids)
-        kept.add(task.pk)
-    # Tasks gone from the new version go too, unless units already reported on them.
-    for task in plan.tasks.exclude(pk__in=kept):
-        if task.reports.exists():
-            if importing.REMOVED_FROM_DOCUMENT not in task.flags:
-                task.flags = [*task.flags, importing.REMOVED_FROM_DOCUMENT]
-                task.save(update_fields=["flags"])
+        task.full_clean(exclude=["plan"], validate_unique=False)
+        if task.pk is None:
+            created.append(task)
         else:
-            task.delete()
+            kept.add(task.pk)
+            updated.append(task)
+        units_of.append((task, lead_ids, coord_ids))
+    if updated:
+        Task.objects.bulk_update(updated, field_names, batch_size=UPDATE_BATCH)
+    Task.objects.bulk_create(created)
+    kept |= {task.pk for task in created}
+    _replace_task_units(
+        Task.lead_units.through, [(task.pk, lead) for task, lead, _ in units_of], updated
+    )
+    _replace_task_units(
+        Task.coordinating_units.through,
+        [(task.pk, coordinating) for task, _, coordinating in units_of],
+        updated,
+    )
+    # Tasks gone from the new version go too, unless units already reported on them.
+    gone = plan.tasks.exclude(pk__in=kept)
+    reported = list(gone.filter(reports__isnull=False).distinct())
+    flagged = []
+    for task in reported:
+        if importing.REMOVED_FROM_DOCUMENT not in task.flags:
+            task.flags = [*task.flags, importing.REMOVED_FROM_DOCUMENT]
+            flagged.append(task)
+    if flagged:
+        Task.objects.bulk_update(flagged, ["flags"])
+    gone.exclude(pk__in=[task.pk for task in reported]).delete()
+
+
+def _replace_task_units(through, unit_ids_of: list[tuple[int, list[int]]], updated) -> None:
+    """Each task's units become exactly the given ones (what `.set()` did, in bulk)."""
+    if updated:
+        through.objects.filter(task_id__in=[task.pk for task in updated]).delete()
+    through.objects.bulk_create(
+        [
+            through(task_id=task_id, unit_id=unit_id)
+            for task_id, ids in unit_ids_of
+            for unit_id in ids
+        ],
+    )
 
 
 # -- progress on tasks ------------------------------------------------------------------
