@@ -160,17 +160,18 @@ def save_parsed_plan(
 
 # bulk_update writes one CASE per field over its batch: beyond a few hundred rows a batch
 # costs more to evaluate than another round trip.
-UPDATE_BATCH = 500
+UPDATE_BATCH = 100
 
 
 def _save_tasks(plan: Plan, parsed: dict, unit_of_name) -> None:
     """Save the document's tasks in a handful of queries whatever their number: a plan of a
-    province has thousands, and one INSERT per task and per unit list took seconds."""
+    province has thousands, and one INSERT per task and per unit list took seconds. A new
+    version of the plan writes only the tasks and unit links that changed."""
     existing = {(task.section, task.number, task.position): task for task in plan.tasks.all()}
     by_key = {(task.section, task.number): task for task in existing.values()}
     kept: set[int] = set()
     names = parsed.get("names", {})
-    created, updated, units_of = [], [], []
+    created, changed, wanted = [], [], []
     field_names: list[str] = []
     for item in parsed["tasks"]:
         fields, lead_ids, coord_ids = importing.task_fields(item, unit_of_name, names)
@@ -179,6 +180,7 @@ def _save_tasks(plan: Plan, parsed: dict, unit_of_name) -> None:
         task = task or by_key.get((fields["section"], fields["number"]))
         if task is None or task.pk in kept:
             task = Task(plan=plan)
+        differs = any(getattr(task, key) != value for key, value in fields.items())
         for key, value in fields.items():
             setattr(task, key, value)
         task.full_clean(exclude=["plan"], validate_unique=False)
@@ -186,19 +188,18 @@ def _save_tasks(plan: Plan, parsed: dict, unit_of_name) -> None:
             created.append(task)
         else:
             kept.add(task.pk)
-            updated.append(task)
-        units_of.append((task, lead_ids, coord_ids))
-    if updated:
-        Task.objects.bulk_update(updated, field_names, batch_size=UPDATE_BATCH)
+            if differs:
+                changed.append(task)
+        wanted.append((task, lead_ids, coord_ids))
+    if changed:
+        Task.objects.bulk_update(changed, field_names, batch_size=UPDATE_BATCH)
     Task.objects.bulk_create(created)
     kept |= {task.pk for task in created}
-    _replace_task_units(
-        Task.lead_units.through, [(task.pk, lead) for task, lead, _ in units_of], updated
-    )
-    _replace_task_units(
+    _link_units(plan, Task.lead_units.through, [(task.pk, lead) for task, lead, _ in wanted])
+    _link_units(
+        plan,
         Task.coordinating_units.through,
-        [(task.pk, coordinating) for task, _, coordinating in units_of],
-        updated,
+        [(task.pk, coordinating) for task, _, coordinating in wanted],
     )
     # Tasks gone from the new version go too, unless units already reported on them.
     gone = plan.tasks.exclude(pk__in=kept)
@@ -213,16 +214,23 @@ def _save_tasks(plan: Plan, parsed: dict, unit_of_name) -> None:
     gone.exclude(pk__in=[task.pk for task in reported]).delete()
 
 
-def _replace_task_units(through, unit_ids_of: list[tuple[int, list[int]]], updated) -> None:
-    """Each task's units become exactly the given ones (what `.set()` did, in bulk)."""
-    if updated:
-        through.objects.filter(task_id__in=[task.pk for task in updated]).delete()
+def _link_units(plan: Plan, through, unit_ids_of: list[tuple[int, list[int]]]) -> None:
+    """Each listed task's units become exactly the given ones (what `.set()` did), adding
+    and removing only the links that differ."""
+    listed = {task_id for task_id, _ in unit_ids_of}
+    wanted = {(task_id, unit_id) for task_id, ids in unit_ids_of for unit_id in ids}
+    current = {
+        (task_id, unit_id): pk
+        for pk, task_id, unit_id in through.objects.filter(task__plan=plan).values_list(
+            "pk", "task_id", "unit_id"
+        )
+        if task_id in listed
+    }
+    stale = [pk for pair, pk in current.items() if pair not in wanted]
+    if stale:
+        through.objects.filter(pk__in=stale).delete()
     through.objects.bulk_create(
-        [
-            through(task_id=task_id, unit_id=unit_id)
-            for task_id, ids in unit_ids_of
-            for unit_id in ids
-        ],
+        [through(task_id=t, unit_id=u) for t, u in sorted(wanted) if (t, u) not in current]
     )
 
 
