@@ -1,3 +1,4 @@
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -38,11 +39,24 @@ _WAITING = [
 
 
 def cards(user) -> list[Card]:
+    waiting = [entry for entry in _WAITING if allows(user, entry[0])]
+    if not waiting:
+        return []
+    # Every card's count in one aggregate over the user's nominations.
+    counts = (
+        selectors.nominations_for(user)
+        .filter(state__in={state for entry in waiting for state in entry[1]})
+        .order_by()
+        .aggregate(
+            **{
+                f"card_{index}": Count("pk", filter=Q(state__in=states))
+                for index, (_permission, states, _label, _icon) in enumerate(waiting)
+            }
+        )
+    )
     result = []
-    for permission, states, label, icon in _WAITING:
-        if not allows(user, permission):
-            continue
-        count = selectors.nominations_for(user).filter(state__in=states).count()
+    for index, (_permission, states, label, icon) in enumerate(waiting):
+        count = counts[f"card_{index}"]
         url = (
             reverse("awards:vote_list")
             if states == [State.VOTING]

@@ -70,17 +70,23 @@ def status_counts(task_rows: list[TaskRow]) -> list[tuple[Status, str, str, int]
     ]
 
 
+def led_tasks(user):
+    """The tasks the user's unit (or a sub-unit) leads, and those led by a group phrase."""
+    lead_q = Q(pk__in=[])
+    for path in access.own_unit_paths(user):
+        lead_q |= Q(lead_units__path__startswith=path)
+    return Task.objects.filter(lead_q | ~Q(lead_groups=[]))
+
+
 def unit_tasks(user) -> tuple[list[Task], list[Task]]:
     """Tasks the user's unit leads, and those it helps with."""
     if not user.unit_id:
         return [], []
-    paths = access.own_unit_paths(user)
-    lead_q, coord_q = Q(pk__in=[]), Q(pk__in=[])
-    for path in paths:
-        lead_q |= Q(lead_units__path__startswith=path)
+    coord_q = Q(pk__in=[])
+    for path in access.own_unit_paths(user):
         coord_q |= Q(coordinating_units__path__startswith=path)
     base = Task.objects.select_related("plan").prefetch_related("lead_units")
-    led = list(base.filter(lead_q | ~Q(lead_groups=[])).distinct().order_by("plan", "position"))
+    led = list(base.filter(pk__in=led_tasks(user).values("pk")).order_by("plan", "position"))
     led_ids = {task.pk for task in led}
     helped = [
         t
@@ -88,6 +94,19 @@ def unit_tasks(user) -> tuple[list[Task], list[Task]]:
         if t.pk not in led_ids
     ]
     return led, helped
+
+
+def deadline_counts(tasks, today: dt.date) -> dict[str, int]:
+    """How many of `tasks` are overdue and due soon (the rules of status.py), counted by
+    the database in one query."""
+    open_tasks = Q(done_on__isnull=True, deadline_date__isnull=False)
+    soon = today + dt.timedelta(days=days_before())
+    return Task.objects.filter(pk__in=tasks.values("pk")).aggregate(
+        overdue=Count("pk", filter=open_tasks & Q(deadline_date__lt=today)),
+        due_soon=Count(
+            "pk", filter=open_tasks & Q(deadline_date__gte=today, deadline_date__lte=soon)
+        ),
+    )
 
 
 @dataclass
