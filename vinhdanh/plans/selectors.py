@@ -5,7 +5,7 @@ import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from vinhdanh.accounts import access
 from vinhdanh.core.text import fold
@@ -109,26 +109,76 @@ def deadline_counts(tasks, today: dt.date) -> dict[str, int]:
     )
 
 
+def status_totals(tasks, today: dt.date) -> list[tuple[Status, str, str, int]]:
+    """`status_counts` of `tasks`, counted by the database in one query (the rules of
+    status.task_status)."""
+    done, late = Q(done_on__isnull=False), Q(done_on__gt=F("deadline_date"))
+    overdue = Q(done_on__isnull=True, deadline_date__lt=today)
+    open_on_time = Q(done_on__isnull=True) & ~Q(
+        deadline_date__lt=today, deadline_date__isnull=False
+    )
+    conditions = {
+        Status.DONE: done & ~Q(late, deadline_date__isnull=False),
+        Status.DONE_LATE: done & Q(late, deadline_date__isnull=False),
+        Status.OVERDUE: overdue,
+        Status.IN_PROGRESS: open_on_time & Q(started_on__isnull=False),
+        Status.NOT_STARTED: open_on_time & Q(started_on__isnull=True),
+    }
+    counts = Task.objects.filter(pk__in=tasks.values("pk")).aggregate(
+        **{str(status): Count("pk", filter=condition) for status, condition in conditions.items()}
+    )
+    return [
+        (status, str(STATUS_LABELS[status]), STATUS_COLOURS[status], counts[str(status)])
+        for status in Status
+    ]
+
+
 @dataclass
-class UnitLoad:
+class LoadCard:
+    """A lead unit's overdue and due-soon tasks: the counts, and the first few to show."""
+
     unit_name: str
+    overdue_count: int = 0
+    due_soon_count: int = 0
     overdue: list[TaskRow] = field(default_factory=list)
     due_soon: list[TaskRow] = field(default_factory=list)
 
+    @property
+    def hidden(self) -> int:
+        return self.overdue_count + self.due_soon_count - len(self.overdue) - len(self.due_soon)
 
-def dashboard(task_rows: list[TaskRow]) -> list[UnitLoad]:
-    """Overdue and due-soon tasks per lead unit (a group phrase counts as its own line)."""
-    loads: dict[str, UnitLoad] = {}
-    for row in task_rows:
-        if row.status != Status.OVERDUE and not row.due_soon:
-            continue
-        names = [unit.name for unit in row.task.lead_units.all()] + list(row.task.lead_groups)
-        for name in names or ["—"]:
-            load = loads.setdefault(name, UnitLoad(name))
-            (load.overdue if row.status == Status.OVERDUE else load.due_soon).append(row)
-    return sorted(
-        loads.values(), key=lambda load: (-len(load.overdue), -len(load.due_soon), load.unit_name)
+
+def unit_loads(tasks, today: dt.date, *, shown_per_unit: int = 5) -> list[LoadCard]:
+    """Overdue and due-soon tasks per lead unit, like `dashboard`, from two queries whatever
+    the number of tasks: a province's plan has thousands, and a page listing every one of
+    them under every unit weighed megabytes."""
+    soon = today + dt.timedelta(days=days_before())
+    late = Task.objects.filter(
+        pk__in=tasks.values("pk"), done_on__isnull=True, deadline_date__lte=soon
+    ).order_by("deadline_date", "plan_id", "position")
+    found = late.only(
+        "pk", "number", "content", "deadline_date", "done_on", "started_on", "lead_groups"
     )
+    leads: dict[int, list[str]] = {}
+    for task_id, name in Task.lead_units.through.objects.filter(
+        task_id__in=late.values("pk")
+    ).values_list("task_id", "unit__name"):
+        leads.setdefault(task_id, []).append(name)
+    cards: dict[str, LoadCard] = {}
+    for task in found:
+        is_overdue = task.deadline_date < today
+        row = TaskRow(task, task.status_on(today), not is_overdue)
+        for name in sorted(leads.get(task.pk, [])) + list(task.lead_groups) or ["—"]:
+            card = cards.setdefault(name, LoadCard(name))
+            if is_overdue:
+                card.overdue_count += 1
+                if len(card.overdue) < shown_per_unit:
+                    card.overdue.append(row)
+            else:
+                card.due_soon_count += 1
+                if len(card.overdue) + len(card.due_soon) < shown_per_unit:
+                    card.due_soon.append(row)
+    return sorted(cards.values(), key=lambda c: (-c.overdue_count, -c.due_soon_count, c.unit_name))
 
 
 @dataclass

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.text import slugify
 
@@ -15,6 +16,7 @@ from vinhdanh.plans.views._common import today
 from vinhdanh.workflow.permissions import allows
 
 MONTHS = range(1, 13)
+LOADS_PER_PAGE = 30
 
 
 def _plan(request, pk: int) -> Plan:
@@ -125,13 +127,14 @@ def export_xlsx(request, pk: int):
 
 @login_required
 def dashboard(request):
-    task_rows = selectors.rows(selectors.tasks_for(request.user), today())
+    tasks, day = selectors.tasks_for(request.user), today()
+    loads = Paginator(selectors.unit_loads(tasks, day), LOADS_PER_PAGE)
     return render(
         request,
         "plans/dashboard.html",
         {
-            "loads": selectors.dashboard(task_rows),
-            "counts": selectors.status_counts(task_rows),
+            "loads": loads.get_page(request.GET.get("page")),
+            "counts": selectors.status_totals(tasks, day),
             "unread": Notification.objects.filter(user=request.user, read=False).count(),
             "days": selectors.days_before(),
         },
