@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.accounts import access
@@ -54,16 +54,36 @@ class OverviewRow:
 def registration_overview(movement: Movement, targets=None) -> list[OverviewRow]:
     """Every target unit with its registration, or none: the standing office's check list.
 
-    `targets` are the movement's target units when the caller has them already.
+    `targets` are the target units to list (a page of them) when the caller has them.
     """
+    if targets is None:
+        targets = movement.target_units.all()
+    targets = list(targets)
     by_unit = {}
-    for registration in Registration.objects.filter(movement=movement):
+    registrations = Registration.objects.filter(movement=movement)
+    for registration in registrations.filter(unit_id__in=[unit.pk for unit in targets]):
         # The page asks each row whether it was late, which reads the movement's deadline.
         registration.movement = movement
         by_unit[registration.unit_id] = registration
-    if targets is None:
-        targets = movement.target_units.all()
     return [OverviewRow(unit, by_unit.get(unit.pk)) for unit in targets]
+
+
+def registration_totals(movement: Movement) -> list[tuple[str, int]]:
+    """How many target units are at each registration state, and how many have none:
+    [(label, count)], counted by the database."""
+    counts = dict(
+        Registration.objects.filter(movement=movement, unit__in=movement.target_units.all())
+        .order_by()
+        .values_list("state")
+        .annotate(count=Count("pk"))
+    )
+    targets = movement.target_units.count()
+    totals = [
+        (str(label), counts[state])
+        for state, label in RegistrationState.choices
+        if counts.get(state)
+    ]
+    return [*totals, (str(_NOT_REGISTERED), targets - sum(counts.values()))]
 
 
 def not_registered(movement: Movement) -> list[Unit]:

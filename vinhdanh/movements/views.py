@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -19,15 +20,21 @@ from vinhdanh.org.selectors import units_for
 from vinhdanh.workflow.permissions import allows, require
 from vinhdanh.workflow.views import run_service
 
+# A province's movement goes to a thousand units and its office launches hundreds a year:
+# the pages list them a page at a time and count the rest.
+MOVEMENTS_PER_PAGE = 50
+OVERVIEW_PER_PAGE = 50
+TARGETS_SHOWN = 30
+
 
 @login_required
 def movement_list(request):
     year = request.GET.get("year")
-    movements = selectors.movements_for(
-        request.user, int(year) if year and year.isdigit() else None
-    )
+    year = int(year) if year and year.isdigit() else None
+    movements = selectors.movements_for(request.user, year)
     context = {
-        "movements": movements,
+        "movements": Paginator(movements, MOVEMENTS_PER_PAGE).get_page(request.GET.get("page")),
+        "page_query": f"year={year}" if year else "",
         "notices": selectors.unread_notices(request.user),
         "can_create": allows(request.user, permissions.CREATE_MOVEMENT),
     }
@@ -44,7 +51,7 @@ def _movement_page(request, movement: Movement, refused=None, **forms):
     """The movement's page; a refused POST passes its bound form (`refused`) whose errors the
     page shows above everything, and in place of the blank form of that action."""
     user = request.user
-    targets = list(movement.target_units.all())
+    targets = movement.target_units.all()
     own_registration = None
     if user.unit_id:
         own_registration = movement.registrations.filter(unit_id=user.unit_id).first()
@@ -55,10 +62,11 @@ def _movement_page(request, movement: Movement, refused=None, **forms):
         "may_cascade": allows(user, permissions.CASCADE_MOVEMENT, movement),
         "may_register": allows(user, permissions.START_REGISTRATION, movement),
         "may_consolidate": allows(user, permissions.CONSOLIDATE_REGISTRATIONS),
-        "targets": targets,
+        "targets": list(targets[:TARGETS_SHOWN]),
+        "target_count": targets.count(),
         "documents": movement.documents.all(),
         "cascades": selectors.movements_for(user).filter(parent=movement),
-        "is_target": any(unit.pk == user.unit_id for unit in targets),
+        "is_target": bool(user.unit_id) and targets.filter(pk=user.unit_id).exists(),
         "own_registration": own_registration,
         "launch_form": LaunchForm(initial={"version": movement.version}),
         "document_form": DocumentForm(),
@@ -67,7 +75,10 @@ def _movement_page(request, movement: Movement, refused=None, **forms):
         **forms,
     }
     if context["may_consolidate"]:
-        context["overview"] = selectors.registration_overview(movement, targets)
+        page = Paginator(targets, OVERVIEW_PER_PAGE).get_page(request.GET.get("page"))
+        context["overview_page"] = page
+        context["overview"] = selectors.registration_overview(movement, page.object_list)
+        context["registration_totals"] = selectors.registration_totals(movement)
     return render(request, "movements/movement_detail.html", context)
 
 
