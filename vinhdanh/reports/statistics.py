@@ -43,11 +43,12 @@ def _grouped(field: str, year: int, subjects, sums: str, sum_params: list) -> li
     """One GROUP BY over the year's (subject, title) pairs joined to their subjects:
     [(title_code, count, *sums)]."""
     pairs_sql, pairs_params = award_rows(field, year, subjects).query.sql_with_params()
-    table = connection.ops.quote_name(subjects.model._meta.db_table)
+    meta, quote = subjects.model._meta, connection.ops.quote_name
+    table, key = quote(meta.db_table), quote(meta.pk.column)
     # Only column and table names are formatted in; every value is a parameter.
     sql = (
         f"SELECT pairs.award_title, COUNT(*), {sums} "
-        f"FROM ({pairs_sql}) pairs JOIN {table} subject ON subject.id = pairs.award_subject "
+        f"FROM ({pairs_sql}) pairs JOIN {table} subject ON subject.{key} = pairs.award_subject "
         "GROUP BY pairs.award_title"
     )
     with connection.cursor() as cursor:
