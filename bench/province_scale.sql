@@ -1,6 +1,9 @@
 -- Province-sized volume on top of the demo (1,000 units, 100,000 people, 1M nominations,
 -- 200,000 past awards, a 2,000-task plan, 2,000 movements, one sent to 957 units).
 -- For measuring only: psql -f bench/province_scale.sql <a demo database of your own>.
+-- The ids are those of a fresh `load_demo` (the seven new wards, the city's unit, plan and
+-- department). The nominations belong to the city's department (unit 38), so the city's
+-- standing office has all of them in its own scope, as a province's office would.
 \timing on
 INSERT INTO org_unit (code,name,short_name,kind,path,search_text,sort_key,is_active,address,email,level_id,parent_id)
 SELECT 'fill-u'||g, 'Đơn vị thử '||g, '', CASE WHEN g%3=0 THEN 'small_collective' ELSE 'school' END, '',
@@ -18,12 +21,12 @@ CREATE INDEX ON fp (k);
 INSERT INTO awards_nomination (year, event, achievements, state, version, created_at, updated_at, basis_id, unit_id, title_id, lower_vote, person_id)
 SELECT CASE WHEN g%10<7 THEN 2026 ELSE 2025 END, '', '',
        (array['decided','decided','decided','decided','handed_over','decided','submitted','draft','voting','returned','voted','rejected'])[1+g%12],
-       0, now(), now(), 1, fp.unit_id, 1 + (g/7)%12, '', fp.id
+       0, now(), now(), 1, 38, 1 + (g/7)%12, '', fp.id
 FROM generate_series(0,899999) g JOIN fp ON fp.k = g % 100000;
 INSERT INTO awards_nomination (year, event, achievements, state, version, created_at, updated_at, basis_id, unit_id, title_id, lower_vote, collective_id)
 SELECT CASE WHEN g%10<7 THEN 2026 ELSE 2025 END, '', '',
        (array['decided','decided','decided','decided','handed_over','decided','submitted','draft','voting','returned','voted','rejected'])[1+g%12],
-       0, now(), now(), 1, fu.id, 13 + (g/7)%8, '', fu.id
+       0, now(), now(), 1, 38, 13 + (g/7)%8, '', fu.id
 FROM generate_series(0,99999) g JOIN fu ON fu.k = g % 950;
 INSERT INTO records_pastaward (year, title_code, basis_code, decision_ref, achievement, person_id)
 SELECT 2026, (array['lao_dong_tien_tien','chien_si_thi_dua_co_so','giay_khen'])[1+g%3], '', '', '', fp.id
