@@ -228,6 +228,29 @@ MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_FILES_ROOT") or os.environ.get("MEDIA_ROOT") or BASE_DIR / "private"
 )
 PRIVATE_FILES_ACCEL_PREFIX = os.environ.get("PRIVATE_FILES_ACCEL_PREFIX", "")
+# Several web hosts share no disk: with VINHDANH_S3_BUCKET set, stored files live in that
+# private bucket of an S3-compatible store (django-storages) instead of MEDIA_ROOT. The
+# same scope-checked views serve them: streamed through the app, or, with
+# PRIVATE_FILES_S3_REDIRECT_SECONDS > 0, by a presigned address valid that long.
+VINHDANH_S3_BUCKET = os.environ.get("VINHDANH_S3_BUCKET", "").strip()
+PRIVATE_FILES_S3_REDIRECT_SECONDS = int(os.environ.get("PRIVATE_FILES_S3_REDIRECT_SECONDS", "0"))
+if VINHDANH_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "vinhdanh.core.object_storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": VINHDANH_S3_BUCKET,
+            # Empty: Amazon S3 itself; e.g. https://s3.hcm.example.vn for MinIO or Ceph.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Empty keys: boto3 finds its own (instance role, ~/.aws, AWS_* variables).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # A key prefix inside the bucket, so that one bucket can hold several instances.
+            "location": os.environ.get("VINHDANH_S3_PREFIX", "").strip("/"),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "signature_version": "s3v4",
+        },
+    }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
