@@ -118,6 +118,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+# A streaming replica of the primary (PostgreSQL hot standby): the statistics and report
+# pages read from it (core/db_routing.py), everything else uses the primary.
+_replica_url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if _replica_url:
+    DATABASES["replica"] = dj_database_url.parse(
+        _replica_url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60"))
+    )
+REPORTS_DATABASE = os.environ.get("REPORTS_DATABASE") or ("replica" if _replica_url else "default")
+DATABASE_ROUTERS = ["vinhdanh.core.db_routing.ReportReadRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
