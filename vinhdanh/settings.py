@@ -316,6 +316,14 @@ CACHES = (
     if _redis_url
     else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 )
+# Sessions are rows of the database (read through Redis when REDIS_URL is set), never
+# kept in a web process or on its disk: any web host answers any request. `check --deploy`
+# warns about state left on one host (core/checks.py).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if _redis_url
+    else "django.contrib.sessions.backends.db"
+)
 # Proxies in front of the app that append the client's address to X-Forwarded-For
 # (1 for the nginx of docs/deploy.md); 0 trusts only the socket address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
