@@ -17,7 +17,14 @@ from moto.server import ThreadedMotoServer
 from vinhdanh.awards.demo import DEMO_PDF
 from vinhdanh.awards.models import Attachment
 from vinhdanh.awards.tests.helpers import new_draft
-from vinhdanh.core.files import NoPublicURL
+from vinhdanh.core.files import NoPublicURL, PrivateFileStorage, serving_url
+from vinhdanh.core.tests.test_private_files import (
+    FILE_FIELDS,
+    OWNERS,
+    _key,
+    _stored_files,
+    outsider,  # noqa: F401 - a fixture
+)
 
 KEYS = {"access_key": "test-access-key", "secret_key": "test-secret-key"}
 
@@ -159,3 +166,32 @@ def test_an_object_has_no_public_url_and_the_bucket_refuses_unsigned_reads(
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(plain, timeout=10)
     assert refused.value.code == 403
+
+
+@pytest.mark.django_db
+def test_every_kind_of_stored_file_is_served_from_the_bucket_to_its_owner_only(
+    client,
+    bucket,
+    outsider,  # noqa: F811 - the fixture of test_private_files
+):
+    """Each serving view works on object storage, not only the attachments' one."""
+    client_s3, name = bucket
+    disk = PrivateFileStorage()  # where the demo stored them
+    rows = {}
+    for model, field_name, row, stored in _stored_files():
+        rows.setdefault(_key(model, field_name), (row, field_name, stored.name))
+    assert len(rows) == len(FILE_FIELDS)
+    in_bucket = {}
+    for label, (_row, _field, key) in rows.items():
+        with disk.open(key, "rb") as handle:
+            # Marked, so that a copy read from the disk instead would not pass.
+            in_bucket[label] = handle.read() + b"\n% copy in the bucket"
+        client_s3.put_object(Bucket=name, Key=f"hoang-mai/{key}", Body=in_bucket[label])
+    for label, (row, field_name, _key_name) in rows.items():
+        url = serving_url(row, field_name)
+        client.force_login(OWNERS[label](row))
+        response = client.get(url)
+        assert response.status_code == 200, label
+        assert b"".join(response.streaming_content) == in_bucket[label], label
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404, label
