@@ -258,6 +258,9 @@ if VINHDANH_S3_BUCKET:
             "location": os.environ.get("VINHDANH_S3_PREFIX", "").strip("/"),
             "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
             "signature_version": "s3v4",
+            # A file read for streaming is held in memory up to this size, then in a
+            # temporary file that is gone after the response.
+            "max_memory_size": 2 * 1024 * 1024,
         },
     }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -68,6 +68,8 @@ def bucket(object_store, settings):
                 "region_name": "us-east-1",
                 "location": "hoang-mai",
                 "signature_version": "s3v4",
+                # Smaller than most files here, so that reading spills to a temporary file.
+                "max_memory_size": 64,
                 **KEYS,
             },
         },
