@@ -34,13 +34,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if "replica" not in DATABASES:  # noqa: F405
     _primary = DATABASES["default"]  # noqa: F405
     _sqlite = _primary["ENGINE"].endswith("sqlite3")
+    _replica_file = str(BASE_DIR / ".test-replica.sqlite3")  # noqa: F405
     DATABASES["replica"] = {  # noqa: F405
         **_primary,
-        "NAME": str(BASE_DIR / "db-replica.sqlite3") if _sqlite else f"{_primary['NAME']}_replica",  # noqa: F405
-        "TEST": {"MIGRATE": False},
+        "NAME": _replica_file if _sqlite else f"{_primary['NAME']}_replica",
+        "TEST": {"MIGRATE": False, **({"NAME": _replica_file} if _sqlite else {})},
     }
-    if _sqlite:
-        DATABASES["replica"]["TEST"]["NAME"] = str(BASE_DIR / ".test-replica.sqlite3")  # noqa: F405
 else:
     DATABASES["replica"].setdefault("TEST", {})["MIGRATE"] = False  # noqa: F405
 REPORTS_DATABASE = "default"
