@@ -4,7 +4,8 @@
 #   config/nginx/check.sh          the syntax and every directive's arguments (nginx -t)
 #   config/nginx/check.sh --run    also serves a demo database through it, on loopback only,
 #                                  from two gunicorn instances, and checks that one signed-in
-#                                  session is answered by both (ports 8720-8722)
+#                                  session is answered by both, then by one while the
+#                                  other is stopped (ports 8720-8722)
 # Needs Debian's nginx (apt-get install nginx) and openssl; --run needs the project's venv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -93,3 +94,15 @@ echo "signed-in pages: $signed_in/10; answered by: $answered_by"
 grep -q 127.0.0.1:8721 <<<"$answered_by" && grep -q 127.0.0.1:8722 <<<"$answered_by" ||
   { echo "FAIL: one instance answered everything" >&2; exit 1; }
 echo "OK: one session, answered by both gunicorn instances behind nginx"
+
+# One instance stops (a restart, a crash): nginx skips it and the session goes on.
+kill "${pids[1]}"
+wait "${pids[1]}" 2>/dev/null || true
+signed_in=0
+for _ in $(seq 10); do
+  page=$(curl_site "$site_url/")
+  grep -q 'action="/accounts/logout/"' <<<"$page" && signed_in=$((signed_in + 1))
+done
+echo "with 127.0.0.1:8722 stopped, signed-in pages: $signed_in/10"
+[ "$signed_in" = 10 ] || { echo "FAIL: pages were lost while one instance was down" >&2; exit 1; }
+echo "OK: the other instance answered every page"
