@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install assets translations lint format bench e2e-deps clean permissions
+.PHONY: run test install assets translations lint format bench e2e-deps clean permissions nginx-check
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ test: install e2e-deps lint
 # Rewrites docs/permissions.md, the role × permission matrix, from the permissions.py modules.
 permissions: install
 	VINHDANH_WRITE_PERMISSIONS=1 $(VENV)/bin/pytest -q vinhdanh/workflow/tests/test_permission_matrix.py
+
+# nginx -t on config/nginx/vinhdanh.conf (needs Debian's nginx); RUN=1 also serves a demo
+# through it from two gunicorn instances on loopback and checks one session on both.
+nginx-check: install
+	config/nginx/check.sh $(if $(RUN),--run,)
 
 bench: install
 	$(PY) -m bench

@@ -82,3 +82,11 @@ def fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_job_claims():
+    """The periodic jobs claim their day in Huey's (in-memory) storage: each test starts anew."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.storage.flush_results()

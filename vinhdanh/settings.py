@@ -118,6 +118,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+# A streaming replica of the primary (PostgreSQL hot standby): the statistics and report
+# pages read from it (core/db_routing.py), everything else uses the primary.
+_replica_url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if _replica_url:
+    DATABASES["replica"] = dj_database_url.parse(
+        _replica_url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60"))
+    )
+REPORTS_DATABASE = os.environ.get("REPORTS_DATABASE") or ("replica" if _replica_url else "default")
+DATABASE_ROUTERS = ["vinhdanh.core.db_routing.ReportReadRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -228,6 +237,32 @@ MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_FILES_ROOT") or os.environ.get("MEDIA_ROOT") or BASE_DIR / "private"
 )
 PRIVATE_FILES_ACCEL_PREFIX = os.environ.get("PRIVATE_FILES_ACCEL_PREFIX", "")
+# Several web hosts share no disk: with VINHDANH_S3_BUCKET set, stored files live in that
+# private bucket of an S3-compatible store (django-storages) instead of MEDIA_ROOT. The
+# same scope-checked views serve them: streamed through the app, or, with
+# PRIVATE_FILES_S3_REDIRECT_SECONDS > 0, by a presigned address valid that long.
+VINHDANH_S3_BUCKET = os.environ.get("VINHDANH_S3_BUCKET", "").strip()
+PRIVATE_FILES_S3_REDIRECT_SECONDS = int(os.environ.get("PRIVATE_FILES_S3_REDIRECT_SECONDS", "0"))
+if VINHDANH_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "vinhdanh.core.object_storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": VINHDANH_S3_BUCKET,
+            # Empty: Amazon S3 itself; e.g. https://s3.hcm.example.vn for MinIO or Ceph.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Empty keys: boto3 finds its own (instance role, ~/.aws, AWS_* variables).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # A key prefix inside the bucket, so that one bucket can hold several instances.
+            "location": os.environ.get("VINHDANH_S3_PREFIX", "").strip("/"),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "signature_version": "s3v4",
+            # A file read for streaming is held in memory up to this size, then in a
+            # temporary file that is gone after the response.
+            "max_memory_size": 2 * 1024 * 1024,
+        },
+    }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -283,6 +318,14 @@ CACHES = (
     {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}}
     if _redis_url
     else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+# Sessions are rows of the database (read through Redis when REDIS_URL is set), never
+# kept in a web process or on its disk: any web host answers any request. `check --deploy`
+# warns about state left on one host (core/checks.py).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if _redis_url
+    else "django.contrib.sessions.backends.db"
 )
 # Proxies in front of the app that append the client's address to X-Forwarded-For
 # (1 for the nginx of docs/deploy.md); 0 trusts only the socket address.

@@ -26,3 +26,20 @@ INSTALLED_APPS += ["vinhdanh.workflow.testing"]
 # A deliberately weak, fast hash: each PBKDF2 round costs ~0.3 s and the suite signs in (and
 # the demo sets passwords) thousands of times. Production keeps the strong list (settings.py).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A second database in the place of the replica, so the report routing is tested against a
+# real one: a second file on SQLite, a second database on PostgreSQL. Only the tests that
+# name it create it, without migrations (the data migrations read the primary), and fill it
+# with a copy of the primary (reports/tests/test_replica.py); the reports read the primary
+# unless a test says otherwise.
+if "replica" not in DATABASES:  # noqa: F405
+    _primary = DATABASES["default"]  # noqa: F405
+    _sqlite = _primary["ENGINE"].endswith("sqlite3")
+    _replica_file = str(BASE_DIR / ".test-replica.sqlite3")  # noqa: F405
+    DATABASES["replica"] = {  # noqa: F405
+        **_primary,
+        "NAME": _replica_file if _sqlite else f"{_primary['NAME']}_replica",
+        "TEST": {"MIGRATE": False, **({"NAME": _replica_file} if _sqlite else {})},
+    }
+else:
+    DATABASES["replica"].setdefault("TEST", {})["MIGRATE"] = False  # noqa: F405
+REPORTS_DATABASE = "default"

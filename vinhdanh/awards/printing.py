@@ -83,7 +83,13 @@ def request_print_job(actor, decision, *, base_url: str, fields_only=False, prin
 
 def run_print_job(job_id: int, base_url: str) -> PrintJob:
     job = PrintJob.objects.select_related("decision", "printer").get(pk=job_id)
-    PrintJob.objects.filter(pk=job_id).update(status=PrintJob.Status.RUNNING)
+    # The job is claimed with one conditional UPDATE: if it is queued twice, or several
+    # workers see it, only the one that moved it out of pending prints (core/jobs.py).
+    claimed = PrintJob.objects.filter(pk=job_id, status=PrintJob.Status.PENDING).update(
+        status=PrintJob.Status.RUNNING
+    )
+    if not claimed:
+        return job
     # A revoked award is never printed again.
     certificates = (
         job.decision.certificates.filter(revoked_at__isnull=True)

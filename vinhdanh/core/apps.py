@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "vinhdanh.core"
     label = "core"
     verbose_name = _("Chung")
+
+    def ready(self) -> None:
+        from vinhdanh.core import checks  # noqa: F401 - registers the deploy checks

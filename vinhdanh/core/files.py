@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -113,26 +113,38 @@ def serve_private(
 ) -> HttpResponse:
     """The stored file as a download, once the calling view has checked scope.
 
-    With PRIVATE_FILES_ACCEL_PREFIX set, the bytes are left to nginx through
-    X-Accel-Redirect to an `internal` location; otherwise Django streams them.
+    With PRIVATE_FILES_ACCEL_PREFIX set (filesystem storage), the bytes are left to nginx
+    through X-Accel-Redirect to an `internal` location; with object storage and
+    PRIVATE_FILES_S3_REDIRECT_SECONDS set, the browser is sent to a presigned address
+    valid that many seconds; otherwise Django streams them from the storage.
     """
-    if not field_file or not field_file.storage.exists(field_file.name):
+    storage = field_file.storage if field_file else None
+    if not field_file or not storage.exists(field_file.name):
         raise Http404(_("Không tìm thấy tệp."))
     content_type = (
         mimetypes.guess_type(field_file.name)[0]
         or mimetypes.guess_type(download_name)[0]
         or "application/octet-stream"
     )
+    disposition = content_disposition_header(as_attachment, download_name)
     prefix = getattr(settings, "PRIVATE_FILES_ACCEL_PREFIX", "")
-    if prefix:
+    redirect_seconds = getattr(settings, "PRIVATE_FILES_S3_REDIRECT_SECONDS", 0)
+    if redirect_seconds and hasattr(storage, "short_lived_url"):
+        response = HttpResponseRedirect(
+            storage.short_lived_url(
+                field_file.name,
+                seconds=redirect_seconds,
+                content_type=content_type,
+                content_disposition=disposition,
+            )
+        )
+    elif prefix and isinstance(storage, FileSystemStorage):
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = f"/{prefix.strip('/')}/{quote(field_file.name)}"
     else:
-        response = FileResponse(
-            field_file.storage.open(field_file.name, "rb"), content_type=content_type
-        )
-    response["Content-Disposition"] = content_disposition_header(as_attachment, download_name)
+        response = FileResponse(storage.open(field_file.name, "rb"), content_type=content_type)
+    response["Content-Disposition"] = disposition
     response["X-Content-Type-Options"] = "nosniff"
-    # Personal data: no shared cache keeps a copy.
+    # Personal data: no shared cache keeps a copy (nor of the presigned address).
     response["Cache-Control"] = "private, no-store"
     return response

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
+from vinhdanh.core.db_routing import reads_reports
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
@@ -29,6 +30,7 @@ def _percent(value: float | None) -> str:
 
 
 @login_required
+@reads_reports
 def award_statistics_page(request):
     require(request.user, "reports.view_statistics")
     stats = award_statistics(request.user, _year(request))
@@ -83,6 +85,7 @@ def _movement_facts(user, year: int) -> list[MovementFacts]:
 
 
 @login_required
+@reads_reports
 def form_0601(request):
     require(request.user, "reports.view_statistics")
     year = _year(request)

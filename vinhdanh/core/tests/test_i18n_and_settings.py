@@ -39,6 +39,8 @@ def test_deploy_check_passes_with_production_environment():
         "SECRET_KEY": "a-very-long-production-secret-key-with-enough-entropy-0123456789-abcdef",
         "ALLOWED_HOSTS": "thidua.example.gov.vn",
         "DEBUG": "0",
+        # Production keeps no state on a web host (core/checks.py): a shared cache and queue.
+        "REDIS_URL": "redis://127.0.0.1:6379/10",
     }
     # The browser tests relax async safety for their own process only.
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
