@@ -21,28 +21,11 @@ from vinhdanh.accounts.models import Membership, Role, User
 from vinhdanh.audit import chain
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.audit.services import CHAIN_LOCK_KEY, loading_seed_data
-from vinhdanh.awards.models import (
-    AwardBasis,
-    Certificate,
-    Decision,
-    DecisionCounter,
-    Nomination,
-    State,
-    Title,
-)
-from vinhdanh.demo.province import names, replace
+from vinhdanh.demo.province import names, replace, upper
 from vinhdanh.demo.province.sizes import Sizes
 from vinhdanh.demo.province.tree import ROOT_CODE, Block, Tree, plan_tree, shares, write_tree
 from vinhdanh.demo.province.writers import TableWriter, next_id, reset_sequences
-from vinhdanh.movements.models import (
-    Movement,
-    MovementNotice,
-    Registration,
-    RegistrationEntry,
-)
 from vinhdanh.org.models import CouncilMember, CouncilRole, Person, Unit, UnitKind
-from vinhdanh.plans.models import Plan, Task
-from vinhdanh.records.models import Rating
 
 # The titles each level of council confers (catalogue codes), with their weights.
 WARD_PERSON_TITLES = [("lao_dong_tien_tien", 60), ("chien_si_thi_dua_co_so", 22), ("giay_khen", 18)]
@@ -56,40 +39,40 @@ CITY_COLLECTIVE_TITLES = [
 COLLECTIVE_SHARE = 0.08
 # Earlier years are closed: almost all decided.
 PAST_STATES = [
-    (State.DECIDED, 84),
-    (State.HANDED_OVER, 8),
-    (State.REJECTED, 4),
-    (State.NOT_APPROVED, 4),
+    ("decided", 84),
+    ("handed_over", 8),
+    ("rejected", 4),
+    ("not_approved", 4),
 ]
 # The last year is still moving through the workflow.
 LAST_YEAR_STATES = [
-    (State.DRAFT, 12),
-    (State.SUBMITTED, 14),
-    (State.RETURNED, 5),
-    (State.APPRAISED, 10),
-    (State.ANNOUNCED, 9),
-    (State.VOTING, 3),
-    (State.VOTED, 9),
-    (State.FORWARDED, 4),
-    (State.REJECTED, 3),
-    (State.DECIDED, 31),
+    ("draft", 12),
+    ("submitted", 14),
+    ("returned", 5),
+    ("appraised", 10),
+    ("announced", 9),
+    ("voting", 3),
+    ("voted", 9),
+    ("forwarded", 4),
+    ("rejected", 3),
+    ("decided", 31),
 ]
 # The workflow step (awards.NOMINATIONS) that left a nomination in its state, for its audit entry.
 LAST_STEP = {
-    State.DRAFT: ("create", None),
-    State.SUBMITTED: ("submit", State.DRAFT),
-    State.RETURNED: ("return", State.SUBMITTED),
-    State.APPRAISED: ("appraise", State.SUBMITTED),
-    State.REJECTED: ("appraise", State.SUBMITTED),
-    State.ANNOUNCED: ("announce", State.APPRAISED),
-    State.VOTING: ("open_vote", State.ANNOUNCED),
-    State.VOTED: ("close_vote", State.VOTING),
-    State.NOT_APPROVED: ("close_vote", State.VOTING),
-    State.FORWARDED: ("forward", State.VOTED),
-    State.DECIDED: ("decide", State.VOTED),
-    State.HANDED_OVER: ("hand_over", State.DECIDED),
+    "draft": ("create", None),
+    "submitted": ("submit", "draft"),
+    "returned": ("return", "submitted"),
+    "appraised": ("appraise", "submitted"),
+    "rejected": ("appraise", "submitted"),
+    "announced": ("announce", "appraised"),
+    "voting": ("open_vote", "announced"),
+    "voted": ("close_vote", "voting"),
+    "not_approved": ("close_vote", "voting"),
+    "forwarded": ("forward", "voted"),
+    "decided": ("decide", "voted"),
+    "handed_over": ("hand_over", "decided"),
 }
-DECIDED_STATES = frozenset({State.DECIDED, State.HANDED_OVER})
+DECIDED_STATES = frozenset({"decided", "handed_over"})
 NOMINATIONS_PER_DECISION = 500
 RATING_LEVELS = [("xuat_sac", 15), ("tot", 52), ("hoan_thanh", 29), ("khong_hoan_thanh", 4)]
 ACHIEVEMENTS = [
@@ -183,7 +166,17 @@ class Generator:
         self._timed("nominations", self.write_nominations)
         self._timed("movements", self.write_movements)
         self._timed("plans", self.write_plans)
-        reset_sequences([Unit, Person, Rating, Nomination, Decision, Certificate, AuditEntry])
+        reset_sequences(
+            [
+                Unit,
+                Person,
+                upper.Rating,
+                upper.Nomination,
+                upper.Decision,
+                upper.Certificate,
+                AuditEntry,
+            ]
+        )
         return self.result
 
     def write_units(self) -> None:
@@ -309,7 +302,7 @@ class Generator:
         """One rating per person and year, latest years first, then units, up to --ratings."""
         rng = self.rng("ratings")
         pick = _cumulative_picker(rng, RATING_LEVELS)
-        writer = TableWriter(Rating, ["person_id", "unit_id", "year", "level"])
+        writer = TableWriter(upper.Rating, ["person_id", "unit_id", "year", "level"])
         remaining = self.sizes.ratings
         people = self.sizes.people
         for year in reversed(self.sizes.year_range):
@@ -340,7 +333,7 @@ class Generator:
         entries, registrations = [], 0
         for year in self.sizes.year_range:
             last = year == self.sizes.last_year
-            movement = Movement.objects.create(
+            movement = upper.Movement.objects.create(
                 name=f"Phong trào thi đua yêu nước năm {year} (giả lập)",
                 kind="regular",
                 year=year,
@@ -353,9 +346,9 @@ class Generator:
                 launched_at=_aware(datetime.date(year, 1, 15), 8 * 3600),
             )
             movement.target_units.set([unit.id for unit in targets])
-            MovementNotice.objects.bulk_create(
+            upper.MovementNotice.objects.bulk_create(
                 [
-                    MovementNotice(
+                    upper.MovementNotice(
                         movement=movement,
                         unit_id=unit.id,
                         sent_at=_aware(datetime.date(year, 1, 15), 9 * 3600),
@@ -364,9 +357,9 @@ class Generator:
                 ],
                 batch_size=500,
             )
-            created = Registration.objects.bulk_create(
+            created = upper.Registration.objects.bulk_create(
                 [
-                    Registration(
+                    upper.Registration(
                         movement=movement,
                         unit_id=unit.id,
                         state=(
@@ -384,14 +377,14 @@ class Generator:
             registrations += len(created)
             for registration in created:
                 entries.append(
-                    RegistrationEntry(
+                    upper.RegistrationEntry(
                         registration_id=registration.pk, title="tap_the_lao_dong_tien_tien"
                     )
                 )
             if len(entries) > 5000:
-                RegistrationEntry.objects.bulk_create(entries, batch_size=1000)
+                upper.RegistrationEntry.objects.bulk_create(entries, batch_size=1000)
                 entries = []
-        RegistrationEntry.objects.bulk_create(entries, batch_size=1000)
+        upper.RegistrationEntry.objects.bulk_create(entries, batch_size=1000)
         self.result.counts["movements"] = self.sizes.years
         self.result.counts["registrations"] = registrations
 
@@ -401,7 +394,7 @@ class Generator:
         plans = tasks = 0
         for block in self.tree.blocks:
             for year in self.sizes.year_range:
-                plan = Plan.objects.create(
+                plan = upper.Plan.objects.create(
                     council_id=block.council_id,
                     year=year,
                     number=f"{block.index + 1}/KH-HĐTĐKT-SP{block.index:04d}",
@@ -410,9 +403,9 @@ class Generator:
                     title=f"Kế hoạch công tác thi đua, khen thưởng năm {year}",
                     issuer=block.council_name,
                 )
-                created = Task.objects.bulk_create(
+                created = upper.Task.objects.bulk_create(
                     [
-                        Task(
+                        upper.Task(
                             plan=plan,
                             position=position,
                             number=str(position),
@@ -424,7 +417,7 @@ class Generator:
                         for position in range(1, TASKS_PER_PLAN + 1)
                     ]
                 )
-                through = Task.lead_units.through
+                through = upper.Task.lead_units.through
                 through.objects.bulk_create(
                     [
                         through(task_id=task.pk, unit_id=rng.choice(block.units).id)
@@ -446,9 +439,9 @@ class NominationWriter:
         self.g = generator
         self.sizes = generator.sizes
         self.rng = generator.rng("nominations")
-        titles = dict(Title.objects.values_list("code", "id"))
-        self.title_names = dict(Title.objects.values_list("id", "name"))
-        bases = dict(AwardBasis.objects.values_list("code", "id"))
+        titles = dict(upper.Title.objects.values_list("code", "id"))
+        self.title_names = dict(upper.Title.objects.values_list("id", "name"))
+        bases = dict(upper.AwardBasis.objects.values_list("code", "id"))
         self.regular_basis = bases.get("thuong_xuyen") or next(iter(bases.values()))
 
         def present(choices):
@@ -464,7 +457,7 @@ class NominationWriter:
         self.past_state = _cumulative_picker(self.rng, PAST_STATES)
         self.last_state = _cumulative_picker(self.rng, LAST_YEAR_STATES)
         self.nominations = TableWriter(
-            Nomination,
+            upper.Nomination,
             [
                 "id",
                 "unit_id",
@@ -485,7 +478,7 @@ class NominationWriter:
             ],
         )
         self.decisions = TableWriter(
-            Decision,
+            upper.Decision,
             [
                 "id",
                 "issuer_id",
@@ -505,7 +498,7 @@ class NominationWriter:
             ],
         )
         self.certificates = TableWriter(
-            Certificate,
+            upper.Certificate,
             [
                 "id",
                 "nomination_id",
@@ -536,9 +529,9 @@ class NominationWriter:
             ],
             json_columns=frozenset({"before", "after"}),
         )
-        self.nomination_id = next_id(Nomination)
-        self.decision_id = next_id(Decision)
-        self.certificate_id = next_id(Certificate)
+        self.nomination_id = next_id(upper.Nomination)
+        self.decision_id = next_id(upper.Decision)
+        self.certificate_id = next_id(upper.Certificate)
         self.audit_id = next_id(AuditEntry)
         self.previous_hash = (
             AuditEntry.objects.order_by("-pk").values_list("entry_hash", flat=True).first()
@@ -565,9 +558,9 @@ class NominationWriter:
                     self.block_year(block, year, count)
         for writer in (self.decisions, self.nominations, self.certificates, self.audit):
             writer.flush()
-        DecisionCounter.objects.bulk_create(
+        upper.DecisionCounter.objects.bulk_create(
             [
-                DecisionCounter(issuer_id=issuer, year=year, last_number=last)
+                upper.DecisionCounter(issuer_id=issuer, year=year, last_number=last)
                 for (issuer, year), last in sorted(self.counters.items())
             ],
             batch_size=1000,
@@ -606,8 +599,8 @@ class NominationWriter:
                 subject_name = names.person_facts(self.g.seed, ordinal).full_name
                 title_id = self.pickers[(block.is_city, "person")]()
             state = self.last_state() if last else self.past_state()
-            if state == State.FORWARDED and block.is_city:
-                state = State.VOTED
+            if state == "forwarded" and block.is_city:
+                state = "voted"
             created_at = _aware(datetime.date(year, 10, 1), rng.randrange(60 * 86400))
             achievement = ACHIEVEMENTS[rng.randrange(len(ACHIEVEMENTS))].format(year=year)
             decision_id = None
@@ -622,7 +615,7 @@ class NominationWriter:
                     decisions[key] = (self.new_decision(issuer, year, title_id, signed_on), 0)
                 decision_id, size = decisions[key]
                 decisions[key] = (decision_id, size + 1)
-                if state == State.HANDED_OVER:
+                if state == "handed_over":
                     handed_over_on = signed_on + datetime.timedelta(days=10)
             nomination_id = self.nomination_id
             self.nomination_id += 1
@@ -637,7 +630,7 @@ class NominationWriter:
                     year,
                     "",
                     achievement,
-                    state.value,
+                    state,
                     1,
                     decision_id,
                     handed_over_on,
@@ -707,8 +700,8 @@ class NominationWriter:
             "object_type": "awards.nomination",
             "object_id": str(nomination_id),
             "object_repr": representation[:255],
-            "before": None if from_state is None else {"state": from_state.value},
-            "after": {"state": state.value},
+            "before": None if from_state is None else {"state": from_state},
+            "after": {"state": state},
             "note": "",
         }
         entry_hash = chain.entry_hash(fields, self.previous_hash)
