@@ -433,7 +433,8 @@ class Generator:
 class NominationWriter:
     """Nominations council by council and year by year, with their decisions (one per title
     and group of up to NOMINATIONS_PER_DECISION, numbered from 1 per issuer and year), a
-    certificate for every decided one, and the audit entries spread evenly over them."""
+    certificate for every decided one, and the audit entries spread evenly over them, each
+    with the history row (`awards.Transition`) the workflow engine writes beside it."""
 
     def __init__(self, generator: Generator):
         self.g = generator
@@ -529,6 +530,11 @@ class NominationWriter:
             ],
             json_columns=frozenset({"before", "after"}),
         )
+        # The history row the workflow engine writes beside each audited step.
+        self.transitions = TableWriter(
+            upper.Transition,
+            ["nomination_id", "action", "from_state", "to_state", "actor_id", "note", "at"],
+        )
         self.nomination_id = next_id(upper.Nomination)
         self.decision_id = next_id(upper.Decision)
         self.certificate_id = next_id(upper.Certificate)
@@ -556,7 +562,14 @@ class NominationWriter:
             for year, count in zip(self.sizes.year_range, counts, strict=True):
                 if count:
                     self.block_year(block, year, count)
-        for writer in (self.decisions, self.nominations, self.certificates, self.audit):
+        writers = (
+            self.decisions,
+            self.nominations,
+            self.certificates,
+            self.audit,
+            self.transitions,
+        )
+        for writer in writers:
             writer.flush()
         upper.DecisionCounter.objects.bulk_create(
             [
@@ -570,6 +583,7 @@ class NominationWriter:
         counts["decisions"] = self.decisions.written
         counts["certificates"] = self.certificates.written
         counts["audit"] = self.audit.written
+        counts["transitions"] = self.transitions.written
 
     def block_year(self, block: Block, year: int, count: int) -> None:
         rng = self.rng
@@ -723,6 +737,8 @@ class NominationWriter:
         )
         self.audit_id += 1
         self.previous_hash = entry_hash
+        if from_state is not None:
+            self.transitions.add((nomination_id, step, from_state, state, actor, "", fields["at"]))
 
 
 def generate(

@@ -15,6 +15,7 @@ LABELS = {
     "DecisionCounter": "awards.DecisionCounter",
     "Nomination": "awards.Nomination",
     "Title": "awards.Title",
+    "Transition": "awards.Transition",
     "Movement": "movements.Movement",
     "MovementNotice": "movements.MovementNotice",
     "Registration": "movements.Registration",

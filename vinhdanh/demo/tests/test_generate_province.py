@@ -10,7 +10,14 @@ from django.db.models import Count, Max, Min
 from vinhdanh.accounts import access
 from vinhdanh.accounts.models import User
 from vinhdanh.audit.models import AuditEntry
-from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
+from vinhdanh.awards.models import (
+    Certificate,
+    Decision,
+    DecisionCounter,
+    Nomination,
+    State,
+    Transition,
+)
 from vinhdanh.demo.management.commands.load_demo import CONFIRM_FLAG
 from vinhdanh.demo.province import names, writers
 from vinhdanh.demo.province.sizes import SizeError, plan_sizes
@@ -135,7 +142,11 @@ def test_counts_follow_the_flags_rule(province):
     assert Nomination.objects.filter(**_in_province(root)).count() == sizes.nominations
     ratings = Rating.objects.filter(person__unit__path__startswith=root.path)
     assert ratings.count() == sizes.ratings
+    new_entries = AuditEntry.objects.order_by("-pk")[: sizes.audit]
     assert AuditEntry.objects.count() - province["audit_before"] == sizes.audit
+    steps = [entry.action for entry in new_entries if entry.action != "awards.nomination.create"]
+    history = Transition.objects.filter(nomination__unit__path__startswith=root.path)
+    assert sorted(f"awards.nomination.{row.action}" for row in history) == sorted(steps)
     years = Nomination.objects.filter(**_in_province(root)).aggregate(Min("year"), Max("year"))
     assert (years["year__min"], years["year__max"]) == (2016, 2025)
     councils = sizes.councils + 1
