@@ -130,14 +130,17 @@ def plan_tree(*, seed: int, councils: int, units: int, people: int, first_id: in
         ward = make(root, f"{CODE_PREFIX}x{index:04d}", ward_name, UnitKind.WARD, "commune")
         block = Block(index, False, ward_name, [ward])
         short = ward_name.split(" ", 1)[1]
-        school = None
+        school, schools = None, 0
         for number in range(ward_units[index - 1]):
             serial += 1
             code = f"{CODE_PREFIX}u{serial:05d}"
             if number % 4 in (0, 1) or school is None:
-                kind_name = names.SCHOOL_KINDS[(number // 2) % len(names.SCHOOL_KINDS)]
-                label = f"{kind_name} {short}" + (f" số {number // 6 + 1}" if number >= 6 else "")
+                lap, kind_index = divmod(schools, len(names.SCHOOL_KINDS))
+                label = f"{names.SCHOOL_KINDS[kind_index]} {short}" + (
+                    f" số {lap + 1}" if lap else ""
+                )
                 unit = school = make(ward, code, label, UnitKind.SCHOOL, "commune")
+                schools += 1
             elif number % 4 == 2:
                 unit = make(
                     ward,

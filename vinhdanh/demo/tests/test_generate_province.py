@@ -91,6 +91,7 @@ def test_the_planned_tree_gives_every_unit_its_parents_path_and_every_person_a_u
     tree = plan_tree(seed=1, councils=4, units=30, people=1_000, first_id=100)
     by_id = {unit.id: unit for unit in tree.all_units()}
     assert len(by_id) == 30 + 4 + 1
+    assert len({unit.name for unit in by_id.values()}) == len(by_id)
     for unit in by_id.values():
         parent = by_id.get(unit.parent_id)
         assert unit.path == (parent.path if parent else "/") + f"{unit.id}/"
