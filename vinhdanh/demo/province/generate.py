@@ -330,6 +330,11 @@ class Generator:
         targets = [unit for unit in tree.city.units[1:] if unit.parent_id == tree.root.id] + [
             block.unit for block in tree.wards
         ]
+        people_of = {
+            unit_id: (first, count)
+            for block in tree.blocks
+            for unit_id, first, count in block.people
+        }
         entries, registrations = [], 0
         for year in self.sizes.year_range:
             last = year == self.sizes.last_year
@@ -381,6 +386,16 @@ class Generator:
                         registration_id=registration.pk, title="tap_the_lao_dong_tien_tien"
                     )
                 )
+                # And two of the unit's own people, for the individual titles.
+                first, count = people_of.get(registration.unit_id, (0, 0))
+                for ordinal in sorted(set(rng.sample(range(first, first + count), min(2, count)))):
+                    entries.append(
+                        upper.RegistrationEntry(
+                            registration_id=registration.pk,
+                            person_id=self.person_id(ordinal),
+                            title=rng.choice(["lao_dong_tien_tien", "chien_si_thi_dua_co_so"]),
+                        )
+                    )
             if len(entries) > 5000:
                 upper.RegistrationEntry.objects.bulk_create(entries, batch_size=1000)
                 entries = []

@@ -22,7 +22,7 @@ from vinhdanh.demo.management.commands.load_demo import CONFIRM_FLAG
 from vinhdanh.demo.province import names, writers
 from vinhdanh.demo.province.sizes import SizeError, plan_sizes
 from vinhdanh.demo.province.tree import ROOT_CODE, plan_tree
-from vinhdanh.movements.models import Registration
+from vinhdanh.movements.models import Registration, RegistrationEntry
 from vinhdanh.org.models import Council, Person, Unit
 from vinhdanh.plans.models import Plan, Task
 from vinhdanh.records.models import Rating
@@ -206,6 +206,20 @@ def test_decided_nominations_have_numbered_decisions_and_certificates(province):
         assert row["top"] == row["n"]
         counter = DecisionCounter.objects.get(issuer_id=row["issuer"], year=row["year"])
         assert counter.last_number == row["n"]
+
+
+def test_registrations_name_their_units_own_people(province):
+    root = province["root"]
+    registrations = Registration.objects.filter(**_in_province(root))
+    # Every year, each ward and each city department registers for the city's movement.
+    targets = Unit.objects.filter(parent=root).count()
+    assert registrations.count() == targets * 10
+    entries = RegistrationEntry.objects.filter(registration__in=registrations)
+    assert entries.filter(person__isnull=True).count() == registrations.count()
+    people = entries.filter(person__isnull=False).select_related("person", "registration")
+    assert people.exists()
+    for entry in people:
+        assert entry.person.unit_id == entry.registration.unit_id
 
 
 def _digest(root) -> str:
