@@ -103,6 +103,12 @@ class Result:
     accounts: list = field(default_factory=list)
 
 
+def id_models() -> list:
+    """The tables whose ids the generator gives itself."""
+    return [Unit, Person, upper.Rating, upper.Nomination, upper.Decision, upper.Certificate,
+            AuditEntry]  # fmt: skip
+
+
 def province_exists() -> bool:
     return Unit.objects.filter(code=ROOT_CODE).exists()
 
@@ -130,8 +136,9 @@ def _aware(day: datetime.date, seconds: int) -> datetime.datetime:
 
 
 class Generator:
-    def __init__(self, sizes: Sizes, *, seed: int, password: str, log=None):
+    def __init__(self, sizes: Sizes, *, seed: int, password: str, log=None, id_floors=None):
         self.sizes = sizes
+        self.id_floors = id_floors or {}
         self.seed = seed
         self.password = password
         self.log = log or (lambda message: None)
@@ -151,6 +158,11 @@ class Generator:
         # One stream per part, so changing the size of one table leaves the others' draws alone.
         return random.Random(f"{self.seed}:{part}")
 
+    def next_id(self, model) -> int:
+        # Never below where the table stood before --replace: a removed province's ids are
+        # not given again, so the entries the log keeps of it name no new row.
+        return max(next_id(model), self.id_floors.get(model._meta.label, 0))
+
     def person_id(self, ordinal: int) -> int:
         return self.person_base + ordinal
 
@@ -166,17 +178,7 @@ class Generator:
         self._timed("nominations", self.write_nominations)
         self._timed("movements", self.write_movements)
         self._timed("plans", self.write_plans)
-        reset_sequences(
-            [
-                Unit,
-                Person,
-                upper.Rating,
-                upper.Nomination,
-                upper.Decision,
-                upper.Certificate,
-                AuditEntry,
-            ]
-        )
+        reset_sequences(id_models())
         return self.result
 
     def write_units(self) -> None:
@@ -186,14 +188,14 @@ class Generator:
             councils=sizes.councils,
             units=sizes.units,
             people=sizes.people,
-            first_id=next_id(Unit),
+            first_id=self.next_id(Unit),
         )
         write_tree(self.tree)
         self.result.counts["units"] = sizes.units
         self.result.counts["councils"] = sizes.councils + 1
 
     def write_people(self) -> None:
-        self.person_base = next_id(Person)
+        self.person_base = self.next_id(Person)
         writer = TableWriter(
             Person,
             [
@@ -550,10 +552,10 @@ class NominationWriter:
             upper.Transition,
             ["nomination_id", "action", "from_state", "to_state", "actor_id", "note", "at"],
         )
-        self.nomination_id = next_id(upper.Nomination)
-        self.decision_id = next_id(upper.Decision)
-        self.certificate_id = next_id(upper.Certificate)
-        self.audit_id = next_id(AuditEntry)
+        self.nomination_id = generator.next_id(upper.Nomination)
+        self.decision_id = generator.next_id(upper.Decision)
+        self.certificate_id = generator.next_id(upper.Certificate)
+        self.audit_id = generator.next_id(AuditEntry)
         self.previous_hash = (
             AuditEntry.objects.order_by("-pk").values_list("entry_hash", flat=True).first()
             or chain.GENESIS
@@ -760,7 +762,7 @@ def generate(
     sizes: Sizes, *, seed: int, password: str, replace_existing: bool = False, log=None
 ) -> Result:
     """The whole province in one transaction: all of it, or nothing if anything fails."""
-    timings = {}
+    timings, id_floors = {}, {}
     with transaction.atomic(), loading_seed_data():
         if province_exists():
             if not replace_existing:
@@ -769,9 +771,11 @@ def generate(
                     f"{ROOT_CODE}). Chạy lại với --replace để xóa nó và tạo lại."
                 )
             started = time.monotonic()
+            id_floors = {model._meta.label: next_id(model) for model in id_models()}
             replace.remove_province(log=log)
             timings["replace"] = round(time.monotonic() - started, 2)
-        result = Generator(sizes, seed=seed, password=password, log=log).run()
+        generator = Generator(sizes, seed=seed, password=password, log=log, id_floors=id_floors)
+        result = generator.run()
         committing = time.monotonic()
     # On PostgreSQL the foreign keys are checked at the commit (deferred): it takes its share.
     timings["commit"] = round(time.monotonic() - committing, 2)

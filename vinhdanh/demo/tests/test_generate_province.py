@@ -11,6 +11,7 @@ from vinhdanh.accounts import access
 from vinhdanh.accounts.models import User
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.awards.models import (
+    Appraisal,
     Certificate,
     Decision,
     DecisionCounter,
@@ -254,6 +255,34 @@ def test_the_same_seed_gives_the_same_province_and_replace_is_needed(province):
     assert _digest(Unit.objects.get(code=ROOT_CODE)) == before
     _generate("--replace", "--seed", "7")
     assert _digest(Unit.objects.get(code=ROOT_CODE)) != before
+
+
+def test_replace_also_removes_what_was_done_on_the_province_and_keeps_accounts(province):
+    root = province["root"]
+    nomination = Nomination.objects.filter(**_in_province(root), state=State.SUBMITTED).first()
+    office = User.objects.get(username=province["accounts"][0]["username"])
+    Transition.objects.create(
+        nomination=nomination, action="return", from_state="submitted", to_state="returned",
+        actor=office, note="Bổ sung minh chứng",
+    )  # fmt: skip
+    Appraisal.objects.create(nomination=nomination, appraiser=office, passed=True)
+    ward = Unit.objects.get(code="sp-x0001")
+    stranger = User.objects.create(username="nguoi-dung-phuong", role="unit_officer", unit=ward)
+    entries = AuditEntry.objects.count()
+    _generate("--replace")
+    assert not Unit.objects.filter(pk=root.pk).exists()
+    assert not Nomination.objects.filter(pk=nomination.pk).exists()
+    # No id of the removed province is given again: the log's entries of it name no new row.
+    new_root = Unit.objects.get(code=ROOT_CODE)
+    new_ids = Nomination.objects.filter(**_in_province(new_root)).aggregate(Min("pk"))
+    assert new_root.pk > root.pk and new_ids["pk__min"] > nomination.pk
+    assert not Appraisal.objects.filter(appraiser=office).exists()
+    assert not Transition.objects.filter(note="Bổ sung minh chứng").exists()
+    stranger.refresh_from_db()
+    assert stranger.unit_id is None
+    # The log is append-only: the old province's entries stay, the new one's follow them.
+    assert AuditEntry.objects.count() == entries + plan_sizes({"nominations": TINY}).audit
+    assert User.objects.get(pk=office.pk).council.unit.code == "sp-thanh-pho"
 
 
 def test_the_audit_chain_still_holds(province):
