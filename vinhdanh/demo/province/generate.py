@@ -609,14 +609,14 @@ class NominationWriter:
         person_units = block.people  # (unit id, first ordinal, count)
         starts = [first for _unit, first, _count in person_units]
         first, total = block.first_person, block.person_count
-        unit_parent = {unit.id: unit.parent_id for unit in units}
-        in_block = set(unit_parent)
+        in_block = {unit.id for unit in units}
         issuer = block.unit.id
         decisions: dict[tuple[int, int], tuple[int, int]] = {}  # (title, group) -> id, size
         signed_on = datetime.date(year, 12, 20) if last else datetime.date(year + 1, 1, 15)
         actor = self.g.office_actor.get(block.index)
         for _ in range(count):
             if rng.random() < COLLECTIVE_SHARE or not total:
+                # A collective is proposed by the unit above it, or by itself at the top.
                 collective = rng.choice(units)
                 person_id, subject_name = None, collective.name
                 parent = collective.parent_id
