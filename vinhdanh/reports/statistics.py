@@ -6,7 +6,7 @@ direct workers; these counts show where a council stands, per title and overall.
 
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connections
 
 from vinhdanh.accounts import access
 from vinhdanh.org.models import Gender, Person, Unit, UnitKind
@@ -42,7 +42,11 @@ class AwardStatistics:
 def _grouped(field: str, year: int, subjects, sums: str, sum_params: list) -> list[tuple]:
     """One GROUP BY over the year's (subject, title) pairs joined to their subjects:
     [(title_code, count, *sums)]."""
-    pairs_sql, pairs_params = award_rows(field, year, subjects).query.sql_with_params()
+    pairs = award_rows(field, year, subjects)
+    # Raw SQL does not pass the router: read from the database the queryset reads from (the
+    # reports replica inside `report_reads()`, core/db_routing.py).
+    connection = connections[pairs.db]
+    pairs_sql, pairs_params = pairs.query.get_compiler(connection=connection).as_sql()
     meta, quote = subjects.model._meta, connection.ops.quote_name
     table, key = quote(meta.db_table), quote(meta.pk.column)
     # Only column and table names are formatted in; every value is a parameter.
