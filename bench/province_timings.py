@@ -53,6 +53,27 @@ def main(argv: list[str]) -> None:
     for name, url in pages.items():
         median, status, size = _time(client, url, repeat)
         print(f"{name:34} p50 {median * 1000:8.0f} ms  {status}  {size / 1024:8.0f} KB")
+    if os.environ.get("BENCH_JOB", "1") != "1":
+        return
+    from vinhdanh.records.models import ScreeningJob
+    from vinhdanh.records.screening import request_screening, run_screening_job
+
+    user = User.objects.get(username=os.environ.get("BENCH_USER", "admin"))
+    started = time.perf_counter()
+    job = request_screening(user, ward, 2021)
+    run_screening_job(job.pk)
+    job = ScreeningJob.objects.get(pk=job.pk)
+    label = f"screening job ({job.total} people)"
+    print(f"{label:34} {time.perf_counter() - started:8.1f} s")
+    for name, url in {
+        "job progress page": reverse("records:screening_job", args=[job.pk]),
+        "result, first page": reverse("records:screening_result", args=[job.pk]),
+        "result, page 300": reverse("records:screening_result", args=[job.pk]) + "?after=29999",
+    }.items():
+        median, status, size = _time(client, url, repeat)
+        print(f"{name:34} p50 {median * 1000:8.0f} ms  {status}  {size / 1024:8.0f} KB")
+    median, status, size = _time(client, reverse("records:screening_export", args=[job.pk]), 1)
+    print(f"{'result export .xlsx':34} {median:8.1f} s  {status}  {size / 1024:8.0f} KB")
 
 
 if __name__ == "__main__":
