@@ -92,6 +92,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "home:search": (SIGNED_IN, None),
     "org:unit_tree": (SIGNED_IN, None),
     "org:person_list": (SIGNED_IN, None),
+    "org:person_chooser": (SIGNED_IN, None),
     "org:people_template": (SIGNED_IN, None),
     "org:cluster_list": (SIGNED_IN, None),
     "org:council": (SIGNED_IN, None),
