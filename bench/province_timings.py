@@ -49,8 +49,14 @@ def main(argv: list[str]) -> None:
         "unit page": reverse("org:unit_detail", args=[ward.pk]),
         "unit search 'hoang'": reverse("api:unit-list") + "?q=hoang",
         "screening page": reverse("records:screening") + f"?unit={ward.pk}&year=2021",
+        "home page": reverse("home:index"),
+        "nomination form (person chooser)": reverse("awards:nomination_create"),
+        "person chooser 'nguyen thi'": "/org/people/choose/?q=nguyen+thi",
     }
+    skipped = set(filter(None, os.environ.get("BENCH_SKIP", "").split(",")))
     for name, url in pages.items():
+        if name in skipped:
+            continue
         median, status, size = _time(client, url, repeat)
         print(f"{name:34} p50 {median * 1000:8.0f} ms  {status}  {size / 1024:8.0f} KB")
     if os.environ.get("BENCH_JOB", "1") != "1":

@@ -272,6 +272,7 @@ PRIVATE_FILES = {
     "awards:attachment_download",
     "awards:batch_letter",
     "awards:print_download",
+    "records:screening_export",
     "awards:submission_letter",
 }
 # Whole namespaces classified at once: Django's admin site guards its own pages.
@@ -405,6 +406,8 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
         ScreeningJob.objects.create(unit=unit, year=2021, requested_by=user, status="done")
         for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
     ]
+    for job in made["screening_jobs"]:
+        job.export.save("ra-soat.xlsx", ContentFile(b"PK\x03\x04"), save=True)
     made["reorganisation"] = Reorganisation.objects.create(
         name="Sắp xếp thử", effective_on=datetime.date(2025, 7, 1), created_by=office,
         council=office.council,

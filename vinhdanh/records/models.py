@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.core.files import PrivateUploadTo
 from vinhdanh.org.models import Person, Unit
 
 
@@ -156,6 +157,9 @@ class ScreeningJob(models.Model):
     # The (title id, name) columns as they were when the job ran.
     titles = models.JSONField(default=list)
     error = models.TextField(blank=True)
+    # The .xlsx of the whole result, written by the job: 50,000 rows take longer to lay out
+    # than a request may wait.
+    export = models.FileField(upload_to=PrivateUploadTo("records/screening"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,4 +1,7 @@
+from django.urls import reverse
+
 from vinhdanh.accounts import access
+from vinhdanh.core.files import register_serving_view
 from vinhdanh.records.models import (
     DisciplineRecord,
     Initiative,
@@ -15,3 +18,6 @@ def register_record_scopes() -> None:
         access.register(model, rule)
     # A screening job belongs to the unit it screens: another ward's job does not exist.
     access.register(ScreeningJob, access.ScopeRule(unit_path="unit__path"))
+    register_serving_view(
+        ScreeningJob, "export", lambda job: reverse("records:screening_export", args=[job.pk])
+    )

@@ -3,12 +3,17 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.accounts import access
-from vinhdanh.accounts.councils import apply_membership
+from vinhdanh.accounts.councils import acting_council, apply_membership
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.documents.admin_xlsx import list_workbook
+from vinhdanh.documents.layout import Letterhead
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.records.history import person_histories
 from vinhdanh.records.models import ScreeningJob, ScreeningResult
@@ -98,18 +103,23 @@ JOB_CHUNK = 500
 def request_screening(actor, unit: Unit, year: int) -> ScreeningJob:
     """Queue the screening of a large unit; the page then follows the job's progress."""
     access.require(actor, access.VIEW, unit)
-    job = ScreeningJob.objects.create(
+    job = new_screening_job(actor, unit, year)
+    record(actor=actor, action="records.screening.request", instance=job, after=snapshot(job))
+    from vinhdanh.records.tasks import screen_in_background
+
+    transaction.on_commit(lambda: screen_in_background(job.pk))
+    return job
+
+
+def new_screening_job(actor, unit: Unit, year: int) -> ScreeningJob:
+    """A pending job with the columns of the year and the seat the actor acts for."""
+    return ScreeningJob.objects.create(
         unit=unit,
         year=year,
         requested_by=actor,
         acting_membership_id=getattr(actor, "acting_membership_id", None),
         titles=[[title_id, str(name)] for title_id, name in screening_titles(year)],
     )
-    record(actor=actor, action="records.screening.request", instance=job, after=snapshot(job))
-    from vinhdanh.records.tasks import screen_in_background
-
-    transaction.on_commit(lambda: screen_in_background(job.pk))
-    return job
 
 
 def _acting_user(job: ScreeningJob):
@@ -142,14 +152,50 @@ def run_screening_job(job_id: int) -> ScreeningJob:
                 for offset, (pk, verdict) in enumerate(zip(chunk, verdicts, strict=True))
             )
             ScreeningJob.objects.filter(pk=job_id).update(done=start + len(chunk))
+        content = screening_workbook(
+            job.unit, job.year, job.titles, _stored_rows(job), acting_council(user)
+        )
     except Exception as error:  # the page must show that the job failed, not spin forever
         ScreeningJob.objects.filter(pk=job_id).update(
             status=ScreeningJob.Status.FAILED, error=str(error)
         )
         raise
-    ScreeningJob.objects.filter(pk=job_id).update(status=ScreeningJob.Status.DONE)
     job.refresh_from_db()
+    job.export.save(f"ra-soat-{job.unit.code}-{job.year}.xlsx", ContentFile(content), save=False)
+    job.status = ScreeningJob.Status.DONE
+    job.save(update_fields=["export", "status"])
     return job
+
+
+def _stored_rows(job: ScreeningJob):
+    results = job.results.select_related("person__unit").order_by("position").iterator(2000)
+    return (ScreeningRow(r.person, r.verdicts, r.position) for r in results)
+
+
+def screening_workbook(unit: Unit, year: int, titles, rows, council) -> bytes:
+    """The screening's list in the administrative layout, through the safe writer."""
+    letterhead = Letterhead(
+        parent_body=council.unit.name if council else unit.name,
+        issuer=council.name if council else unit.name,
+        place="",
+    )
+    return list_workbook(
+        letterhead,
+        title=gettext("Kết quả rà soát điều kiện khen thưởng năm %(year)s — %(unit)s")
+        % {"year": year, "unit": unit.name},
+        date=timezone.localdate(),
+        headers=[gettext("STT"), gettext("Họ và tên"), gettext("Đơn vị"), *[n for _t, n in titles]],
+        rows=[
+            [
+                index,
+                row.person.full_name,
+                row.person.unit.name,
+                *[str(VERDICT_LABELS.get(row.verdicts.get(tid), "—")) for tid, _n in titles],
+            ]
+            for index, row in enumerate(rows, start=1)
+        ],
+        sheet_title=gettext("Rà soát"),
+    )
 
 
 def job_rows(job: ScreeningJob, after: int, size: int) -> list[ScreeningRow]:

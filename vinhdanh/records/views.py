@@ -9,18 +9,17 @@ from django.views.decorators.http import require_POST
 from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.downloads import XLSX, download
-from vinhdanh.documents.admin_xlsx import list_workbook
-from vinhdanh.documents.layout import Letterhead
+from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.records.models import Rating, ScreeningJob
 from vinhdanh.records.screening import (
     VERDICT_LABELS,
-    ScreeningRow,
     explain,
     job_rows,
     request_screening,
     screen_unit,
+    screening_workbook,
     screens_inline,
 )
 
@@ -114,16 +113,14 @@ def screening_result(request, pk: int):
     return render(request, "records/screening_result.html", context)
 
 
-@login_required
+@private_file_view
 def screening_export(request, pk: int):
     job = _job(request, pk)
-    if job.status != ScreeningJob.Status.DONE:
+    if job.status != ScreeningJob.Status.DONE or not job.export:
         raise Http404(_("Lượt rà soát chưa xong."))
-    rows = (
-        ScreeningRow(result.person, result.verdicts, result.position)
-        for result in job.results.select_related("person__unit").order_by("position").iterator(2000)
+    return serve_private(
+        request, job.export, download_name=f"ra-soat-{job.unit.code}-{job.year}.xlsx"
     )
-    return _export(job.unit, job.year, job.titles, rows, acting_council(request.user))
 
 
 @login_required
@@ -141,26 +138,5 @@ def screening_detail(request, person_pk: int, title_id: str):
 
 
 def _export(unit, year, titles, rows, council) -> HttpResponse:
-    letterhead = Letterhead(
-        parent_body=council.unit.name if council else unit.name,
-        issuer=council.name if council else unit.name,
-        place="",
-    )
-    content = list_workbook(
-        letterhead,
-        title=_("Kết quả rà soát điều kiện khen thưởng năm %(year)s — %(unit)s")
-        % {"year": year, "unit": unit.name},
-        date=timezone.localdate(),
-        headers=[_("STT"), _("Họ và tên"), _("Đơn vị"), *[name for _, name in titles]],
-        rows=[
-            [
-                index,
-                row.person.full_name,
-                row.person.unit.name,
-                *[str(VERDICT_LABELS.get(row.verdicts.get(tid), "—")) for tid, _ in titles],
-            ]
-            for index, row in enumerate(rows, start=1)
-        ],
-        sheet_title=_("Rà soát"),
-    )
+    content = screening_workbook(unit, year, titles, rows, council)
     return download(content, f"ra-soat-{unit.code}-{year}.xlsx", XLSX)
