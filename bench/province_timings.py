@@ -21,7 +21,8 @@ def _time(client, url: str, repeat: int) -> tuple[float, int, int]:
         started = time.perf_counter()
         response = client.get(url, HTTP_HOST="127.0.0.1")
         durations.append(time.perf_counter() - started)
-    return statistics.median(durations), response.status_code, len(response.content)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return statistics.median(durations), response.status_code, len(body)
 
 
 def main(argv: list[str]) -> None:
