@@ -26,7 +26,9 @@ class CappedPaginator(Paginator):
     def _bounded_count(self) -> int:
         if isinstance(self.object_list, list | tuple):
             return len(self.object_list)
-        return self.object_list[: self.cap + 1].count()
+        # How many of the first cap + 1 rows exist does not depend on their order: without
+        # ORDER BY the database stops at cap + 1 instead of sorting every match first.
+        return self.object_list.order_by()[: self.cap + 1].count()
 
     @cached_property
     def count(self) -> int:
