@@ -111,3 +111,10 @@ def test_the_nomination_form_lists_only_the_chosen_person(client, demo_user, war
     refused = client.post(reverse("awards:nomination_create"), {"person": person.pk})
     chosen = refused.content.decode().split('id="id_person"')[1].split("</select>")[0]
     assert chosen.count("<option") == 2 and f'value="{person.pk}" selected' in chosen
+
+
+def test_the_global_search_costs_as_many_queries_with_more_matches(client, demo_user, ward):
+    client.force_login(demo_user("thuongtruc"))
+    url = reverse("home:search") + "?q=tran+van+thu"
+    html = assert_flat(client, url, grow_people(ward, "Trần Văn Thử")).content.decode()
+    assert html.count("Trần Văn Thử") == 25  # one page of the capped list
