@@ -41,6 +41,7 @@ from vinhdanh.movements.models import Movement, MovementDocument, Registration, 
 from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
+from vinhdanh.records.models import ScreeningJob
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
 
 # Who may open a page (GET). Each kind's expected answer per identity is in `expected`;
@@ -91,6 +92,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "home:search": (SIGNED_IN, None),
     "org:unit_tree": (SIGNED_IN, None),
     "org:person_list": (SIGNED_IN, None),
+    "org:person_chooser": (SIGNED_IN, None),
     "org:people_template": (SIGNED_IN, None),
     "org:cluster_list": (SIGNED_IN, None),
     "org:council": (SIGNED_IN, None),
@@ -156,6 +158,9 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "plans:unit_plan_file": (SCOPED, "unit_plan"),
     "plans:attachment": (SCOPED, "report_attachment"),
     "records:screening_detail": (SCOPED, "screening"),
+    "records:screening_job": (SCOPED, "screening_job"),
+    "records:screening_result": (SCOPED, "screening_job"),
+    "records:screening_export": (SCOPED, "screening_job"),
     "movements:registration_detail": (SCOPED, "registration"),
     "movements:document_file": (SENT, "movement_document"),
     "scoring:cluster_year": (CLUSTER, "cluster"),
@@ -180,6 +185,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:certificate_pdf": (SCOPED, "certificate"),
     # actions (POST only); nominations' actions are also POSTed below
     "accounts:logout": (ACTION, None),
+    "records:screening_start": (ACTION, None),
     "accounts:recovery_codes_regenerate": (ACTION, None),
     "accounts:second_factor_disable": (ACTION, None),
     "accounts:act_for_council": (ACTION, None),
@@ -266,6 +272,7 @@ PRIVATE_FILES = {
     "awards:attachment_download",
     "awards:batch_letter",
     "awards:print_download",
+    "records:screening_export",
     "awards:submission_letter",
 }
 # Whole namespaces classified at once: Django's admin site guards its own pages.
@@ -394,6 +401,13 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
         notice=announced.notices.first(), filed_by="Người góp ý", content="Ý kiến"
     )
     made["printer"] = PrinterProfile.objects.create(name="Máy in thử")
+    # A finished background screening of each ward.
+    made["screening_jobs"] = [
+        ScreeningJob.objects.create(unit=unit, year=2021, requested_by=user, status="done")
+        for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
+    ]
+    for job in made["screening_jobs"]:
+        job.export.save("ra-soat.xlsx", ContentFile(b"PK\x03\x04"), save=True)
     made["reorganisation"] = Reorganisation.objects.create(
         name="Sắp xếp thử", effective_on=datetime.date(2025, 7, 1), created_by=office,
         council=office.council,
@@ -460,6 +474,10 @@ def targets(made) -> dict[str, list[Target]]:
     table["screening"] = [
         Target({"person_pk": t.kwargs["pk"], "title_id": "chien_si_thi_dua_co_so"}, t.owners)
         for t in table["person"]
+    ]
+    table["screening_job"] = [
+        Target({"pk": job.pk}, frozenset({owner}))
+        for job, owner in zip(made["screening_jobs"], "AB", strict=True)
     ]
     table["nomination"] = _pk_targets(nominations.exclude(attachments=None), "unit")
     # Only ward B has a draft in the demo.

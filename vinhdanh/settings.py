@@ -301,6 +301,11 @@ FEED_TOKEN_DAYS = int(os.environ.get("FEED_TOKEN_DAYS", "365"))
 
 # Background jobs: in-process with SQLite storage by default, Redis in production.
 _redis_url = os.environ.get("REDIS_URL")
+# Lists of people and units count at most this many rows (`core/paging.py`), and a unit with
+# more people than SCREENING_INLINE_LIMIT is screened as a background job (`records`).
+LIST_COUNT_CAP = int(os.environ.get("LIST_COUNT_CAP", "1000"))
+SCREENING_INLINE_LIMIT = int(os.environ.get("SCREENING_INLINE_LIMIT", "300"))
+
 HUEY = (
     {"huey_class": "huey.RedisHuey", "name": "vinhdanh", "url": _redis_url, "immediate": False}
     if _redis_url

@@ -29,6 +29,9 @@ def test_nomination_from_draft_to_verified_certificate(login, site, tmp_path):
 
     page = login("canbo.hoangliet")
     page.goto(f"{site}/awards/new/")
+    # The person chooser searches: type the code, pick the option it brings.
+    page.get_by_test_id("chooser-search-person").fill(person.code)
+    page.locator(f'#id_person option[value="{person.pk}"]').wait_for(state="attached")
     page.select_option("#id_person", str(person.pk))
     page.select_option("#id_title", str(title.pk))
     page.select_option("#id_basis", str(basis.pk))

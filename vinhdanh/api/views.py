@@ -3,6 +3,7 @@
 from rest_framework import viewsets
 
 from vinhdanh.accounts import access
+from vinhdanh.api.pagination import CappedPagination
 from vinhdanh.api.serializers import (
     ClusterSerializer,
     DecisionSerializer,
@@ -21,6 +22,7 @@ from vinhdanh.plans.selectors import tasks_for
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = UnitSerializer
     filterset_fields = ["kind", "parent"]
+    pagination_class = CappedPagination
 
     def get_queryset(self):
         return selectors.units_for(self.request.user, self.request.query_params.get("q", ""))
@@ -29,6 +31,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PersonSerializer
     filterset_fields = ["unit", "gender", "is_direct_worker", "is_manager"]
+    pagination_class = CappedPagination
 
     def get_queryset(self):
         return selectors.people_for(self.request.user, self.request.query_params.get("q", ""))

@@ -8,6 +8,7 @@ arguments their service takes (`arguments()`).
 
 from django import forms
 from django.db.models import F
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,7 @@ from vinhdanh.awards.models.review import (
     OBJECTION_NAME_MAX,
 )
 from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
+from vinhdanh.core.choosers import SearchSelect
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.workflow.forms import ActionForm
@@ -51,7 +53,13 @@ VERDICTS = [("1", _("Đạt")), ("0", _("Không đạt"))]
 
 class NominationForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
-    person = forms.ModelChoiceField(Person.objects.none(), label=_("Cá nhân"), required=False)
+    # A province office sees hundreds of thousands of people: searched, never all listed.
+    person = forms.ModelChoiceField(
+        Person.objects.none(),
+        label=_("Cá nhân"),
+        required=False,
+        widget=SearchSelect(search_url=reverse_lazy("org:person_chooser")),
+    )
     collective = forms.ModelChoiceField(Unit.objects.none(), label=_("Tập thể"), required=False)
     title = forms.ModelChoiceField(
         Title.objects.filter(is_active=True), label=_("Danh hiệu, hình thức")

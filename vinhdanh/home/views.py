@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from vinhdanh.accounts.models import Role, User
+from vinhdanh.core.paging import capped_page
 from vinhdanh.home.audit_scope import audit_entries_for
 from vinhdanh.home.dashboard import dashboard_for
 from vinhdanh.org import selectors
@@ -21,11 +22,7 @@ def index(request):
 def search(request):
     query = request.GET.get("q", "").strip()
     units = selectors.units_for(request.user, query)[:20] if query else []
-    people = (
-        Paginator(selectors.people_for(request.user, query), 25).get_page(request.GET.get("page"))
-        if query
-        else None
-    )
+    people = capped_page(selectors.people_for(request.user, query), request) if query else None
     return render(
         request,
         "home/search.html",

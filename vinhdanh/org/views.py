@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.downloads import XLSX, download
+from vinhdanh.core.paging import capped_page
 from vinhdanh.org import selectors, services
 from vinhdanh.org.forms import PeopleImportForm, PersonForm, UnitMergeForm
 from vinhdanh.org.merging import merge_units
@@ -30,9 +30,7 @@ def unit_tree(request):
 
 
 def _unit_page(request, unit: Unit, merge_form=None, status: int = 200):
-    people = Paginator(selectors.people_for(request.user, unit=unit), 25).get_page(
-        request.GET.get("page")
-    )
+    people = capped_page(selectors.people_for(request.user, unit=unit), request)
     can_merge = unit.is_active and allows(request.user, "org.merge_units", unit)
     if can_merge and merge_form is None:
         merge_form = UnitMergeForm(candidates=_merge_candidates(request, unit))
@@ -107,12 +105,22 @@ def unit_merge(request, pk: int):
 @login_required
 def person_list(request):
     query = request.GET.get("q", "").strip()
-    people = Paginator(selectors.people_for(request.user, query), 25).get_page(
-        request.GET.get("page")
-    )
+    people = capped_page(selectors.people_for(request.user, query), request)
     template = "org/_people_table.html" if request.htmx else "org/person_list.html"
     can_add = allows(request.user, "org.add_people")
     return render(request, template, {"people": people, "query": query, "can_add": can_add})
+
+
+# Options a chooser's search answers: enough to pick from, few enough to stay small.
+CHOOSER_SIZE = 20
+
+
+@login_required
+def person_chooser(request):
+    """The people matching a chooser's search (core/choosers.py), as <option>s."""
+    query = request.GET.get("q", "").strip()
+    people = selectors.people_for(request.user, query)[:CHOOSER_SIZE] if query else []
+    return render(request, "org/_person_options.html", {"people": people, "query": query})
 
 
 @login_required

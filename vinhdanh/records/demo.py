@@ -5,8 +5,10 @@ Generated deterministically, so the screening page shows every verdict.
 
 import random
 
-from vinhdanh.org.models import Person
-from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
+from vinhdanh.accounts.models import User
+from vinhdanh.org.models import Person, Unit
+from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating, ScreeningJob
+from vinhdanh.records.screening import new_screening_job, run_screening_job
 
 FIRST_YEAR = 2016
 # 2021 is the demo year: its ratings are known, its awards are what the council decides.
@@ -15,6 +17,20 @@ LEVELS = ["xuat_sac", "xuat_sac", "tot", "tot", "tot", "hoan_thanh", "khong_hoan
 
 
 def load() -> None:
+    _load_records()
+    _load_screening_job()
+
+
+def _load_screening_job() -> None:
+    """A ward's finished background screening, with its stored .xlsx (seed data: no audit)."""
+    officer = User.objects.filter(username="canbo.hoangliet").first()
+    if officer is None or ScreeningJob.objects.exists():
+        return
+    ward = Unit.objects.get(code="phuong-hoang-liet")
+    run_screening_job(new_screening_job(officer, ward, LAST_YEAR).pk)
+
+
+def _load_records() -> None:
     if Rating.objects.filter(person__code__startswith="demo-").exists():
         return
     rng = random.Random(2016)

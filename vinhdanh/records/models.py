@@ -4,11 +4,13 @@ Ratings, awards received before or outside Vinh Danh, initiatives and discipline
 Awards decided in Vinh Danh itself come from the nominations; see history.py.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.core.files import PrivateUploadTo
 from vinhdanh.org.models import Person, Unit
 
 
@@ -129,3 +131,67 @@ class DisciplineRecord(SubjectRecord):
 
     def __str__(self) -> str:
         return f"{self.subject} · {self.year} · {self.get_form_display()}"
+
+
+class ScreeningJob(models.Model):
+    """The screening of a large unit, run in the background; its rows are `ScreeningResult`s."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang rà soát")
+        DONE = "done", _("Xong")
+        FAILED = "failed", _("Không thành công")
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # The seat the user acted for when asking: the job screens the people that seat sees.
+    acting_membership = models.ForeignKey(
+        "accounts.Membership", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    # The (title id, name) columns as they were when the job ran.
+    titles = models.JSONField(default=list)
+    error = models.TextField(blank=True)
+    # The .xlsx of the whole result, written by the job: 50,000 rows take longer to lay out
+    # than a request may wait.
+    export = models.FileField(upload_to=PrivateUploadTo("records/screening"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Lượt rà soát")
+        verbose_name_plural = _("Lượt rà soát")
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.year} · {self.get_status_display()}"
+
+    @property
+    def percent(self) -> int:
+        return int(self.done * 100 / self.total) if self.total else 0
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+
+class ScreeningResult(models.Model):
+    """One person's verdicts in a screening job, at its place in the list (for keyset pages)."""
+
+    job = models.ForeignKey(ScreeningJob, on_delete=models.CASCADE, related_name="results")
+    position = models.PositiveIntegerField()
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    verdicts = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="screening_result_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_id} · {self.position}"

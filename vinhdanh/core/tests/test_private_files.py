@@ -47,6 +47,7 @@ OWNERS = {
     "plans.planimport.file": lambda row: row.created_by,
     "plans.reportattachment.file": lambda row: row.report.author,
     "plans.unitplansubmission.file": lambda row: row.submitted_by,
+    "records.screeningjob.export": lambda row: row.requested_by,
     "scoring.scoreevidence.file": lambda row: row.uploaded_by,
 }
 FILE_FIELDS = _file_fields()

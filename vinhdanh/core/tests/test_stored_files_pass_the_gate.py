@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2]
 SYSTEM_MADE = {
     "awards/printing.py": "the print job's PDF of a decision's certificates",
     "awards/services/batches.py": "the batch's submission letter (.docx)",
+    "records/screening.py": "the screening job's result (.xlsx)",
     # Test settings only: puts back the files the demo stored (already gated) between tests.
     "audit/testing/database_snapshot.py": "copies of the demo's own stored files",
 }

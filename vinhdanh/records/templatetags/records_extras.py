@@ -1,4 +1,6 @@
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
 
 from vinhdanh.records.selectors import predecessor_awards, record_by_year
 
@@ -24,3 +26,23 @@ def record_by_year_panel(*, person=None, unit=None):
 def predecessor_awards_panel(*, unit):
     """A successor unit's predecessors' titles, with the province's rule on counting them."""
     return predecessor_awards(unit)
+
+
+_VERDICT_CLASSES = {"eligible": "btn-success", "needs_review": "btn-warning"}
+
+
+@register.simple_tag
+def verdict_cell(row, title_id: str, year: int, labels):
+    """One cell of the screening table, written without template whitespace: a page of
+    100 people holds 800 of them."""
+    verdict = row.verdicts.get(title_id)
+    if not verdict:
+        return format_html("<td>—</td>")
+    url = reverse("records:screening_detail", args=[row.person.pk, title_id])
+    return format_html(
+        '<td><button type="button" class="btn btn-sm {}" hx-get="{}?year={}">{}</button></td>',
+        _VERDICT_CLASSES.get(verdict, "btn-outline-secondary"),
+        url,
+        year,
+        labels.get(verdict, verdict),
+    )
