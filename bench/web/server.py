@@ -18,7 +18,9 @@ def bench_environment(base: dict, *, secret_key: str, files_root: Path) -> dict:
     The same environment serves gunicorn and the in-process query counter, so both read
     the same sessions (the key signs them).
     """
-    env = dict(base)
+    # Redis is gunicorn's alone (Gunicorn below): with it the loaders' jobs would wait for a
+    # worker instead of running in-process.
+    env = {name: value for name, value in base.items() if name != "REDIS_URL"}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "vinhdanh.settings",
