@@ -93,15 +93,27 @@ class Load:
 
 
 def run_load(
-    host: str, port: int, path: str, cookie: str, *, requests: int, concurrency: int
+    host: str,
+    port: int,
+    path: str,
+    cookie: str,
+    *,
+    requests: int,
+    concurrency: int,
+    max_seconds: float | None = None,
 ) -> Load:
-    """`requests` GETs of `path` shared by `concurrency` threads; a warm-up round first."""
+    """`requests` GETs of `path` shared by `concurrency` threads; a warm-up round first.
+
+    With `max_seconds`, no request starts after that long, so a very slow page is measured
+    on fewer requests instead of holding the run for hours (the Load says how many).
+    """
     headers = {"Cookie": cookie} if cookie else {}
     latencies: list[float] = []
     statuses: Counter = Counter()
     errors = 0
     lock = threading.Lock()
     tickets = itertools.count()
+    deadline = float("inf")
 
     def worker(quota: int | None) -> None:
         nonlocal errors
@@ -112,7 +124,7 @@ def run_load(
                 if quota is not None:
                     if done >= quota:
                         return
-                elif next(tickets) >= requests:
+                elif next(tickets) >= requests or time.perf_counter() > deadline:
                     return
                 done += 1
                 started = time.perf_counter()
@@ -146,5 +158,7 @@ def run_load(
         return time.perf_counter() - started
 
     round_of(1)  # every worker process has run the page once before the clock starts
+    if max_seconds is not None:
+        deadline = time.perf_counter() + max_seconds
     wall = round_of(None)
     return Load(latencies, statuses, wall, errors)

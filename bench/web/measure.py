@@ -24,6 +24,7 @@ def _settings(env: dict) -> dict:
         "requests": requests,
         "report_requests": int(env.get("BENCH_REPORT_REQUESTS", str(max(20, requests // 5)))),
         "concurrency": int(env.get("BENCH_CONCURRENCY", "16")),
+        "page_seconds": float(env.get("BENCH_PAGE_SECONDS", "60")),
         "seed": int(env.get("BENCH_SEED", "2021")),
         "port": port_from(env),
         "server": env.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
@@ -112,7 +113,12 @@ def _measure_role(server: Gunicorn, account: dict, options: dict, size: str, sin
 
     from bench.web.discovery import pages_for
 
-    session = client.login(server.host, server.port, account["username"], options["password"])
+    who = {"role": account["role"], "username": account["username"]}
+    try:
+        session = client.login(server.host, server.port, account["username"], options["password"])
+    except RuntimeError as refusal:  # one role that cannot sign in must not stop the others
+        print(f"   {account['username']}: {refusal}", flush=True)
+        return [], [{**who, "page": client.LOGIN_PATH, "why": str(refusal)}]
     cookie = f"sessionid={session}"
     user = get_user_model().objects.get(username=account["username"])
     found, skipped = pages_for(user)
@@ -133,6 +139,7 @@ def _measure_role(server: Gunicorn, account: dict, options: dict, size: str, sin
             cookie,
             requests=requests_for(page.kind, options["requests"], options["report_requests"]),
             concurrency=options["concurrency"],
+            max_seconds=options["page_seconds"],
         )
         row = {
             "size": size,
@@ -150,10 +157,7 @@ def _measure_role(server: Gunicorn, account: dict, options: dict, size: str, sin
         }
         rows.append(row)
         sink(row)
-    return rows, [
-        {"role": account["role"], "username": account["username"], "page": name, "why": why}
-        for name, why in skipped
-    ]
+    return rows, [{**who, "page": name, "why": why} for name, why in skipped]
 
 
 def measure_size(size: str, out: Path) -> int:
