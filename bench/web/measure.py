@@ -184,7 +184,11 @@ def measure_size(size: str, out: Path) -> int:
         f"reports), {options['concurrency']} clients",
         flush=True,
     )
-    accounts = pick_accounts(built.accounts, options["accounts"], _in_force(built.accounts))
+    try:
+        accounts = pick_accounts(built.accounts, options["accounts"], _in_force(built.accounts))
+    except ValueError as unknown:  # BENCH_ACCOUNTS names someone this database lacks
+        print(f"   {unknown}", flush=True)
+        return 2
     rows, skipped = [], []
     log = scratch / f"gunicorn-{built.name}.log"
     started = time.perf_counter()
