@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install assets translations lint format bench e2e-deps clean permissions nginx-check
+.PHONY: run test install assets translations lint format bench bench-web e2e-deps clean permissions nginx-check
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ nginx-check: install
 
 bench: install
 	$(PY) -m bench
+
+# Real gunicorn on PostgreSQL, every page of every role (docs/performance.md). One database
+# per size, reused while its marker matches; BENCH_NOMINATIONS=20000 runs one quick size.
+BENCH_SIZES ?= 100000 1000000
+bench-web: install
+	BENCH_SIZES="$(BENCH_SIZES)" BENCH_NOMINATIONS="$(BENCH_NOMINATIONS)" $(PY) -m bench.web
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
