@@ -52,10 +52,15 @@ MODELS = {
     "nomination": "awards.Nomination",
     "batch": "awards.Batch",
     "decision": "awards.Decision",
+    "job": "records.ScreeningJob",
 }
 # Names whose first word is not the object of their id (`plans:unit_plans` lists the
 # unit plans of one plan).
-OBJECT_OVERRIDES = {"plans:unit_plans": "plan"}
+OBJECT_OVERRIDES = {
+    "plans:unit_plans": "plan",
+    "records:screening_job": "job",
+    "records:screening_result": "job",
+}
 
 
 def local_words(url_name: str) -> list[str]:
