@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
-from vinhdanh.awards import selectors, services
+from vinhdanh.awards import paging, selectors, services
 from vinhdanh.awards.documents_out import achievement_report_template
 from vinhdanh.awards.dossier import dossier_zip
 from vinhdanh.awards.eligibility import verdict_for
@@ -74,9 +74,12 @@ def selectable_nominations(user):
 def nomination_list_page(request, failed=None):
     """The list; `failed` is (key, form) of a POST from it that was refused."""
     user = request.user
-    filters = NominationFilterForm(request.GET)
+    query = paging.list_query(request, selectors.nominations_for(user))
+    filters = NominationFilterForm(query)
     chosen = filters.filters()
     nominations = selectors.nominations_for(user, state=chosen["state"], year=chosen["year"])
+    page = paging.keyset_page(nominations, query.get("after"))
+    shown = [n.pk for n in page.rows]
     page_forms = FormsOnPage(failed)
     may = {
         "propose": allows(user, "awards.propose_nomination"),
@@ -87,12 +90,17 @@ def nomination_list_page(request, failed=None):
     selection = page_forms.get(
         "selection", lambda: NominationSelectionForm(queryset=selectable_nominations(user))
     )
+    # Tick boxes for the rows of this page only: a province has tens of thousands to offer.
+    choices = selection.fields["nominations"]
+    choices.queryset = choices.queryset.filter(pk__in=shown)
     boxes = selection.boxes() if may["decide"] or may["export"] else {}
     draft_form = page_forms.get(
         "draft", lambda: DraftFromProposalsForm(initial={"year": chosen["year"]})
     )
     context = {
-        "rows": [(n, boxes.get(n.pk)) for n in nominations[:500]],
+        "rows": [(n, boxes.get(n.pk)) for n in page.rows],
+        "links": paging.page_links(query, page),
+        "count": paging.count_label(paging.capped_count(nominations)),
         "filters": filters,
         "may": may,
         "selection": selection,
@@ -242,12 +250,20 @@ def vote_list(request):
     nominations = selectors.nominations_for(request.user, state=State.VOTING).prefetch_related(
         Prefetch("votes", queryset=votes, to_attr="latest_votes")
     )
+    # One page at a time, after the last row shown: the prefetches read this page's rows only.
+    page = paging.keyset_page(nominations, request.GET.get("after"))
     rows = []
-    for nomination in nominations:
+    for nomination in page.rows:
         vote = nomination.latest_votes[0] if nomination.latest_votes else None
         mine = vote.mine[0] if vote and vote.mine else None
         rows.append({"nomination": nomination, "vote": vote, "mine": mine})
-    return render(request, "awards/vote_list.html", {"rows": rows, "member": member})
+    context = {
+        "rows": rows,
+        "member": member,
+        "links": paging.page_links(request.GET, page),
+        "count": paging.count_label(paging.capped_count(nominations)),
+    }
+    return render(request, "awards/vote_list.html", context)
 
 
 @login_required
