@@ -50,8 +50,9 @@ class Page:
     later: bool
 
 
-def keyset_page(queryset: QuerySet, cursor_text: str | None, size: int = PAGE_SIZE) -> Page:
+def keyset_page(queryset: QuerySet, cursor_text: str | None, size: int | None = None) -> Page:
     """One page of `queryset` (rows with `year` and `pk`) after the cursor, newest first."""
+    size = size or PAGE_SIZE
     cursor = decode_cursor(cursor_text)
     rows = list(queryset.filter(after(cursor)).order_by("-year", "-pk")[: size + 1])
     more = len(rows) > size

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from vinhdanh.awards import dashboard
+from vinhdanh.awards import dashboard, paging
 from vinhdanh.awards.models import (
     AwardBasis,
     Ballot,
@@ -55,24 +55,40 @@ def _same_cost(client, url, grow, data=None, *, marker=None):
     assert_flat(client, url, grow, few=FEW, many=MANY, data=data, marker=marker)
 
 
+def _same_cost_paged(client, url, grow, data=None, *, marker):
+    """A keyset list: a few rows, then more than a page; the page fills and costs the same.
+
+    `marker` is a piece of HTML each row of the page carries once."""
+    client.get(url, data or {})
+    grow(FEW)
+    few, page = _count(client, url, data)
+    grow(MANY)
+    many, full = _count(client, url, data)
+    assert page.count(marker) >= FEW and full.count(marker) == paging.PAGE_SIZE
+    assert 'data-testid="next-page"' in full
+    assert few == many, f"{url}: {few} queries with a few rows, {many} with a full page"
+    return full
+
+
 def test_the_nomination_list(client, demo_user):
     for username in ("thuongtruc", "chutich"):
         client.force_login(demo_user(username))
-        _same_cost(
+        _same_cost_paged(
             client,
             reverse("awards:nomination_list"),
             lambda n: _nominations(n, State.VOTED),
+            {"year": 2021, "state": "voted"},
             marker='name="nominations"',
         )
 
 
 def test_the_nomination_list_of_a_unit(client, demo_user):
     client.force_login(demo_user("canbo.hoangliet"))
-    _same_cost(
+    _same_cost_paged(
         client,
         reverse("awards:nomination_list"),
         lambda n: _nominations(n, State.DRAFT),
-        {"state": "draft"},
+        {"state": "draft", "year": 2021},
         marker='data-testid="state"',
     )
 
@@ -96,7 +112,9 @@ def _open_votes(count):
 def test_the_vote_list(client, demo_user):
     """It used to read each nomination's vote and the member's ballot row by row."""
     client.force_login(demo_user("uyvien"))
-    _same_cost(client, reverse("awards:vote_list"), _open_votes, marker="/awards/")
+    _same_cost_paged(
+        client, reverse("awards:vote_list"), _open_votes, marker='data-testid="vote-row"'
+    )
 
 
 def test_the_vote_list_shows_the_members_own_ballot(client, demo_user):
@@ -175,7 +193,9 @@ def test_the_public_list(client, demo):
         _nominations(count, State.ANNOUNCED)
         _nominations(count, State.DECIDED, decision=decision)
 
-    _same_cost(client, reverse("awards:public_list"), public, marker='data-testid="state"')
+    _same_cost_paged(
+        client, reverse("awards:public_list"), public, {"year": 2021}, marker='data-testid="state"'
+    )
 
 
 def test_the_quota_page_over_more_units(client, demo_user):
