@@ -119,6 +119,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:nomination_list": (SIGNED_IN, None),
     "awards:title_list": (SIGNED_IN, None),
     "awards:nomination_preview": (PROPOSERS, None),
+    "awards:person_choices": (PROPOSERS, None),
+    "awards:unit_choices": (PROPOSERS, None),
     "awards:vote_list": (SIGNED_IN, None),
     "awards:quota": (ORG_WIDE, None),
     "awards:batch_list": (SIGNED_IN, None),

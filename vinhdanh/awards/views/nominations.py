@@ -21,6 +21,7 @@ from vinhdanh.awards.documents_out import achievement_report_template
 from vinhdanh.awards.dossier import dossier_zip
 from vinhdanh.awards.eligibility import verdict_for
 from vinhdanh.awards.forms import (
+    CHOICES_SHOWN,
     STEP_FORMS,
     AttachmentForm,
     BallotForm,
@@ -47,6 +48,7 @@ from vinhdanh.awards.views.common import REFUSED, FormsOnPage
 from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.core.downloads import DOCX, download
 from vinhdanh.core.files import private_file_view, serve_private
+from vinhdanh.core.text import fold
 from vinhdanh.org import selectors as org_selectors
 from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.records.screening import VERDICT_LABELS
@@ -178,13 +180,43 @@ def draft_from_proposals(request):
     return redirect(f"{reverse('awards:nomination_list')}?state=draft&year={year}")
 
 
+def nomination_subjects(user, query: str = ""):
+    """Whom the user may propose: people of their scope, and units they may change."""
+    people = org_selectors.people_for(user, query)
+    units = access.scope_queryset(user, org_selectors.units_for(user, query), access.CHANGE)
+    return people, units
+
+
+def _choices(request, kind: str):
+    """The chooser's matches: at most CHOICES_SHOWN of the user's scope, accents ignored."""
+    require(request.user, "awards.propose_nomination")
+    query = request.GET.get("q", "").strip()
+    matches = []
+    if fold(query).strip():
+        people, units = nomination_subjects(request.user, query)
+        matches = list((people if kind == "person" else units)[: CHOICES_SHOWN + 1])
+    context = {
+        "choices": matches[:CHOICES_SHOWN],
+        "more": len(matches) > CHOICES_SHOWN,
+        "query": query,
+    }
+    return render(request, "awards/_choices.html", context)
+
+
+@login_required
+def person_choices(request):
+    return _choices(request, "person")
+
+
+@login_required
+def unit_choices(request):
+    return _choices(request, "unit")
+
+
 @login_required
 def nomination_create(request):
     require(request.user, "awards.propose_nomination")
-    people = org_selectors.people_for(request.user)
-    units = access.scope_queryset(
-        request.user, org_selectors.units_for(request.user), access.CHANGE
-    )
+    people, units = nomination_subjects(request.user)
     form = NominationForm(
         request.POST or None,
         people=people,
