@@ -61,13 +61,14 @@ def keyset_page(queryset: QuerySet, cursor_text: str | None, size: int | None = 
     return Page(rows=rows, next_cursor=next_cursor, later=cursor is not None)
 
 
-def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
+def capped_count(queryset: QuerySet, cap: int | None = None) -> int:
     """The number of rows, read no further than `cap + 1`."""
-    return queryset.order_by()[: cap + 1].count()
+    return queryset.order_by()[: (cap or COUNT_CAP) + 1].count()
 
 
-def count_label(count: int, cap: int = COUNT_CAP) -> str:
-    """ "37" or "hơn 1.000": the exact number up to the cap, the cap beyond it."""
+def count_label(count: int, cap: int | None = None) -> str:
+    """The exact number up to the cap ("37"), the cap beyond it ("hơn 1.000")."""
+    cap = cap or COUNT_CAP
     if count > cap:
         return _("hơn %(cap)s") % {"cap": number_format(cap, force_grouping=True)}
     return number_format(count, force_grouping=True)
