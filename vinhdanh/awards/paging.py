@@ -61,6 +61,18 @@ def keyset_page(queryset: QuerySet, cursor_text: str | None, size: int | None = 
     return Page(rows=rows, next_cursor=next_cursor, later=cursor is not None)
 
 
+def newest_first_page(queryset: QuerySet, cursor_text: str | None, size: int) -> Page:
+    """One page of `queryset` by id alone, newest first (rows without a year: submissions)."""
+    cursor = int(cursor_text) if (cursor_text or "").isdigit() else None
+    if cursor is not None:
+        queryset = queryset.filter(pk__lt=cursor)
+    rows = list(queryset.order_by("-pk")[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    next_cursor = str(rows[-1].pk) if more else None
+    return Page(rows=rows, next_cursor=next_cursor, later=cursor is not None)
+
+
 def capped_count(queryset: QuerySet, cap: int | None = None) -> int:
     """The number of rows, read no further than `cap + 1`."""
     return queryset.order_by()[: (cap or COUNT_CAP) + 1].count()
