@@ -134,6 +134,10 @@ def test_the_list_opens_on_the_newest_year_with_dossiers(client, demo_user):
     assert 'name="year" value="2043"' in page
     everything = client.get(reverse("awards:nomination_list"), {"year": ""}).content.decode()
     assert len(set(ROW_LINK.findall(everything))) > 2  # an empty year is every year
+    # With a state chosen, the newest year holding dossiers in that state.
+    older = _nominations(1, State.RETURNED, year=2042)
+    returned = client.get(reverse("awards:nomination_list"), {"state": "returned"})
+    assert {int(pk) for pk in ROW_LINK.findall(returned.content.decode())} == {older[0].pk}
 
 
 @pytest.mark.django_db

@@ -76,7 +76,9 @@ def selectable_nominations(user):
 def nomination_list_page(request, failed=None):
     """The list; `failed` is (key, form) of a POST from it that was refused."""
     user = request.user
-    query = paging.list_query(request, selectors.nominations_for(user))
+    # The default year is the newest one holding dossiers of the chosen state.
+    state = NominationFilterForm(request.GET).filters()["state"]
+    query = paging.list_query(request, selectors.nominations_for(user, state=state))
     filters = NominationFilterForm(query)
     chosen = filters.filters()
     nominations = selectors.nominations_for(user, state=chosen["state"], year=chosen["year"])
