@@ -66,3 +66,9 @@ def login(page, site):
         return page
 
     return sign_in
+
+
+def choose(page, selector: str, subject) -> None:
+    """Pick `subject` in a search chooser: type its name, click its match."""
+    page.fill(selector, str(subject))
+    page.locator(f'[data-chooser-pick="{subject.pk}"]').click()

@@ -2,6 +2,7 @@
 
 import re
 
+from tests.e2e.conftest import choose
 from vinhdanh.awards.demo import DEMO_PDF
 from vinhdanh.awards.models import AwardBasis, Certificate, Nomination, Title
 from vinhdanh.org.models import Person
@@ -29,10 +30,7 @@ def test_nomination_from_draft_to_verified_certificate(login, site, tmp_path):
 
     page = login("canbo.hoangliet")
     page.goto(f"{site}/awards/new/")
-    # The person chooser searches: type the code, pick the option it brings.
-    page.get_by_test_id("chooser-search-person").fill(person.code)
-    page.locator(f'#id_person option[value="{person.pk}"]').wait_for(state="attached")
-    page.select_option("#id_person", str(person.pk))
+    choose(page, "#id_person", person)
     page.select_option("#id_title", str(title.pk))
     page.select_option("#id_basis", str(basis.pk))
     page.fill("#id_year", "2021")

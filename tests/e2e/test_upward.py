@@ -5,6 +5,7 @@ decides, and the decision is back on the ward's dossier."""
 
 import re
 
+from tests.e2e.conftest import choose
 from vinhdanh.audit.services import loading_seed_data
 from vinhdanh.awards.demo import DEMO_PDF
 from vinhdanh.awards.models import AwardBasis, Nomination, State, Title
@@ -60,10 +61,7 @@ def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site
     # The ward's officer files the dossier with its papers and submits it.
     page = login("canbo.phuong.tuongmai")
     page.goto(f"{site}/awards/new/")
-    # The person chooser searches: type the code, pick the option it brings.
-    page.get_by_test_id("chooser-search-person").fill(person.code)
-    page.locator(f'#id_person option[value="{person.pk}"]').wait_for(state="attached")
-    page.select_option("#id_person", str(person.pk))
+    choose(page, "#id_person", person)
     page.select_option("#id_title", str(title.pk))
     page.select_option("#id_basis", str(AwardBasis.objects.get(code="thuong_xuyen").pk))
     page.fill("#id_year", "2026")

@@ -1,6 +1,7 @@
 """Read-only REST API; every queryset passes through the same scope as the pages."""
 
 from rest_framework import viewsets
+from rest_framework.pagination import CursorPagination
 
 from vinhdanh.accounts import access
 from vinhdanh.api.pagination import CappedPagination
@@ -55,12 +56,24 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
         return tasks_for(self.request.user)
 
 
+class NominationCursor(CursorPagination):
+    """Pages by the id after the last one returned (`next` and `previous` carry the cursor):
+    a page deep into a province's nominations costs what the first one costs, where an
+    OFFSET page reads every row before it."""
+
+    ordering = "id"
+    page_size = 50
+
+
 class NominationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Nominations the caller may see, oldest first, in pages of 50 followed by cursor."""
+
     serializer_class = NominationSerializer
     filterset_fields = ["state", "year", "unit"]
+    pagination_class = NominationCursor
 
     def get_queryset(self):
-        return nominations_for(self.request.user).select_related("decision").order_by("pk")
+        return nominations_for(self.request.user).select_related("decision")
 
 
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):

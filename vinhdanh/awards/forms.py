@@ -20,7 +20,6 @@ from vinhdanh.awards.models.review import (
     OBJECTION_NAME_MAX,
 )
 from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
-from vinhdanh.core.choosers import SearchSelect
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.workflow.forms import ActionForm
@@ -51,16 +50,68 @@ def _choice_of_verdict(value) -> bool:
 VERDICTS = [("1", _("Đạt")), ("0", _("Không đạt"))]
 
 
+# At most this many matches come back to a chooser: enough to pick from, few enough to read.
+CHOICES_SHOWN = 20
+
+
+class SearchChooser(forms.Widget):
+    """A search box that offers matches as the user types (HTMX) and posts the chosen id.
+
+    It replaces a <select> of every person or unit in the user's scope, which at province
+    scale is megabytes of options. The field behind it still checks the posted id against
+    the scope's queryset, so a forged id is refused like any invalid choice.
+    """
+
+    template_name = "awards/_chooser.html"
+
+    def __init__(self, *, search_url: str, placeholder: str, attrs=None):
+        super().__init__(attrs)
+        self.search_url = search_url
+        self.placeholder = placeholder
+        self.queryset = None
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        chosen = None
+        if value and self.queryset is not None and str(value).isdigit():
+            chosen = self.queryset.filter(pk=value).first()
+        context["widget"].update(
+            {
+                "search_url": self.search_url,
+                "placeholder": self.placeholder,
+                "chosen_label": str(chosen) if chosen else "",
+                "chosen_value": chosen.pk if chosen else "",
+            }
+        )
+        return context
+
+
+def _subject_field(model, label, search_url, placeholder, refused) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        model.objects.none(),
+        label=label,
+        required=False,
+        error_messages={"invalid_choice": refused},
+        widget=SearchChooser(search_url=search_url, placeholder=placeholder),
+    )
+
+
 class NominationForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
-    # A province office sees hundreds of thousands of people: searched, never all listed.
-    person = forms.ModelChoiceField(
-        Person.objects.none(),
-        label=_("Cá nhân"),
-        required=False,
-        widget=SearchSelect(search_url=reverse_lazy("org:person_chooser")),
+    person = _subject_field(
+        Person,
+        _("Cá nhân"),
+        reverse_lazy("awards:person_choices"),
+        _("Gõ tên hoặc mã cá nhân, có dấu hoặc không dấu"),
+        _("Cá nhân đã chọn không thuộc phạm vi của bạn; hãy tìm và chọn lại trong danh sách."),
     )
-    collective = forms.ModelChoiceField(Unit.objects.none(), label=_("Tập thể"), required=False)
+    collective = _subject_field(
+        Unit,
+        _("Tập thể"),
+        reverse_lazy("awards:unit_choices"),
+        _("Gõ tên hoặc mã đơn vị, có dấu hoặc không dấu"),
+        _("Tập thể đã chọn không thuộc phạm vi của bạn; hãy tìm và chọn lại trong danh sách."),
+    )
     title = forms.ModelChoiceField(
         Title.objects.filter(is_active=True), label=_("Danh hiệu, hình thức")
     )
@@ -77,10 +128,10 @@ class NominationForm(forms.Form):
             del self.fields["person"], self.fields["collective"]
         else:  # the version guards an edit against a stale page; a new draft has none
             del self.fields["version"]
-        if people is not None:
-            self.fields["person"].queryset = people
-        if units is not None:
-            self.fields["collective"].queryset = units
+        for name, queryset in (("person", people), ("collective", units)):
+            if queryset is not None and name in self.fields:
+                self.fields[name].queryset = queryset
+                self.fields[name].widget.queryset = queryset
         for field in self.visible_fields():
             widget = field.field.widget
             widget.attrs.setdefault(

@@ -9,7 +9,6 @@ urlpatterns = [
     path("units/<int:pk>/merge/", views.unit_merge, name="unit_merge"),
     path("people/", views.person_list, name="person_list"),
     path("people/new/", views.person_edit, name="person_create"),
-    path("people/choose/", views.person_chooser, name="person_chooser"),
     path("people/import/", views.people_import, name="people_import"),
     path("people/import/template.xlsx", views.people_template, name="people_template"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),

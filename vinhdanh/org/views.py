@@ -111,18 +111,6 @@ def person_list(request):
     return render(request, template, {"people": people, "query": query, "can_add": can_add})
 
 
-# Options a chooser's search answers: enough to pick from, few enough to stay small.
-CHOOSER_SIZE = 20
-
-
-@login_required
-def person_chooser(request):
-    """The people matching a chooser's search (core/choosers.py), as <option>s."""
-    query = request.GET.get("q", "").strip()
-    people = selectors.people_for(request.user, query)[:CHOOSER_SIZE] if query else []
-    return render(request, "org/_person_options.html", {"people": people, "query": query})
-
-
 @login_required
 def person_detail(request, pk: int):
     person = access.get_visible_or_404(request.user, Person.objects.select_related("unit"), pk=pk)

@@ -49,3 +49,24 @@ def test_clusters(office, ward):
     response = assert_flat(office, "/api/clusters/?year=2031", grow)
     rows = response.json()["results"]
     assert len(rows) == 50 and all(len(row["members"]) == len(members) for row in rows)
+
+
+def test_nominations_by_cursor(office, ward):
+    """The first page and a page reached by cursor cost the same, with 10 or 200 more rows."""
+    from vinhdanh.awards.models import Nomination
+
+    sample = Nomination.objects.filter(unit=ward, person__isnull=False).first()
+
+    def grow(count: int) -> None:
+        Nomination.objects.bulk_create(
+            Nomination(
+                unit=ward, person=sample.person, title=sample.title, basis=sample.basis,
+                year=2038, achievements="x", decision=sample.decision,
+            )
+            for _ in range(count)
+        )  # fmt: skip
+
+    response = assert_flat(office, "/api/nominations/?year=2038", grow)
+    assert len(response.json()["results"]) == 50
+    following = response.json()["next"]
+    assert_flat(office, following, grow)

@@ -228,6 +228,13 @@ class Nomination(models.Model):
 
     class Meta:
         ordering = ["-year", "-pk"]
+        # The lists page by keyset in (year desc, id desc) order within the filters they
+        # use: the year, the state (votes, public notice, a state filter), the unit's own.
+        indexes = [
+            models.Index(fields=["year", "id"], name="nomination_year_id"),
+            models.Index(fields=["state", "year", "id"], name="nomination_state_year_id"),
+            models.Index(fields=["unit", "year", "id"], name="nomination_unit_year_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(person__isnull=False) & Q(collective__isnull=True))

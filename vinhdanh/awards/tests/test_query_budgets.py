@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from vinhdanh.awards import dashboard
+from vinhdanh.awards import dashboard, paging
 from vinhdanh.awards.models import (
     AwardBasis,
     Ballot,
@@ -24,6 +24,7 @@ from vinhdanh.awards.models import (
     Title,
     TitleComponent,
 )
+from vinhdanh.awards.views.upward import INBOX_PAGE
 from vinhdanh.core.tests.query_budget import assert_flat, queries
 from vinhdanh.org.models import Council, CouncilMember, Person, Unit
 
@@ -55,24 +56,40 @@ def _same_cost(client, url, grow, data=None, *, marker=None):
     assert_flat(client, url, grow, few=FEW, many=MANY, data=data, marker=marker)
 
 
+def _same_cost_paged(client, url, grow, data=None, *, marker, size=None):
+    """A keyset list: a few rows, then more than a page; the page fills and costs the same.
+
+    `marker` is a piece of HTML each row of the page carries once."""
+    client.get(url, data or {})
+    grow(FEW)
+    few, page = _count(client, url, data)
+    grow(MANY)
+    many, full = _count(client, url, data)
+    assert page.count(marker) >= 1 and full.count(marker) == (size or paging.PAGE_SIZE)
+    assert 'data-testid="next-page"' in full
+    assert few == many, f"{url}: {few} queries with a few rows, {many} with a full page"
+    return full
+
+
 def test_the_nomination_list(client, demo_user):
     for username in ("thuongtruc", "chutich"):
         client.force_login(demo_user(username))
-        _same_cost(
+        _same_cost_paged(
             client,
             reverse("awards:nomination_list"),
             lambda n: _nominations(n, State.VOTED),
+            {"year": 2021, "state": "voted"},
             marker='name="nominations"',
         )
 
 
 def test_the_nomination_list_of_a_unit(client, demo_user):
     client.force_login(demo_user("canbo.hoangliet"))
-    _same_cost(
+    _same_cost_paged(
         client,
         reverse("awards:nomination_list"),
         lambda n: _nominations(n, State.DRAFT),
-        {"state": "draft"},
+        {"state": "draft", "year": 2021},
         marker='data-testid="state"',
     )
 
@@ -96,7 +113,9 @@ def _open_votes(count):
 def test_the_vote_list(client, demo_user):
     """It used to read each nomination's vote and the member's ballot row by row."""
     client.force_login(demo_user("uyvien"))
-    _same_cost(client, reverse("awards:vote_list"), _open_votes, marker="/awards/")
+    _same_cost_paged(
+        client, reverse("awards:vote_list"), _open_votes, marker='data-testid="vote-row"'
+    )
 
 
 def test_the_vote_list_shows_the_members_own_ballot(client, demo_user):
@@ -175,7 +194,9 @@ def test_the_public_list(client, demo):
         _nominations(count, State.ANNOUNCED)
         _nominations(count, State.DECIDED, decision=decision)
 
-    _same_cost(client, reverse("awards:public_list"), public, marker='data-testid="state"')
+    _same_cost_paged(
+        client, reverse("awards:public_list"), public, {"year": 2021}, marker='data-testid="state"'
+    )
 
 
 def test_the_quota_page_over_more_units(client, demo_user):
@@ -285,4 +306,7 @@ def test_the_inbox_of_received_dossiers(client, demo):
 
     Person.objects.create(code="tm-q", full_name="Trần Văn Q", unit=ward_unit, gender="male")
     client.force_login(levels.city_office)
-    _same_cost(client, reverse("awards:inbox"), arrive, marker='data-testid="received-dossier"')
+    full = _same_cost_paged(
+        client, reverse("awards:inbox"), arrive, marker='data-testid="submission"', size=INBOX_PAGE
+    )
+    assert full.count('data-testid="received-dossier"') == INBOX_PAGE * 3

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
-from vinhdanh.awards import selectors, services
+from vinhdanh.awards import paging, selectors, services
 from vinhdanh.awards.documents_out import achievement_report_template
 from vinhdanh.awards.dossier import dossier_zip
 from vinhdanh.awards.eligibility import verdict_for
 from vinhdanh.awards.forms import (
+    CHOICES_SHOWN,
     STEP_FORMS,
     AttachmentForm,
     BallotForm,
@@ -47,6 +48,7 @@ from vinhdanh.awards.views.common import REFUSED, FormsOnPage
 from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.core.downloads import DOCX, download
 from vinhdanh.core.files import private_file_view, serve_private
+from vinhdanh.core.text import fold
 from vinhdanh.org import selectors as org_selectors
 from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.records.screening import VERDICT_LABELS
@@ -74,9 +76,14 @@ def selectable_nominations(user):
 def nomination_list_page(request, failed=None):
     """The list; `failed` is (key, form) of a POST from it that was refused."""
     user = request.user
-    filters = NominationFilterForm(request.GET)
+    # The default year is the newest one holding dossiers of the chosen state.
+    state = NominationFilterForm(request.GET).filters()["state"]
+    query = paging.list_query(request, selectors.nominations_for(user, state=state))
+    filters = NominationFilterForm(query)
     chosen = filters.filters()
     nominations = selectors.nominations_for(user, state=chosen["state"], year=chosen["year"])
+    page = paging.keyset_page(nominations, query.get("after"))
+    shown = [n.pk for n in page.rows]
     page_forms = FormsOnPage(failed)
     may = {
         "propose": allows(user, "awards.propose_nomination"),
@@ -87,12 +94,17 @@ def nomination_list_page(request, failed=None):
     selection = page_forms.get(
         "selection", lambda: NominationSelectionForm(queryset=selectable_nominations(user))
     )
+    # Tick boxes for the rows of this page only: a province has tens of thousands to offer.
+    choices = selection.fields["nominations"]
+    choices.queryset = choices.queryset.filter(pk__in=shown)
     boxes = selection.boxes() if may["decide"] or may["export"] else {}
     draft_form = page_forms.get(
         "draft", lambda: DraftFromProposalsForm(initial={"year": chosen["year"]})
     )
     context = {
-        "rows": [(n, boxes.get(n.pk)) for n in nominations[:500]],
+        "rows": [(n, boxes.get(n.pk)) for n in page.rows],
+        "links": paging.page_links(query, page),
+        "count": paging.count_label(paging.capped_count(nominations)),
         "filters": filters,
         "may": may,
         "selection": selection,
@@ -170,13 +182,43 @@ def draft_from_proposals(request):
     return redirect(f"{reverse('awards:nomination_list')}?state=draft&year={year}")
 
 
+def nomination_subjects(user, query: str = ""):
+    """Whom the user may propose: people of their scope, and units they may change."""
+    people = org_selectors.people_for(user, query)
+    units = access.scope_queryset(user, org_selectors.units_for(user, query), access.CHANGE)
+    return people, units
+
+
+def _choices(request, kind: str):
+    """The chooser's matches: at most CHOICES_SHOWN of the user's scope, accents ignored."""
+    require(request.user, "awards.propose_nomination")
+    query = request.GET.get("q", "").strip()
+    matches = []
+    if fold(query).strip():
+        people, units = nomination_subjects(request.user, query)
+        matches = list((people if kind == "person" else units)[: CHOICES_SHOWN + 1])
+    context = {
+        "choices": matches[:CHOICES_SHOWN],
+        "more": len(matches) > CHOICES_SHOWN,
+        "query": query,
+    }
+    return render(request, "awards/_choices.html", context)
+
+
+@login_required
+def person_choices(request):
+    return _choices(request, "person")
+
+
+@login_required
+def unit_choices(request):
+    return _choices(request, "unit")
+
+
 @login_required
 def nomination_create(request):
     require(request.user, "awards.propose_nomination")
-    people = org_selectors.people_for(request.user)
-    units = access.scope_queryset(
-        request.user, org_selectors.units_for(request.user), access.CHANGE
-    )
+    people, units = nomination_subjects(request.user)
     form = NominationForm(
         request.POST or None,
         people=people,
@@ -242,12 +284,20 @@ def vote_list(request):
     nominations = selectors.nominations_for(request.user, state=State.VOTING).prefetch_related(
         Prefetch("votes", queryset=votes, to_attr="latest_votes")
     )
+    # One page at a time, after the last row shown: the prefetches read this page's rows only.
+    page = paging.keyset_page(nominations, request.GET.get("after"))
     rows = []
-    for nomination in nominations:
+    for nomination in page.rows:
         vote = nomination.latest_votes[0] if nomination.latest_votes else None
         mine = vote.mine[0] if vote and vote.mine else None
         rows.append({"nomination": nomination, "vote": vote, "mine": mine})
-    return render(request, "awards/vote_list.html", {"rows": rows, "member": member})
+    context = {
+        "rows": rows,
+        "member": member,
+        "links": paging.page_links(request.GET, page),
+        "count": paging.count_label(paging.capped_count(nominations)),
+    }
+    return render(request, "awards/vote_list.html", context)
 
 
 @login_required

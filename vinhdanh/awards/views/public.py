@@ -10,8 +10,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from vinhdanh.awards import selectors, services
-from vinhdanh.awards.forms import ObjectionForm
+from vinhdanh.awards import paging, selectors, services
+from vinhdanh.awards.forms import NominationFilterForm, ObjectionForm
 from vinhdanh.awards.models import Certificate, State
 from vinhdanh.awards.models.review import OBJECTION_CONTENT_MAX
 from vinhdanh.workflow.views import run_service
@@ -32,12 +32,20 @@ def verify(request, token: str):
 
 
 def public_list(request):
+    """Announced and decided nominations, one year at a time (the newest by default)."""
     nominations = selectors.public_nominations()
+    query = paging.list_query(request, nominations)
+    year = NominationFilterForm(query).filters()["year"]
+    if year:
+        nominations = nominations.filter(year=year)
+    page = paging.keyset_page(nominations, query.get("after"))
     return render(
         request,
         "awards/public_list.html",
         {
-            "nominations": nominations[:500],
+            "nominations": page.rows,
+            "links": paging.page_links(query, page),
+            "year": year,
             "today": timezone.localdate(),
             "announced": State.ANNOUNCED,
         },

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
-from vinhdanh.awards import services
+from vinhdanh.awards import paging, services
 from vinhdanh.awards.forms import NominationSelectionForm
 from vinhdanh.awards.models import Nomination, Submission
 from vinhdanh.awards.services.review import council_of
@@ -17,6 +17,9 @@ from vinhdanh.awards.views.nominations import nomination_list_page, selectable_n
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.workflow.permissions import require
 from vinhdanh.workflow.views import run_service
+
+# Submissions per inbox page: each carries its dossiers, often dozens.
+INBOX_PAGE = 20
 
 
 @login_required
@@ -29,11 +32,16 @@ def inbox(request):
         access.scope_queryset(request.user, Submission.objects.filter(to_council=council))
         .select_related("from_council")
         .prefetch_related(Prefetch("received", queryset=received.order_by("pk")))
-        .order_by("-pk")
     )
-    return render(
-        request, "awards/inbox.html", {"council": council, "submissions": submissions[:200]}
-    )
+    # Newest first, a page at a time after the last one shown; the dossiers are read for
+    # this page's submissions only.
+    page = paging.newest_first_page(submissions, request.GET.get("after"), INBOX_PAGE)
+    context = {
+        "council": council,
+        "submissions": page.rows,
+        "links": paging.page_links(request.GET, page),
+    }
+    return render(request, "awards/inbox.html", context)
 
 
 @private_file_view

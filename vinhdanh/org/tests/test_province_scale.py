@@ -82,37 +82,6 @@ def test_the_people_list_says_more_than_the_cap_instead_of_counting_all(
     assert count.split() == [str(people_for(office, "pham van dem").count()), "cá", "nhân"]
 
 
-def test_the_person_chooser_answers_a_few_matches_within_scope(client, demo_user, ward):
-    grow_people(ward, "Nguyễn Thị Chọn")(30)
-    client.force_login(demo_user("canbo.hoangliet"))
-    html = client.get(reverse("org:person_chooser"), {"q": "nguyen thi chon"}).content.decode()
-    assert html.count("<option") == 1 + 20  # the prompt, then at most 20 people
-    assert "Nguyễn Thị Chọn" in html
-    client.force_login(demo_user("canbo.dinhcong"))
-    other = client.get(reverse("org:person_chooser"), {"q": "nguyen thi chon"}).content.decode()
-    assert "Nguyễn Thị Chọn" not in other
-
-
-def test_the_chooser_costs_as_many_queries_with_more_people(client, demo_user, ward):
-    client.force_login(demo_user("thuongtruc"))
-    url = reverse("org:person_chooser") + "?q=tran+van+thu"
-    html = assert_flat(client, url, grow_people(ward, "Trần Văn Thử")).content.decode()
-    assert html.count("Trần Văn Thử") == 20
-
-
-def test_the_nomination_form_lists_only_the_chosen_person(client, demo_user, ward):
-    grow_people(ward)(50)
-    client.force_login(demo_user("canbo.hoangliet"))
-    html = client.get(reverse("awards:nomination_create")).content.decode()
-    select = html.split('id="id_person"')[1].split("</select>")[0]
-    assert select.count("<option") == 1
-    assert reverse("org:person_chooser") in html
-    person = Person.objects.filter(unit=ward).order_by("pk").first()
-    refused = client.post(reverse("awards:nomination_create"), {"person": person.pk})
-    chosen = refused.content.decode().split('id="id_person"')[1].split("</select>")[0]
-    assert chosen.count("<option") == 2 and f'value="{person.pk}" selected' in chosen
-
-
 def test_the_global_search_costs_as_many_queries_with_more_matches(client, demo_user, ward):
     client.force_login(demo_user("thuongtruc"))
     url = reverse("home:search") + "?q=tran+van+thu"

@@ -11,6 +11,31 @@
     }
   });
 
+  // A search chooser (the nomination form's person and unit): picking a match posts its id
+  // in the hidden field and tells the form it changed, so the verdict preview follows.
+  document.addEventListener("click", function (event) {
+    var pick = event.target.closest("[data-chooser-pick]");
+    var chooser = pick && pick.closest("[data-chooser]");
+    if (!chooser) {
+      return;
+    }
+    var value = chooser.querySelector("[data-chooser-value]");
+    chooser.querySelector("[data-chooser-search]").value = pick.dataset.chooserLabel;
+    chooser.querySelector("[data-chooser-results]").replaceChildren();
+    value.value = pick.dataset.chooserPick;
+    value.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  // Typing again forgets the previous choice: the id posted is always the name shown.
+  document.addEventListener("input", function (event) {
+    var search = event.target.closest("[data-chooser-search]");
+    var chooser = search && search.closest("[data-chooser]");
+    var value = chooser && chooser.querySelector("[data-chooser-value]");
+    if (value && value.value) {
+      value.value = "";
+      value.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
+
   // Styles computed on the server, passed as data and checked before use.
   function applyStyles(root) {
     root.querySelectorAll("[data-width-percent]").forEach(function (element) {
