@@ -7,7 +7,8 @@ The lists sort newest year first, then newest dossier first; the id breaks ties 
 year, so no row is skipped or shown twice between pages, even among rows of equal year.
 
 Counts are capped: an exact COUNT(*) over a province is as slow as the list it counts, so
-above `COUNT_CAP` the page says "hơn 1.000" instead, which is true and costs a bounded read.
+above the site's `LIST_COUNT_CAP` (`core.paging`) the page says "hơn 1.000" instead, which
+is true and costs a bounded read.
 """
 
 from dataclasses import dataclass
@@ -18,8 +19,9 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from vinhdanh.core.paging import default_cap
+
 PAGE_SIZE = 50
-COUNT_CAP = 1000
 
 
 def encode_cursor(year: int, pk: int) -> str:
@@ -75,12 +77,12 @@ def newest_first_page(queryset: QuerySet, cursor_text: str | None, size: int) ->
 
 def capped_count(queryset: QuerySet, cap: int | None = None) -> int:
     """The number of rows, read no further than `cap + 1`."""
-    return queryset.order_by()[: (cap or COUNT_CAP) + 1].count()
+    return queryset.order_by()[: (cap or default_cap()) + 1].count()
 
 
 def count_label(count: int, cap: int | None = None) -> str:
     """The exact number up to the cap ("37"), the cap beyond it ("hơn 1.000")."""
-    cap = cap or COUNT_CAP
+    cap = cap or default_cap()
     if count > cap:
         return _("hơn %(cap)s") % {"cap": number_format(cap, force_grouping=True)}
     return number_format(count, force_grouping=True)

@@ -141,12 +141,12 @@ def test_the_list_opens_on_the_newest_year_with_dossiers(client, demo_user):
 
 
 @pytest.mark.django_db
-def test_the_count_is_exact_up_to_the_cap_and_capped_beyond(client, demo_user, monkeypatch):
+def test_the_count_is_exact_up_to_the_cap_and_capped_beyond(client, demo_user, settings):
     client.force_login(demo_user("canbo.hoangliet"))
     _nominations(4, State.DRAFT, year=2044)
     url = reverse("awards:nomination_list")
     assert "4 hồ sơ" in client.get(url, {"year": 2044}).content.decode()
-    monkeypatch.setattr(paging, "COUNT_CAP", 3)
+    settings.LIST_COUNT_CAP = 3
     assert "hơn 3 hồ sơ" in client.get(url, {"year": 2044}).content.decode()
 
 
