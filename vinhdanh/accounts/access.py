@@ -170,14 +170,42 @@ def scope_queryset(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
     return queryset.filter(condition).distinct()
 
 
+def _unit_relation(model: type[Model], unit_path: str) -> tuple[str | None, type[Model]]:
+    """For "a__b__path": ("a__b", the Unit model); for "path" (a Unit itself): (None, model)."""
+    parts = unit_path.split("__")[:-1]
+    for part in parts:
+        model = model._meta.get_field(part).related_model
+    return ("__".join(parts) or None), model
+
+
+def _governed_units_q(model: type[Model], rule: ScopeRule, council) -> Q:
+    """The rows owned by a unit the council governs: `fk__in (SELECT id FROM units ...)`.
+
+    The units (a province has about a thousand) are chosen by their path first, so the
+    database answers the rows with the foreign key's index (a semi-join) instead of joining
+    every row to its unit and testing the path (a scan of the whole table: 0.7 s for
+    100,000 nominations).
+    """
+    lower = lower_council_paths(council) if rule.council_own else []
+    fields = (rule.unit_path,) if isinstance(rule.unit_path, str) else rule.unit_path
+    condition = Q(pk__in=[])
+    for field in fields:
+        prefix, unit_model = _unit_relation(model, field)
+        units = unit_model._default_manager.filter(path__startswith=council.unit.path)
+        if lower:
+            units = units.exclude(_paths_q("path", lower))
+        if prefix is None:
+            condition |= Q(pk__in=units.values("pk"))
+        else:
+            condition |= Q(**{f"{prefix}__in": units.values("pk")})
+    return condition
+
+
 def _council_scope(user, queryset: QuerySet, rule: ScopeRule, action: str) -> QuerySet:
     council = acting_council(user)
     if council is None:
         return queryset.none()
-    condition = _paths_q(rule.unit_path, [council.unit.path])
-    lower = lower_council_paths(council) if rule.council_own else []
-    if lower:
-        condition &= ~_paths_q(rule.unit_path, lower)
+    condition = _governed_units_q(queryset.model, rule, council)
     if rule.council_work is not None:
         condition |= rule.council_work(council)
     if action == VIEW:
