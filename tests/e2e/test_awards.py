@@ -3,22 +3,10 @@
 import re
 
 from tests.e2e.conftest import choose
+from tests.e2e.steps import sign_in_as, step, through_the_council
 from vinhdanh.awards.demo import DEMO_PDF
 from vinhdanh.awards.models import AwardBasis, Certificate, Nomination, Title
 from vinhdanh.org.models import Person
-
-
-def _step(page, action, **fields):
-    form = page.get_by_test_id(f"step-{action}")
-    for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    form.locator("button").first.click()
-    page.wait_for_load_state()
-
-
-def _sign_in_again(page, site, login, username):
-    page.context.clear_cookies()
-    return login(username)
 
 
 def test_nomination_from_draft_to_verified_certificate(login, site, tmp_path):
@@ -48,49 +36,32 @@ def test_nomination_from_draft_to_verified_certificate(login, site, tmp_path):
         upload.locator("button").click()
         page.wait_for_load_state()
     assert page.get_by_test_id("missing").count() == 0
-    _step(page, "submit")
+    step(page, "submit")
     assert "Đã gửi" in page.get_by_test_id("state").inner_text()
 
-    page = _sign_in_again(page, site, login, "thuongtruc")
+    page = sign_in_as(page, login, "thuongtruc")
     page.goto(nomination_url)
-    _step(page, "return", note="Bổ sung chữ ký trên biên bản bình xét.")
+    step(page, "return", note="Bổ sung chữ ký trên biên bản bình xét.")
     assert "Trả lại" in page.get_by_test_id("state").inner_text()
 
-    page = _sign_in_again(page, site, login, "canbo.hoangliet")
+    page = sign_in_as(page, login, "canbo.hoangliet")
     page.goto(nomination_url)
     upload = page.get_by_test_id("upload-form")
     upload.locator("select[name=component]").select_option("bien_ban_binh_xet")
     upload.locator("input[type=file]").set_input_files(str(report))
     upload.locator("button").click()
     page.wait_for_load_state()
-    _step(page, "resubmit", note="Đã bổ sung chữ ký.")
+    step(page, "resubmit", note="Đã bổ sung chữ ký.")
     assert "Đã gửi" in page.get_by_test_id("state").inner_text()
 
-    page = _sign_in_again(page, site, login, "thuongtruc")
+    page = sign_in_as(page, login, "thuongtruc")
     page.goto(nomination_url)
-    form = page.get_by_test_id("step-appraise")
-    for select in form.locator("select").all():
-        select.select_option("1")
-    form.locator("textarea[name=note]").fill("Đủ tiêu chuẩn.")
-    form.locator("button[name=passed][value='1']").click()
-    page.wait_for_load_state()
-    assert "Đã thẩm định" in page.get_by_test_id("state").inner_text()
-    _step(page, "announce")
-    assert "công khai" in page.get_by_test_id("state").inner_text()
-    _step(page, "open_vote")
-    ballots = page.get_by_test_id("paper-ballots")
-    for index in range(ballots.locator("tr").count()):
-        page.get_by_test_id("paper-ballots").locator("tr").nth(index).locator(
-            "button[value=agree]"
-        ).click()
-        page.wait_for_load_state()
-    _step(page, "close_vote")
-    assert "Thông qua" in page.get_by_test_id("vote-result").inner_text()
+    through_the_council(page)
 
-    page = _sign_in_again(page, site, login, "chutich")
+    page = sign_in_as(page, login, "chutich")
     page.goto(nomination_url)
     # The district could sign in 2021; since 01/07/2025 it may not (who confers what).
-    _step(page, "decide", signed_on="2021-12-20")
+    step(page, "decide", signed_on="2021-12-20")
     assert "Đã có quyết định" in page.get_by_test_id("state").inner_text()
     certificate = Certificate.objects.get(nomination=nomination)
 
@@ -127,7 +98,7 @@ def test_a_stale_page_shows_the_conflict_message(login, site, browser):
     other.click("button[type=submit]")
     other.wait_for_url(f"{site}/")
     other.goto(f"{site}/awards/{nomination.pk}/")
-    _step(other, "return", note="Bổ sung hồ sơ.")
+    step(other, "return", note="Bổ sung hồ sơ.")
     other.context.close()
-    _step(page, "return", note="Thiếu biên bản.")
+    step(page, "return", note="Thiếu biên bản.")
     assert "người khác thay đổi" in page.locator("main").inner_text()

@@ -6,6 +6,7 @@ decides, and the decision is back on the ward's dossier."""
 import re
 
 from tests.e2e.conftest import choose
+from tests.e2e.steps import sign_in_as, step, through_the_council
 from vinhdanh.audit.services import loading_seed_data
 from vinhdanh.awards.demo import DEMO_PDF
 from vinhdanh.awards.models import AwardBasis, Nomination, State, Title
@@ -13,40 +14,6 @@ from vinhdanh.demo import hanoi_loader
 from vinhdanh.org.models import Council, Person
 
 WARD = "hn-phuong-tuongmai"
-
-
-def _step(page, action, **fields):
-    form = page.get_by_test_id(f"step-{action}")
-    for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    form.locator("button").first.click()
-    page.wait_for_load_state()
-
-
-def _as(page, login, username):
-    page.context.clear_cookies()
-    return login(username)
-
-
-def _through_the_council(page):
-    """Appraised (every checklist row confirmed), announced, voted for on paper, closed."""
-    form = page.get_by_test_id("step-appraise")
-    for select in form.locator("select").all():
-        select.select_option("1")
-    form.locator("textarea[name=note]").fill("Đủ tiêu chuẩn, hồ sơ đầy đủ.")
-    form.locator("button[name=passed][value='1']").click()
-    page.wait_for_load_state()
-    assert "Đã thẩm định" in page.get_by_test_id("state").inner_text()
-    _step(page, "announce")
-    _step(page, "open_vote")
-    rows = page.get_by_test_id("paper-ballots").locator("tr")
-    for index in range(rows.count()):
-        page.get_by_test_id("paper-ballots").locator("tr").nth(index).locator(
-            "button[value=agree]"
-        ).click()
-        page.wait_for_load_state()
-    _step(page, "close_vote")
-    assert "Thông qua" in page.get_by_test_id("vote-result").inner_text()
 
 
 def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site, tmp_path):
@@ -78,21 +45,21 @@ def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site
         upload.locator("button").click()
         page.wait_for_load_state()
     assert page.get_by_test_id("missing").count() == 0
-    _step(page, "submit")
+    step(page, "submit")
     assert "Đã gửi" in page.get_by_test_id("state").inner_text()
 
     # The ward's office and council pass it; the ward may not confer it, so it goes up.
-    page = _as(page, login, "thuongtruc.tuongmai")
+    page = sign_in_as(page, login, "thuongtruc.tuongmai")
     page.goto(original_url)
-    _through_the_council(page)
+    through_the_council(page, "Đủ tiêu chuẩn, hồ sơ đầy đủ.")
     chosen = page.get_by_test_id("step-forward").locator("select[name=to_council]")
     assert chosen.input_value() == str(city.pk)
-    _step(page, "forward", letter_number="21/TTr-UBND")
+    step(page, "forward", letter_number="21/TTr-UBND")
     assert "Đã trình cấp trên" in page.get_by_test_id("state").inner_text()
     assert city.name in page.get_by_test_id("travel-status").inner_text()
 
     # In the city's inbox as one received dossier; the city's council passes it too.
-    page = _as(page, login, "thuongtruc.hanoi")
+    page = sign_in_as(page, login, "thuongtruc.hanoi")
     page.goto(f"{site}/awards/inbox/")
     received = page.get_by_test_id("received-dossier").filter(has_text=person.full_name)
     assert ward.name in page.locator("main").inner_text()  # the submission's sender
@@ -100,15 +67,15 @@ def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site
     page.wait_for_url(re.compile(r".*/awards/\d+/$"))
     copy_url = page.url
     assert f"Hồ sơ do {ward.name} trình" in page.get_by_test_id("travel-status").inner_text()
-    _through_the_council(page)
+    through_the_council(page, "Đủ tiêu chuẩn, hồ sơ đầy đủ.")
 
-    page = _as(page, login, "chutich.hanoi")
+    page = sign_in_as(page, login, "chutich.hanoi")
     page.goto(copy_url)
-    _step(page, "decide")
+    step(page, "decide")
     assert "Đã có quyết định" in page.get_by_test_id("state").inner_text()
 
     # Back at the ward: the city's decision number and date are on the ward's dossier.
-    page = _as(page, login, "thuongtruc.tuongmai")
+    page = sign_in_as(page, login, "thuongtruc.tuongmai")
     page.goto(original_url)
     original.refresh_from_db()
     assert original.state == State.DECIDED

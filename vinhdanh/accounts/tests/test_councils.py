@@ -11,12 +11,12 @@ import re
 
 import pytest
 from django.apps import apps
-from django.db.models import Q
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from vinhdanh.accounts import access, councils
 from vinhdanh.accounts.models import Membership, Role, User
+from vinhdanh.accounts.tests.scope_rows import owned_by
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.org.models import Council, CouncilMember, CouncilRole, Level, Person, Unit
 from vinhdanh.plans import importing
@@ -59,14 +59,6 @@ def office_b(ward_b):
     return _account("thuongtruc.dinhcong", ward_b)
 
 
-def _owned_by(rule: access.ScopeRule, path: str) -> Q:
-    fields = (rule.unit_path,) if isinstance(rule.unit_path, str) else rule.unit_path
-    condition = Q(pk__in=[])
-    for field in fields:
-        condition |= Q(**{f"{field}__startswith": path})
-    return condition
-
-
 @pytest.mark.parametrize("role", ORGANISATION_WIDE)
 def test_no_registered_model_leaks_another_ward_councils_rows(ward_a, ward_b, role):
     user = _account(f"a-{role}", ward_a, role)
@@ -75,8 +67,8 @@ def test_no_registered_model_leaks_another_ward_councils_rows(ward_a, ward_b, ro
         if rule.extra_view is not None:
             continue  # shared on purpose within a council's tree, tested below
         manager = model._default_manager
-        owned_by_b = manager.filter(_owned_by(rule, ward_b.unit.path))
-        owned_by_a = manager.filter(_owned_by(rule, ward_a.unit.path))
+        owned_by_b = manager.filter(owned_by(rule, [ward_b.unit.path]))
+        owned_by_a = manager.filter(owned_by(rule, [ward_a.unit.path]))
         only_b = owned_by_b.exclude(pk__in=owned_by_a.values("pk"))
         for action in (access.VIEW, access.CHANGE):
             seen = access.scope_queryset(user, manager.all(), action)

@@ -1,20 +1,12 @@
 """Every model under the one scope check: ward A sees nothing owned only by ward B."""
 
 import pytest
-from django.db.models import Q
 
 from vinhdanh.accounts import access
+from vinhdanh.accounts.tests.scope_rows import owned_by
 from vinhdanh.org.models import Unit
 
 pytestmark = pytest.mark.django_db
-
-
-def _owned_by(rule: access.ScopeRule, path: str) -> Q:
-    fields = (rule.unit_path,) if isinstance(rule.unit_path, str) else rule.unit_path
-    condition = Q(pk__in=[])
-    for field in fields:
-        condition |= Q(**{f"{field}__startswith": path})
-    return condition
 
 
 def test_no_registered_model_leaks_another_wards_rows(demo_user):
@@ -24,8 +16,8 @@ def test_no_registered_model_leaks_another_wards_rows(demo_user):
     for model, rule in access._RULES.items():
         if rule.extra_view is not None:
             continue  # shared on purpose (council, clusters to their members, ...), tested apart
-        owned_by_other = model._default_manager.filter(_owned_by(rule, other.path))
-        owned_by_own = model._default_manager.filter(_owned_by(rule, officer.unit.path))
+        owned_by_other = model._default_manager.filter(owned_by(rule, [other.path]))
+        owned_by_own = model._default_manager.filter(owned_by(rule, [officer.unit.path]))
         only_other = owned_by_other.exclude(pk__in=owned_by_own.values("pk"))
         visible = access.scope_queryset(officer, model._default_manager.all())
         changeable = access.scope_queryset(officer, model._default_manager.all(), access.CHANGE)

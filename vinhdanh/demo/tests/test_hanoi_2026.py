@@ -13,6 +13,7 @@ from django.urls import reverse
 from tests.html_text import element_text
 from vinhdanh.accounts import access
 from vinhdanh.accounts.models import Membership, User
+from vinhdanh.accounts.tests.scope_rows import owned_by
 from vinhdanh.audit.services import loading_seed_data
 from vinhdanh.awards import selectors, services
 from vinhdanh.awards.models import Nomination, State, Submission
@@ -199,15 +200,6 @@ def test_another_wards_dossier_is_not_found_for_a_ward_office(client, demo):
     assert mine.first().person.full_name in element_text(page.content.decode(), tag="body")
 
 
-def _owned_by_any(rule: access.ScopeRule, paths: list[str]) -> Q:
-    fields = (rule.unit_path,) if isinstance(rule.unit_path, str) else rule.unit_path
-    condition = Q(pk__in=[])
-    for field in fields:
-        for path in paths:
-            condition |= Q(**{f"{field}__startswith": path})
-    return condition
-
-
 @pytest.mark.parametrize("username", ["thuongtruc.hanoi", "chutich.hanoi"])
 def test_the_city_reads_none_of_its_wards_own_work_beyond_what_they_sent_up(demo, username):
     user = User.objects.get(username=username)
@@ -222,7 +214,7 @@ def test_the_city_reads_none_of_its_wards_own_work_beyond_what_they_sent_up(demo
         sent_up = rule.extra_view(user) if rule.extra_view else Q(pk__in=[])
         if rule.council_work is not None:
             sent_up |= rule.council_work(city)
-        kept_below = manager.filter(_owned_by_any(rule, wards)).exclude(
+        kept_below = manager.filter(owned_by(rule, wards)).exclude(
             pk__in=manager.filter(sent_up).values("pk")
         )
         seen = access.scope_queryset(user, manager.all())
