@@ -78,22 +78,21 @@ def led_tasks(user):
     return Task.objects.filter(lead_q | ~Q(lead_groups=[]))
 
 
-def unit_tasks(user) -> tuple[list[Task], list[Task]]:
-    """Tasks the user's unit leads, and those it helps with."""
+def unit_tasks(user):
+    """Tasks the user's unit leads, and those it only helps with, newest plan first, as
+    querysets: for a province-wide seat they hold every task of every plan, so the page
+    shows them a page at a time."""
     if not user.unit_id:
-        return [], []
+        return Task.objects.none(), Task.objects.none()
     coord_q = Q(pk__in=[])
     for path in access.own_unit_paths(user):
         coord_q |= Q(coordinating_units__path__startswith=path)
+    led_ids = led_tasks(user).values("pk")
     base = Task.objects.select_related("plan").prefetch_related("lead_units")
-    led = list(base.filter(pk__in=led_tasks(user).values("pk")).order_by("plan", "position"))
-    led_ids = {task.pk for task in led}
-    helped = [
-        t
-        for t in base.filter(coord_q).distinct().order_by("plan", "position")
-        if t.pk not in led_ids
-    ]
-    return led, helped
+    order = ("-plan__year", "-plan_id", "position")
+    led = base.filter(pk__in=led_ids).order_by(*order)
+    helped = base.filter(pk__in=Task.objects.filter(coord_q).values("pk")).exclude(pk__in=led_ids)
+    return led, helped.order_by(*order)
 
 
 def deadline_counts(tasks, today: dt.date) -> dict[str, int]:

@@ -87,8 +87,14 @@ def test_the_units_task_list(client, demo_user, plan):
     officer = demo_user("canbo.hoangliet")
     client.force_login(officer)
     grow = _tasks(plan, officer.unit, Unit.objects.get(code="phong-noi-vu"))
-    html = assert_flat(client, reverse("plans:my_tasks"), grow).content.decode()
-    assert "Nhiệm vụ thử 210" in html
+    url = reverse("plans:my_tasks")
+    assert_flat(client, url, grow)
+    # Newest plan first, a page at a time: the demo's tasks and the 210 added ones.
+    led = client.get(url).context
+    assert len(led["rows"]) == 50 and led["page"].paginator.count > 210
+    later = client.get(url, {"list": "led", "page": 4}).context
+    assert later["page"].number == 4 and len(later["rows"]) == 50
+    assert not {row.task.pk for row in later["rows"]} & {row.task.pk for row in led["rows"]}
 
 
 def test_the_plan_list(office, plan):

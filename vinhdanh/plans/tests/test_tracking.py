@@ -80,6 +80,7 @@ def test_coordinating_units_see_the_tasks_they_help_with(plan, demo_user):
     assert access.can(officer, access.VIEW, task)
     led, helped = selectors.unit_tasks(officer)
     assert task in helped and task not in led
+    assert len(set(helped.values_list("pk", flat=True))) == helped.count()
     # Tasks given to "Các đơn vị thuộc Quận" concern every unit.
     assert plan.tasks.get(number="5") in led
 

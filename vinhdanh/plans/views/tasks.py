@@ -9,12 +9,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.core.files import private_file_view, serve_private
+from vinhdanh.core.paging import CappedPaginator, capped_page
 from vinhdanh.plans import selectors, services, tracking
 from vinhdanh.plans.forms import MarkNotificationsReadForm, ProgressReportForm, ReopenTaskForm
 from vinhdanh.plans.models import Notification, ProgressReport, ReportAttachment, Task
 from vinhdanh.plans.views._common import today
 from vinhdanh.workflow.permissions import allows
 from vinhdanh.workflow.views import run_service
+
+
+TASKS_PER_PAGE = 50
 
 
 def _task(request, pk: int) -> Task:
@@ -99,16 +103,25 @@ def attachment(request, pk: int):
     return serve_private(request, item.file, download_name=item.original_name)
 
 
+TASK_LISTS = {"led": 0, "helped": 1}
+
+
 @login_required
 def my_tasks(request):
-    led, helped = selectors.unit_tasks(request.user)
-    now = today()
+    """One of the two lists (led, helped) a page at a time: a province-wide seat's unit leads
+    every task of every council's plans, thousands of rows."""
+    shown = request.GET.get("list") if request.GET.get("list") in TASK_LISTS else "led"
+    lists = selectors.unit_tasks(request.user)
+    page = capped_page(lists[TASK_LISTS[shown]], request, TASKS_PER_PAGE)
+    other = lists[1 - TASK_LISTS[shown]]
     return render(
         request,
         "plans/my_tasks.html",
         {
-            "led": selectors.rows(led, now),
-            "helped": selectors.rows(helped, now),
+            "shown": shown,
+            "page": page,
+            "rows": selectors.rows(page.object_list, today()),
+            "other": CappedPaginator(other, TASKS_PER_PAGE),
             "unit": request.user.unit,
         },
     )
