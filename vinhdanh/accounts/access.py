@@ -8,8 +8,8 @@ guessed id reveals nothing about another unit's data.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -188,6 +188,9 @@ def _governed_units_q(model: type[Model], rule: ScopeRule, council) -> Q:
     """
     lower = lower_council_paths(council) if rule.council_own else []
     fields = (rule.unit_path,) if isinstance(rule.unit_path, str) else rule.unit_path
+    # The foreign-key tests first: PostgreSQL evaluates an OR in the order written, so a
+    # row the cheap test accepts never runs the correlated one.
+    fields = sorted(fields, key=lambda field: not _path_single_valued(model, field))
     condition = Q(pk__in=[])
     for field in fields:
         prefix, unit_model = _unit_relation(model, field)
@@ -196,8 +199,16 @@ def _governed_units_q(model: type[Model], rule: ScopeRule, council) -> Q:
             units = units.exclude(_paths_q("path", lower))
         if prefix is None:
             condition |= Q(pk__in=units.values("pk"))
-        else:
+        elif _path_single_valued(model, field):
             condition |= Q(**{f"{prefix}__in": units.values("pk")})
+        else:
+            # Through a reverse or many-to-many relation: EXISTS per row, probed by the
+            # related table's index. `rel__in (SELECT ...)` joined every related row first
+            # (a decision's nominations: 850,000 rows joined, 0.35 s, for 5,000 decisions).
+            related = model._default_manager.filter(
+                pk=OuterRef("pk"), **{f"{prefix}__in": units.values("pk")}
+            )
+            condition |= Q(Exists(related))
     return condition
 
 
@@ -213,10 +224,43 @@ def _council_scope(user, queryset: QuerySet, rule: ScopeRule, action: str) -> Qu
             condition |= rule.extra_view(user)
         if rule.council_view is not None:
             condition |= rule.council_view(council)
+    if _single_valued(queryset.model, condition):
+        # Each row matches at most once, so the condition filters the caller's queryset as it
+        # is: wrapping it in `pk IN (SELECT pk ...)` made the database collect every id of
+        # the scope first (0.4 s to count 300,000 people of a province).
+        return queryset.filter(condition)
     # A subquery rather than .distinct() on the caller's queryset: these roles' lists are
     # aggregated, updated and ordered by their callers as before.
     matching = queryset.model._default_manager.filter(condition).values("pk")
     return queryset.filter(pk__in=matching)
+
+
+def _single_valued(model: type[Model], condition: Q) -> bool:
+    """Every lookup of `condition` reaches its field through foreign keys only, so no row
+    of `model` can match twice (a many-valued join would repeat it); an EXISTS joins
+    nothing."""
+    for child in condition.children:
+        if isinstance(child, Q):
+            if not _single_valued(model, child):
+                return False
+        elif isinstance(child, tuple) and not _path_single_valued(model, child[0]):
+            return False
+    return True
+
+
+def _path_single_valued(model: type[Model], lookup: str) -> bool:
+    current = model
+    for part in lookup.split("__"):
+        try:
+            field = current._meta.get_field(part)
+        except FieldDoesNotExist:
+            return True  # a lookup ("in", "startswith"), not a field
+        if field.many_to_many or field.one_to_many:
+            return False
+        if not field.is_relation:
+            return True
+        current = field.related_model
+    return True
 
 
 def can(user, action: str, obj: Model) -> bool:

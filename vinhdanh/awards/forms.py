@@ -682,15 +682,23 @@ class BatchForm(forms.Form):
         widget=forms.TextInput(attrs={"class": "form-control", "aria-label": _("Năm")}),
     )
 
+    # A unit of a province may hold thousands of drafts: the form offers the newest ones (a
+    # batch is sent a few hundred at a time), and accepts any of the unit's drafts.
+    OFFERED = 200
+
     def __init__(self, *args, drafts, unit, **kwargs):
+        offered = list(drafts[: self.OFFERED + 1])
+        self.more_drafts = len(offered) > self.OFFERED
+        offered = offered[: self.OFFERED]
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("year", timezone.localdate().year)
-        # Every draft is ticked at first; the query runs only if the form is shown unbound.
-        kwargs["initial"].setdefault("nominations", drafts.values_list("pk", flat=True))
+        # Every draft offered is ticked at first.
+        kwargs["initial"].setdefault("nominations", [n.pk for n in offered])
         super().__init__(*args, **kwargs)
         self.unit = unit
-        self.fields["nominations"].queryset = drafts
-        self.fields["nominations"].label_from_instance = lambda n: f"{n.subject_name} – {n.title}"
+        field = self.fields["nominations"]
+        field.queryset = drafts
+        field.widget.choices = [(n.pk, f"{n.subject_name} – {n.title}") for n in offered]
 
     def clean(self):
         data = super().clean()

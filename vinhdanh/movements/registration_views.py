@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import XLSX, download
+from vinhdanh.core.paging import capped_page
 from vinhdanh.movements import permissions, registration_import, registrations, selectors
 from vinhdanh.movements.forms import (
     ImportForm,
@@ -23,21 +24,32 @@ from vinhdanh.workflow.views import run_service
 SUBMITTED = gettext_lazy("Đã gửi bản đăng ký tới cơ quan thường trực.")
 
 
+REGISTRATIONS_PER_PAGE = 50
+
+
 @login_required
 def registration_list(request):
     items = selectors.registrations_for(request.user)
     state = request.GET.get("state")
     if state in RegistrationState.values:
         items = items.filter(state=state)
+    # A province's registrations over ten years run to tens of thousands: a page at a time,
+    # and the years of the exports asked of the database, not gathered from every row.
+    years = items.order_by("-movement__year").values_list("movement__year", flat=True)
     return render(
         request,
         "movements/registration_list.html",
         {
-            "registrations": items,
+            "registrations": capped_page(
+                items.order_by("-movement__year", "-movement_id", "unit__sort_key", "pk"),
+                request,
+                REGISTRATIONS_PER_PAGE,
+            ),
+            "page_query": f"state={state}" if state in RegistrationState.values else "",
             "states": RegistrationState.choices,
             "state": state,
             "may_consolidate": allows(request.user, permissions.CONSOLIDATE_REGISTRATIONS),
-            "years": sorted(set(items.values_list("movement__year", flat=True)), reverse=True),
+            "years": list(years.distinct()),
         },
     )
 

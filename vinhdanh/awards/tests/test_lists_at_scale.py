@@ -265,3 +265,29 @@ def test_the_chooser_costs_the_same_for_a_few_matches_as_for_many(client, demo_u
 
     client.force_login(demo_user("canbo.hoangliet"))
     assert_flat(client, reverse("awards:person_choices"), people, few=5, many=30, data={"q": "que"})
+
+
+# The batch page of a unit with thousands of drafts.
+
+
+@pytest.mark.django_db
+def test_the_batch_page_offers_the_newest_drafts_and_accepts_any_of_the_units(
+    client, demo_user, monkeypatch
+):
+    from vinhdanh.awards.forms import BatchForm
+
+    monkeypatch.setattr(BatchForm, "OFFERED", 5)
+    older = _nominations(3, State.DRAFT, year=2019)
+    newer = _nominations(6, State.DRAFT, year=2040)
+    client.force_login(demo_user("canbo.hoangliet"))
+    html = client.get(reverse("awards:batch_list")).content.decode()
+    offered = {int(pk) for pk in re.findall(r'name="nominations" value="(\d+)"', html)}
+    assert len(offered) == 5 and offered <= {n.pk for n in newer}
+    assert 'data-testid="more-drafts"' in html
+    # A draft not on the page (an older one) can still go into a batch.
+    response = client.post(
+        reverse("awards:batch_create"), {"nominations": [older[0].pk], "year": 2019}
+    )
+    assert response.status_code == 302
+    older[0].refresh_from_db()
+    assert older[0].batch is not None

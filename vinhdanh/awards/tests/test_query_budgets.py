@@ -168,12 +168,20 @@ def test_the_batch_list(client, demo_user):
 
     def batches(count):
         Batch.objects.bulk_create(
-            Batch(unit=unit, year=2021, name=f"Đợt thử {i}") for i in range(count)
+            Batch(unit=unit, year=2040, name=f"Đợt thử {i}") for i in range(count)
         )
         _nominations(count, State.DRAFT)  # drafts offered for a new batch
 
     client.force_login(demo_user("thuongtruc"))
-    _same_cost(client, reverse("awards:batch_list"), batches, marker="Đợt thử")
+    url = reverse("awards:batch_list")
+    client.get(url)
+    batches(FEW)
+    few, _ = _count(client, url, None)
+    batches(MANY)
+    many, full = _count(client, url, None)
+    assert few == many, f"{url}: {few} queries with a few batches, {many} with a full page"
+    # Newest first, a page of 50: the 63 batches of 2040 fill it and go on to page 2.
+    assert full.count("Đợt thử") == 50 and "page=2" in full
 
 
 def test_the_nominations_of_a_batch(client, demo_user):

@@ -13,8 +13,11 @@ from vinhdanh.awards.forms import BatchForm, BatchSubmitForm
 from vinhdanh.awards.models import Batch, Nomination, State
 from vinhdanh.awards.views.common import REFUSED, FormsOnPage
 from vinhdanh.core.files import private_file_view, serve_private
+from vinhdanh.core.paging import capped_page
 from vinhdanh.workflow.permissions import allows
 from vinhdanh.workflow.views import run_service
+
+BATCHES_PER_PAGE = 50
 
 
 def _drafts(user):
@@ -35,8 +38,10 @@ def _batch_form(request, data=None) -> BatchForm:
 def batch_list_page(request, failed=None):
     page_forms = FormsOnPage(failed)
     batches = access.scope_queryset(request.user, Batch.objects.select_related("unit"))
+    page = capped_page(batches.order_by("-year", "-pk"), request, BATCHES_PER_PAGE)
     form = page_forms.get("batch", lambda: _batch_form(request))
-    context = {"batches": batches, "form": form, "has_drafts": bool(form["nominations"])}
+    has_drafts = bool(form.fields["nominations"].widget.choices)
+    context = {"batches": page, "form": form, "has_drafts": has_drafts}
     status = REFUSED if failed else 200
     return render(request, "awards/batch_list.html", context, status=status)
 

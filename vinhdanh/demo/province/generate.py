@@ -758,6 +758,16 @@ class NominationWriter:
             self.transitions.add((nomination_id, step, from_state, state, actor, "", fields["at"]))
 
 
+def refresh_planner_statistics() -> None:
+    """ANALYZE after the bulk load: until autovacuum comes by, PostgreSQL plans with the
+    statistics of empty tables (it guessed 1 unit under the city's path where there are
+    1,127, and sorted 300,000 people for a page of 25: 98 ms instead of a walk of the name
+    index)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def generate(
     sizes: Sizes, *, seed: int, password: str, replace_existing: bool = False, log=None
 ) -> Result:
@@ -779,5 +789,8 @@ def generate(
         committing = time.monotonic()
     # On PostgreSQL the foreign keys are checked at the commit (deferred): it takes its share.
     timings["commit"] = round(time.monotonic() - committing, 2)
+    analysing = time.monotonic()
+    refresh_planner_statistics()
+    timings["analyze"] = round(time.monotonic() - analysing, 2)
     result.timings.update(timings)
     return result

@@ -165,6 +165,21 @@ def test_registration_list_of_a_unit(client, demo_user, rows):
     _same_cost(client, reverse("movements:registration_list"), rows.registrations_of_the_ward)
 
 
+def test_registration_list_shows_a_page_of_fifty_and_keeps_the_state_filter(
+    client, demo_user, rows
+):
+    client.force_login(demo_user("thuongtruc"))
+    rows.registrations_of_the_ward(120)
+    url = reverse("movements:registration_list")
+    first = client.get(url).context["registrations"]
+    assert len(first.object_list) == 50 and first.has_next()
+    second = client.get(url, {"page": 2}).context["registrations"]
+    assert not {r.pk for r in first} & {r.pk for r in second}
+    draft = client.get(url, {"state": "draft"})
+    assert {r.state for r in draft.context["registrations"]} <= {"draft"}
+    assert draft.context["page_query"] == "state=draft"  # the pager's links keep the filter
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_consolidated_exports_of_a_movement(client, demo_user, rows, fmt):
     client.force_login(demo_user("thuongtruc"))

@@ -17,7 +17,6 @@ from vinhdanh.plans.views._common import today
 from vinhdanh.workflow.permissions import allows
 from vinhdanh.workflow.views import run_service
 
-
 TASKS_PER_PAGE = 50
 
 
