@@ -156,7 +156,7 @@ MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 # Axes first: it refuses a locked-out username or address before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "vinhdanh.accounts.backends.SeatModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:index"
