@@ -13,6 +13,7 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from vinhdanh.accounts import scope_sets
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.accounts.models import Role
 
@@ -161,12 +162,14 @@ def scope_queryset(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
         return _council_scope(user, queryset, rule, action)
     if action == CHANGE and (role not in UNIT_SCOPED_EDITORS or not rule.editable_by_unit):
         return queryset.none()
-    condition = _paths_q(rule.unit_path, own_unit_paths(user))
+    condition = _own_units_q(user, queryset.model, rule)
     if action == VIEW:
         # A cluster head sees the cluster's scoring rows, but changes only their own.
         condition |= _headed_cluster_q(user, rule)
         if rule.extra_view is not None:
             condition |= rule.extra_view(user)
+    if _single_valued(queryset.model, condition):
+        return queryset.filter(condition)
     return queryset.filter(condition).distinct()
 
 
@@ -197,18 +200,35 @@ def _governed_units_q(model: type[Model], rule: ScopeRule, council) -> Q:
         units = unit_model._default_manager.filter(path__startswith=council.unit.path)
         if lower:
             units = units.exclude(_paths_q("path", lower))
-        if prefix is None:
-            condition |= Q(pk__in=units.values("pk"))
-        elif _path_single_valued(model, field):
-            condition |= Q(**{f"{prefix}__in": units.values("pk")})
-        else:
-            # Through a reverse or many-to-many relation: EXISTS per row, probed by the
-            # related table's index. `rel__in (SELECT ...)` joined every related row first
-            # (a decision's nominations: 850,000 rows joined, 0.35 s, for 5,000 decisions).
-            related = model._default_manager.filter(
-                pk=OuterRef("pk"), **{f"{prefix}__in": units.values("pk")}
-            )
-            condition |= Q(Exists(related))
+        unit_ids = scope_sets.ids(council, ("governed", bool(lower)), units)
+        condition |= _owned_by_q(model, field, prefix, unit_ids)
+    return condition
+
+
+def _owned_by_q(model: type[Model], field: str, prefix: str | None, unit_ids: list[int]) -> Q:
+    if prefix is None:
+        return Q(pk__in=unit_ids)
+    if _path_single_valued(model, field):
+        return Q(**{f"{prefix}__in": unit_ids})
+    # Through a reverse or many-to-many relation: EXISTS per row, probed by the related
+    # table's index. `rel__in (...)` joined every related row first (a decision's
+    # nominations: 850,000 rows joined, 0.35 s, for 5,000 decisions).
+    related = model._default_manager.filter(pk=OuterRef("pk"), **{f"{prefix}__in": unit_ids})
+    return Q(Exists(related))
+
+
+def _own_units_q(user, model: type[Model], rule: ScopeRule) -> Q:
+    """The rows owned by the user's unit or a unit below it (a unit officer's scope)."""
+    if not user.unit_id:
+        return Q(pk__in=[])
+    fields = (rule.unit_path,) if isinstance(rule.unit_path, str) else rule.unit_path
+    fields = sorted(fields, key=lambda field: not _path_single_valued(model, field))
+    condition = Q(pk__in=[])
+    for field in fields:
+        prefix, unit_model = _unit_relation(model, field)
+        units = unit_model._default_manager.filter(path__startswith=user.unit.path)
+        unit_ids = scope_sets.ids(user.unit, "subtree", units)
+        condition |= _owned_by_q(model, field, prefix, unit_ids)
     return condition
 
 

@@ -4,7 +4,7 @@ and the views of its stored files."""
 from django.db.models import Q
 from django.urls import reverse
 
-from vinhdanh.accounts import access
+from vinhdanh.accounts import access, scope_sets
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.awards.models import (
     Attachment,
@@ -37,16 +37,22 @@ def sent_to_my_council(user) -> Q:
     council = _council_staff_council(user)
     if council is None:
         return NOTHING
-    # Subqueries on the submissions (a few thousand) rather than joins, so the database
-    # answers from the foreign keys' indexes (see accounts.access._governed_units_q).
-    sent_to_it = Submission.objects.filter(to_council_id=council.pk).values("pk")
+    # The submissions' ids (a few thousand) written out rather than joined, so the database
+    # answers from the foreign keys' indexes and estimates them (accounts.scope_sets).
+    sent_to_it = _submissions_to(council)
     return Q(received_in__in=sent_to_it) | Q(submission__in=sent_to_it)
+
+
+def _submissions_to(council) -> list[int]:
+    return scope_sets.ids(
+        council, "submissions_to", Submission.objects.filter(to_council_id=council.pk)
+    )
 
 
 def received_by_council(council) -> Q:
     """The copies another council sent up to this one: its office appraises them, its
     council votes on them and its chairman decides."""
-    return Q(received_in__in=Submission.objects.filter(to_council_id=council.pk).values("pk"))
+    return Q(received_in__in=_submissions_to(council))
 
 
 def submissions_of_my_council(user) -> Q:
@@ -72,6 +78,7 @@ def certified_by_my_council(user) -> Q:
 
 
 def register_award_scopes() -> None:
+    scope_sets.watch(Submission)
     access.register(
         Nomination,
         access.ScopeRule(

@@ -134,8 +134,15 @@ class RegistrationForm(ActionForm):
     )
 
     def __init__(self, *args, registration, people, **kwargs):
+        # `people` is the page of the unit's people the grid shows (a ward has thousands);
+        # the titles of the people on other pages are kept as they are (`entries`).
         self.people = list(people)
         chosen = set(registration.entries.values_list("person_id", "title"))
+        self.kept = [
+            (person, title)
+            for person, title in chosen
+            if person is not None and person not in {p.pk for p in self.people}
+        ]
         kwargs.setdefault(
             "initial",
             {
@@ -165,12 +172,13 @@ class RegistrationForm(ActionForm):
         ]
 
     def entries(self) -> list[tuple[int | None, str]]:
-        """The chosen titles as the service takes them: (person id or None, title id)."""
+        """The chosen titles as the service takes them: (person id or None, title id): the
+        unit's, those ticked on this page, and those of the people on other pages."""
         chosen = [(None, title) for title in self.cleaned_data["unit_title"]]
         for value in self.cleaned_data["person_title"]:
             person_id, _sep, title = value.partition(":")
             chosen.append((int(person_id), title))
-        return chosen
+        return chosen + sorted(self.kept)
 
     @property
     def submits(self) -> bool:

@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -60,9 +62,23 @@ def _registration(request, pk: int) -> Registration:
     )
 
 
-def _list_form(registration: Registration, data=None) -> RegistrationForm:
-    people = Person.objects.filter(unit__path__startswith=registration.unit.path)
-    return RegistrationForm(data, registration=registration, people=people)
+PEOPLE_PER_PAGE = 100
+
+
+def _people_page(request, registration: Registration):
+    people = Person.objects.filter(unit__path__startswith=registration.unit.path).order_by(
+        "sort_key", "pk"
+    )
+    # Counted exactly: every person of the unit must be reachable (a unit's people, not a
+    # province's: thousands at most).
+    return Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _list_form(request, registration: Registration, data=None) -> RegistrationForm:
+    page = _people_page(request, registration)
+    form = RegistrationForm(data, registration=registration, people=page.object_list)
+    form.people_page = page
+    return form
 
 
 def _registration_page(request, registration: Registration, refused=None, **forms):
@@ -76,7 +92,7 @@ def _registration_page(request, registration: Registration, refused=None, **form
         "entries": registration.entries.select_related("person"),
         "editable": editable,
         "actions": {a.name: a for a in REGISTRATIONS.available(user, registration)},
-        "list_form": _list_form(registration) if editable else None,
+        "list_form": _list_form(request, registration) if editable else None,
         "import_form": ImportForm(initial=version),
         "submit_form": RegistrationActionForm(initial=version),
         "approve_form": RegistrationActionForm(initial=version),
@@ -92,7 +108,7 @@ def registration_detail(request, pk: int):
     registration = _registration(request, pk)
     if request.method != "POST":
         return _registration_page(request, registration)
-    form = _list_form(registration, request.POST)
+    form = _list_form(request, registration, request.POST)
     saved = run_service(
         form,
         lambda: (
@@ -112,7 +128,9 @@ def registration_detail(request, pk: int):
     messages.success(request, _("Đã lưu bản đăng ký."))
     if form.submits:
         messages.success(request, SUBMITTED)
-    return redirect("movements:registration_detail", pk)
+    page = form.people_page.number
+    target = reverse("movements:registration_detail", args=[pk])
+    return redirect(f"{target}?page={page}" if page > 1 else target)
 
 
 def _act(request, pk: int, form_class, form_name: str, service, success: str, **extra):

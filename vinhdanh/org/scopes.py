@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from vinhdanh.accounts import access
+from vinhdanh.accounts import access, scope_sets
 from vinhdanh.org.models import Cluster, Council, CouncilMember, Person, Reorganisation, Unit
 
 
@@ -30,6 +30,7 @@ def _units_above_council(council) -> Q:
 
 
 def register_org_scopes() -> None:
+    scope_sets.watch(Unit, Council)
     access.register(Unit, access.ScopeRule(unit_path="path", council_view=_units_above_council))
     access.register(Person, access.ScopeRule(unit_path="unit__path"))
     # A reorganisation belongs to the council that records it (none: the instance admin's).

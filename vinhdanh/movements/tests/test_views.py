@@ -280,3 +280,43 @@ def test_registering_twice_opens_the_same_registration(client, main, demo_user):
     second = client.post(url)
     assert first.status_code == 302 and first["Location"] == second["Location"]
     assert Registration.objects.filter(movement=main, unit__code="phuong-hoang-liet").count() == 1
+
+
+def test_the_grid_shows_a_page_of_people_and_keeps_the_titles_of_the_others(
+    client, draft_reg, demo_user, monkeypatch
+):
+    from vinhdanh.movements import registration_views
+
+    monkeypatch.setattr(registration_views, "PEOPLE_PER_PAGE", 2)
+    officer = demo_user("canbo.hoangliet")
+    people = list(
+        Person.objects.filter(unit__path__startswith=officer.unit.path).order_by("sort_key", "pk")
+    )
+    assert len(people) > 2
+    first, third = people[0], people[2]
+    registrations.save_registration(
+        officer, draft_reg, entries=[(None, "giay_khen"), (first.pk, "lao_dong_tien_tien")]
+    )
+    draft_reg.refresh_from_db()
+    page = _page(client, officer, _detail(draft_reg) + "?page=2")
+    assert third.full_name in page and first.full_name not in page
+    assert 'data-testid="people-pages"' in page
+    response = client.post(
+        _detail(draft_reg) + "?page=2",
+        {
+            "version": draft_reg.version,
+            "unit_title": ["giay_khen"],
+            "person_title": [f"{third.pk}:lao_dong_tien_tien"],
+            "then": "save",
+        },
+    )
+    assert response.status_code == 302 and response["Location"].endswith("?page=2")
+    stored = set(
+        Registration.objects.get(pk=draft_reg.pk).entries.values_list("person_id", "title")
+    )
+    # The first person's title (page 1) is kept; the third's (page 2) is added.
+    assert stored == {
+        (None, "giay_khen"),
+        (first.pk, "lao_dong_tien_tien"),
+        (third.pk, "lao_dong_tien_tien"),
+    }
