@@ -235,6 +235,14 @@ def open_vote(actor, nomination, *, expected_version=None) -> CouncilVote:
     return vote
 
 
+def _not_at_a_meeting(vote: CouncilVote) -> None:
+    """A vote held at a meeting is counted on the meeting's page, against its attendance."""
+    if counting.item_of(vote) is not None:
+        raise ValidationError(
+            _("Hồ sơ đang được biểu quyết tại phiên họp Hội đồng: bỏ phiếu trên trang phiên họp.")
+        )
+
+
 @transaction.atomic
 def cast_ballot(actor, vote: CouncilVote, *, choice: str) -> Ballot:
     if not allows(actor, "awards.cast_ballot", vote):
@@ -245,6 +253,7 @@ def cast_ballot(actor, vote: CouncilVote, *, choice: str) -> Ballot:
     vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)
     if not vote.is_open:
         raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
+    _not_at_a_meeting(vote)
     ballot, _created = Ballot.objects.update_or_create(
         vote=vote, member=member, defaults={"choice": choice}
     )
@@ -346,6 +355,7 @@ def record_ballot(actor, vote: CouncilVote, *, member: CouncilMember, choice: st
         raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
     if member.council_id != vote.council_id:
         raise ValidationError(_("Người này không phải thành viên Hội đồng."))
+    _not_at_a_meeting(vote)
     ballot, _created = Ballot.objects.update_or_create(
         vote=vote, member=member, defaults={"choice": choice}
     )

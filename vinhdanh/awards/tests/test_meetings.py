@@ -527,3 +527,21 @@ def test_the_meeting_page_costs_the_same_with_more_dossiers(demo_user, client):
     assert response.content.decode().count('data-testid="agenda-item"') == 4
     # The dossiers, their votes and ballots are read at once: no query per dossier or member.
     assert many == few
+
+
+@pytest.mark.django_db
+def test_a_vote_held_at_a_meeting_is_counted_only_on_the_meeting_page(demo_user, client):
+    office = demo_user("thuongtruc")
+    nomination = _announced(demo_user)
+    meeting = _open(office, _meeting(office, nomination, present=6))
+    vote = _item(meeting, nomination).vote
+    absent = meeting.attendance.filter(status=ABSENT).first().member
+    # A paper ballot for an absent member would escape the attendance check.
+    with pytest.raises(ValidationError, match="trên trang phiên họp"):
+        services.record_ballot(office, vote, member=absent, choice=Choice.AGREE)
+    with pytest.raises(ValidationError, match="trên trang phiên họp"):
+        services.cast_ballot(demo_user("uyvien"), vote, choice=Choice.AGREE)
+    client.force_login(office)
+    page = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
+    assert 'data-testid="paper-ballots"' not in page
+    assert reverse("awards:meeting_detail", args=[meeting.pk]) in page
