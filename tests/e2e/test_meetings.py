@@ -58,7 +58,10 @@ def test_secretary_runs_a_meeting_and_downloads_its_minutes(login, site, tmp_pat
     tally = page.get_by_test_id("item-tally").inner_text()
     assert "Đồng ý 7" in tally and "chưa biểu quyết: 0" in tally
 
-    page.get_by_test_id("step-close").locator("button").click()
+    # Closing is final: the secretary ticks the confirmation first.
+    close = page.get_by_test_id("step-close")
+    close.locator("[name=confirm]").check()
+    close.locator("button").click()
     page.wait_for_load_state()
     assert "Đã kết thúc" in page.get_by_test_id("meeting-state").inner_text()
     assert "Thông qua" in page.get_by_test_id("item-result").inner_text()

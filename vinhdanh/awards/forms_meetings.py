@@ -181,6 +181,13 @@ class CloseMeetingForm(MeetingStepForm):
         widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
     )
 
+    # Closing is final: every dossier's result is fixed and the minutes follow from it.
+    confirm = forms.BooleanField(
+        label=_("Tôi xác nhận kết thúc: kết quả biểu quyết được chốt, không sửa được nữa."),
+        error_messages={"required": _("Đánh dấu ô xác nhận để kết thúc phiên họp.")},
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
     def arguments(self) -> dict:
         return {**super().arguments(), "override_reason": self.cleaned_data["override_reason"]}
 

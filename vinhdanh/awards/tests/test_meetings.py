@@ -469,9 +469,11 @@ def test_the_secretary_runs_a_meeting_through_its_pages(demo_user, client):
         {"room_agree": "6", "room_disagree": "1"},
     )
     meeting.refresh_from_db()
-    client.post(
-        reverse("awards:meeting_step", args=[meeting.pk, "close"]), {"version": meeting.version}
-    )
+    close = reverse("awards:meeting_step", args=[meeting.pk, "close"])
+    response = client.post(close, {"version": meeting.version})
+    assert response.status_code == 400
+    assert "Đánh dấu ô xác nhận" in response.content.decode()
+    client.post(close, {"version": meeting.version, "confirm": "on"})
     meeting.refresh_from_db()
     assert meeting.state == MeetingState.CLOSED
     page = client.get(detail).content.decode()
