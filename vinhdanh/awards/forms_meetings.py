@@ -10,7 +10,7 @@ from vinhdanh.org.models import CouncilMember
 from vinhdanh.workflow.forms import ActionForm
 
 INPUT = {"class": "form-control"}
-SMALL_NUMBER = {"class": "form-control form-control-sm", "min": 0, "style": "width: 5rem"}
+SMALL_NUMBER = {"class": "form-control form-control-sm", "min": 0}
 
 
 class MeetingForm(forms.Form):
