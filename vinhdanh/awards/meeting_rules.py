@@ -12,8 +12,11 @@ from django.utils.translation import gettext as _
 
 
 def as_share(value) -> Fraction:
-    """0.8, "0.667", Decimal("0.6667"), 2/3 → an exact fraction (2/3 stays 2/3)."""
-    return Fraction(str(value)).limit_denominator(10_000)
+    """0.8, "0.667", Decimal("0.6667"), 2/3 → a fraction; a share typed to three decimals of
+    a simple fraction is that fraction (0.667 is 2/3: 6 of 9 members, not 7)."""
+    exact = Fraction(str(value)).limit_denominator(10_000)
+    simple = exact.limit_denominator(12)
+    return simple if abs(simple - exact) < Fraction(1, 1000) else exact
 
 
 def members_needed(members: int, share) -> int:

@@ -55,6 +55,9 @@ def test_quorum_is_a_share_of_the_whole_membership():
     assert members_needed(9, 0.8) == 8
     assert members_needed(10, 0.8) == 8
     assert not quorum_met(0, 0, 0.5)
+    # Two thirds typed on the settings page as 0.667 or 0.6667 is still six of nine.
+    assert members_needed(9, 0.667) == members_needed(9, "0.6667") == 6
+    assert members_needed(100, 0.55) == 55
 
 
 def test_a_tally_refuses_to_count_a_member_twice():
