@@ -80,11 +80,12 @@ SETTINGS: dict[str, Setting] = {
     ),
     # Council meetings (law.md §7.3): the share of the whole membership that must be present,
     # and the share of agree votes for titles and forms without a threshold of their own.
+    # 0.667 is read as two thirds (awards.meeting_rules.as_share): 6 of 9 members.
     "meeting_quorum": Setting(
-        2 / 3,
+        0.667,
         True,
         "Tỷ lệ thành viên Hội đồng có mặt tối thiểu để phiên họp được tiến hành (trên tổng số "
-        "thành viên; ví dụ Bắc Ninh: 2/3, phiên xét khen thưởng 0.8)",
+        "thành viên; 0.667 là 2/3; ví dụ Bắc Ninh: 2/3, phiên xét khen thưởng 0.8)",
         "law.md §7.3 (quy định của tỉnh, ví dụ Bắc Ninh QĐ 86/2025 Điều 8; chưa có quy định chung)",
     ),
     "vote_default_threshold": Setting(
