@@ -550,3 +550,27 @@ def test_a_vote_held_at_a_meeting_is_counted_only_on_the_meeting_page(demo_user,
     page = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
     assert 'data-testid="paper-ballots"' not in page
     assert reverse("awards:meeting_detail", args=[meeting.pk]) in page
+
+
+@pytest.mark.django_db
+def test_a_present_member_votes_online_on_the_meeting_page(demo_user, client):
+    office, member = demo_user("thuongtruc"), demo_user("uyvien")
+    nomination = _announced(demo_user)
+    meeting = _open(office, _meeting(office, nomination, present=8))
+    item = _item(meeting, nomination)
+    url = reverse("awards:meeting_ballot", args=[meeting.pk, item.pk])
+    client.force_login(member)
+    page = client.get(reverse("awards:meeting_detail", args=[meeting.pk])).content.decode()
+    assert f'data-testid="ballot-{item.pk}"' in page
+    assert client.post(url, {"choice": "maybe"}).status_code == 400
+    assert client.post(url, {"choice": Choice.DISAGREE}).status_code == 302
+    assert list(item.vote.ballots.values_list("member__user", "choice")) == [
+        (member.pk, Choice.DISAGREE)
+    ]
+    # The secretary is no member: no ballot form, and a forged POST is refused.
+    client.force_login(office)
+    page = client.get(reverse("awards:meeting_detail", args=[meeting.pk])).content.decode()
+    assert f'data-testid="ballot-{item.pk}"' not in page
+    response = client.post(url, {"choice": Choice.AGREE})
+    assert response.status_code == 400 and "Chỉ thành viên Hội đồng" in response.content.decode()
+    assert item.vote.ballots.count() == 1
