@@ -35,6 +35,7 @@ from vinhdanh.awards.models import (
     Submission,
     Transition,
 )
+from vinhdanh.awards.services import meetings as meeting_services
 from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.documents.tests import builders
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
@@ -127,6 +128,18 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:batch_list": (SIGNED_IN, None),
     "awards:decision_list": (SIGNED_IN, None),
     "awards:inbox": (ORG_WIDE, None),
+    # Council meetings: the council's side only; another council's meeting is not found.
+    "awards:meeting_list": (ORG_WIDE, None),
+    "awards:meeting_create": (OFFICE, None),
+    "awards:meeting_detail": (ORG_WIDE, "meeting"),
+    "awards:meeting_minutes": (ORG_WIDE, "meeting"),
+    "awards:meeting_agenda": (ACTION, "meeting"),
+    "awards:meeting_agenda_remove": (ACTION, "meeting_item"),
+    "awards:meeting_attendance": (ACTION, "meeting"),
+    "awards:meeting_count": (ACTION, "meeting_item"),
+    "awards:meeting_ballot": (ACTION, "meeting_item"),
+    "awards:meeting_step": (ACTION, "meeting_step"),
+    "awards:nomination_to_meeting": (ACTION, "nomination"),
     # organisation-wide roles, or the standing office alone
     "home:audit_log": (OFFICE, None),
     "plans:import_upload": (OFFICE, None),
@@ -402,6 +415,10 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
         notice=announced.notices.first(), filed_by="Người góp ý", content="Ý kiến"
     )
     made["printer"] = PrinterProfile.objects.create(name="Máy in thử")
+    made["meeting"] = meeting_services.create_meeting(
+        office, title="Phiên họp thử", held_on=datetime.date(2021, 12, 1)
+    )
+    made["meeting_item"] = meeting_services.add_to_agenda(office, made["meeting"], announced)
     # A finished background screening of each ward.
     made["screening_jobs"] = [
         ScreeningJob.objects.create(unit=unit, year=2021, requested_by=user, status="done")
@@ -466,6 +483,9 @@ def targets(made) -> dict[str, list[Target]]:
         ),
         "ballot": Target({"pk": BallotRound.objects.first().pk}),
     }
+    single["meeting"] = Target({"pk": made["meeting"].pk})
+    single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})
+    single["meeting_step"] = Target({"pk": made["meeting"].pk, "action": "open"})
     table = {key: [value] for key, value in single.items()}
     table["decision"] = [Target({"pk": decision.pk}, everyone)]
     table["submission"] = [Target({"pk": Submission.objects.order_by("pk").first().pk})]

@@ -9,6 +9,7 @@ class AwardsConfig(AppConfig):
     menu_items = [
         ("awards:nomination_list", _("Hồ sơ khen thưởng"), "bi-award", None),
         ("awards:vote_list", _("Biểu quyết"), "bi-check2-square", "awards.follow_votes"),
+        ("awards:meeting_list", _("Phiên họp Hội đồng"), "bi-people", "awards.view_meetings"),
         ("awards:inbox", _("Hồ sơ cấp dưới trình"), "bi-inbox", "awards.view_inbox"),
         ("awards:decision_list", _("Quyết định"), "bi-file-earmark-text", None),
         ("awards:title_list", _("Danh mục khen thưởng"), "bi-list-stars", None),

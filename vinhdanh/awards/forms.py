@@ -23,6 +23,7 @@ from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.workflow.forms import ActionForm
+from vinhdanh.workflow.permissions import allows
 
 YEAR_MIN, YEAR_MAX = 1945, 2100
 DATE_ERRORS = {"invalid": _("Ngày không hợp lệ.")}
@@ -373,6 +374,31 @@ class OpenVoteForm(NominationStepForm):
 class CloseVoteForm(NominationStepForm):
     action_name = "close_vote"
     note = None
+    # Asked of the chairman alone: closing while members have not voted needs a reason.
+    override_reason = forms.CharField(
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(
+            attrs={
+                "class": "form-control mb-1",
+                "rows": 2,
+                "placeholder": _("Lý do kết thúc khi còn thành viên chưa biểu quyết"),
+            }
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.user is None or not allows(
+            self.user, "awards.confirm_incomplete_vote", self.nomination
+        ):
+            del self.fields["override_reason"]
+
+    def arguments(self) -> dict:
+        return {
+            **super().arguments(),
+            "override_reason": self.cleaned_data.get("override_reason", ""),
+        }
 
 
 class DecideForm(NominationStepForm):

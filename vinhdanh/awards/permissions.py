@@ -17,6 +17,7 @@ from vinhdanh.accounts.predicates import (
     may_change,
     may_view,
 )
+from vinhdanh.awards import permissions_meetings  # noqa: F401 (the meetings' permissions)
 from vinhdanh.workflow.permissions import define
 
 HOANG_LIET = "phuong-hoang-liet"
@@ -204,7 +205,13 @@ define("awards.answer_objection", is_standing_office & may_view & handled_here, 
 # objection, which is the standing office's work; everyone else reads the text alone.
 define("awards.see_objection_contact", is_standing_office, reads=True)
 define("awards.open_vote", is_standing_office & may_view & handled_here, sample=_nomination)
-define("awards.close_vote", is_standing_office & may_view & handled_here, sample=_nomination)
+# The chairman closes too: alone may close while members have not voted, with a reason.
+define(
+    "awards.close_vote",
+    (is_standing_office | is_leader) & may_view & handled_here,
+    sample=_nomination,
+)
+define("awards.confirm_incomplete_vote", is_leader & may_view & handled_here, sample=_nomination)
 define("awards.record_ballot", is_standing_office & may_view & handled_here, sample=_nomination)
 define("awards.cast_ballot", sits_on_the_council, sample=_vote)
 define("awards.view_quota", is_council_side, reads=True)

@@ -11,6 +11,7 @@ from vinhdanh.awards.models import (
     Batch,
     Certificate,
     Decision,
+    Meeting,
     Nomination,
     PrintJob,
     Submission,
@@ -100,6 +101,11 @@ def register_award_scopes() -> None:
         ),
     )
     access.register(Batch, access.ScopeRule(unit_path="unit__path", council_own=True))
+    # A council's meetings are its own: the councils above do not see a ward's meetings.
+    access.register(
+        Meeting,
+        access.ScopeRule(unit_path="council__unit__path", editable_by_unit=False, council_own=True),
+    )
     # A decision is the issuer's act: it belongs to the issuer's tree (its council sees it,
     # with or without recipients yet) and units see their own recipients through nominations.
     access.register(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vinhdanh.awards.views import batches, decisions, nominations, public, quota, upward
+from vinhdanh.awards.views import batches, decisions, meetings, nominations, public, quota, upward
 
 app_name = "awards"
 urlpatterns = [
@@ -57,6 +57,22 @@ urlpatterns = [
     path("printers/<int:pk>/test-page.pdf", decisions.printer_test, name="printer_test"),
     path("certificates/<int:pk>/pdf/", decisions.certificate_pdf, name="certificate_pdf"),
     path("certificates/<int:pk>/revoke/", decisions.certificate_revoke, name="certificate_revoke"),
+    # Council meetings.
+    path("meetings/", meetings.meeting_list, name="meeting_list"),
+    path("meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/agenda/", meetings.meeting_agenda, name="meeting_agenda"),
+    path(
+        "meetings/<int:pk>/agenda/<int:item_id>/remove/",
+        meetings.meeting_agenda_remove,
+        name="meeting_agenda_remove",
+    ),
+    path("meetings/<int:pk>/attendance/", meetings.meeting_attendance, name="meeting_attendance"),
+    path("meetings/<int:pk>/count/<int:item_id>/", meetings.meeting_count, name="meeting_count"),
+    path("meetings/<int:pk>/ballot/<int:item_id>/", meetings.meeting_ballot, name="meeting_ballot"),
+    path("meetings/<int:pk>/step/<slug:action>/", meetings.meeting_step, name="meeting_step"),
+    path("meetings/<int:pk>/minutes.docx", meetings.meeting_minutes, name="meeting_minutes"),
+    path("<int:pk>/to-meeting/", meetings.nomination_to_meeting, name="nomination_to_meeting"),
     path("verify/<str:token>/", public.verify, name="verify"),
     path("public/", public.public_list, name="public_list"),
     path("public/<int:pk>/objection/", public.public_objection, name="public_objection"),

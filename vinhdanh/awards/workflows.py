@@ -72,8 +72,10 @@ NOMINATIONS = Workflow(
                 "announce", [State.APPRAISED], [State.ANNOUNCED], "awards.announce_nomination",
                 gettext_lazy("Công khai lấy ý kiến"),
             ),
+            # A dossier the council did not pass may be put to a later vote (a re-vote).
             _action(
-                "open_vote", [State.ANNOUNCED], [State.VOTING], "awards.open_vote",
+                "open_vote", [State.ANNOUNCED, State.NOT_APPROVED], [State.VOTING],
+                "awards.open_vote",
                 gettext_lazy("Đưa ra Hội đồng bỏ phiếu"), guard=vote_may_open,
             ),
             _action(

@@ -5,6 +5,7 @@ The only place that creates Word documents; all text goes through `_add_run`.
 doc = AdminDocument(Letterhead(...), date=..., kind="QUYẾT ĐỊNH", subject="Về việc ...")
 doc.bases([...]); doc.heading("QUYẾT ĐỊNH:"); doc.article(1, "...")
 doc.signature(authority="TM. HỘI ĐỒNG ...", role_line="CHỦ TỊCH", signer="...")
+doc.signatures(("THƯ KÝ", "..."), ("CHỦ TRÌ", "..."))  # minutes: two signers
 doc.recipients([...]); doc.annex("DANH SÁCH ...", "(Kèm theo ...)"); doc.table(...)
 content = doc.to_bytes()
 """
@@ -183,6 +184,17 @@ class AdminDocument:
             self._line(right, "", layout.BODY_PT)
         self._line(right, signer, layout.BODY_PT, bold=True)
         self._signature_table = table
+
+    def signatures(self, left: tuple[str, str], right: tuple[str, str]) -> None:
+        """Two signers side by side, as minutes are signed: (role, name) left and right."""
+        table = self.document.add_table(rows=1, cols=2)
+        _no_borders(table)
+        for cell, (role, signer) in zip(table.rows[0].cells, (left, right), strict=True):
+            cell.paragraphs[0].text = ""
+            self._line(cell, role.upper(), layout.BODY_PT, bold=True)
+            for _ in range(4):
+                self._line(cell, "", layout.BODY_PT)
+            self._line(cell, signer, layout.BODY_PT, bold=True)
 
     def recipients(self, names: list[str]) -> None:
         """'Nơi nhận:' beside the signature, the last line being the archive."""

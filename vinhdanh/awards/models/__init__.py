@@ -14,6 +14,14 @@ from vinhdanh.awards.models.decision import (
     DecisionState,
     DecisionTransition,
 )
+from vinhdanh.awards.models.meetings import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingState,
+    MeetingTransition,
+)
 from vinhdanh.awards.models.nomination import (
     Appraisal,
     Attachment,
@@ -26,8 +34,11 @@ from vinhdanh.awards.models.nomination import (
 from vinhdanh.awards.models.review import Ballot, Choice, CouncilVote, Objection, PublicNotice
 
 __all__ = [
+    "AgendaItem",
     "Appraisal",
     "Attachment",
+    "Attendance",
+    "AttendanceStatus",
     "AwardBasis",
     "Ballot",
     "Batch",
@@ -39,6 +50,9 @@ __all__ = [
     "DecisionState",
     "DecisionTransition",
     "DossierComponent",
+    "Meeting",
+    "MeetingState",
+    "MeetingTransition",
     "Nomination",
     "Objection",
     "PrintJob",

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards.catalogue_loader import DEFAULT_VOTE_THRESHOLD
 from vinhdanh.awards.checks import vote_passes
 from vinhdanh.awards.eligibility import prefilled_checklist
 from vinhdanh.awards.models import (
@@ -30,6 +29,7 @@ from vinhdanh.awards.models.review import (
     OBJECTION_CONTENT_MAX,
     OBJECTION_NAME_MAX,
 )
+from vinhdanh.awards.services import counting
 from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.org.models import Council, CouncilMember
 from vinhdanh.workflow.engine import lock, transition
@@ -210,14 +210,9 @@ def council_of(actor) -> Council:
     return council
 
 
-def threshold_for(title) -> tuple[Decimal, bool, str]:
-    if title.vote_threshold is not None:
-        return (
-            title.vote_threshold,
-            False,
-            _("Tỷ lệ cấu hình cho “%s” (trên tổng số thành viên Hội đồng)") % title.name,
-        )
-    return Decimal(DEFAULT_VOTE_THRESHOLD), True, _("Quá bán tổng số thành viên Hội đồng")
+def threshold_for(title, council=None) -> tuple[Decimal, bool, str]:
+    """The vote's threshold from the rule settings of the council's province."""
+    return counting.threshold_for(title, council)
 
 
 @transaction.atomic
@@ -227,7 +222,7 @@ def open_vote(actor, nomination, *, expected_version=None) -> CouncilVote:
         NOMINATIONS, actor, nomination, "open_vote", expected_version=expected_version
     )
     council = council_of(actor)
-    threshold, strictly_above, note = threshold_for(current.title)
+    threshold, strictly_above, note = threshold_for(current.title, council)
     vote = CouncilVote.objects.create(
         nomination=current,
         council=council,
@@ -240,6 +235,14 @@ def open_vote(actor, nomination, *, expected_version=None) -> CouncilVote:
     return vote
 
 
+def _not_at_a_meeting(vote: CouncilVote) -> None:
+    """A vote held at a meeting is counted on the meeting's page, against its attendance."""
+    if counting.item_of(vote) is not None:
+        raise ValidationError(
+            _("Hồ sơ đang được biểu quyết tại phiên họp Hội đồng: bỏ phiếu trên trang phiên họp.")
+        )
+
+
 @transaction.atomic
 def cast_ballot(actor, vote: CouncilVote, *, choice: str) -> Ballot:
     if not allows(actor, "awards.cast_ballot", vote):
@@ -250,6 +253,7 @@ def cast_ballot(actor, vote: CouncilVote, *, choice: str) -> Ballot:
     vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)
     if not vote.is_open:
         raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
+    _not_at_a_meeting(vote)
     ballot, _created = Ballot.objects.update_or_create(
         vote=vote, member=member, defaults={"choice": choice}
     )
@@ -257,16 +261,50 @@ def cast_ballot(actor, vote: CouncilVote, *, choice: str) -> Ballot:
     return ballot
 
 
+def incomplete_refusal(actor, nomination, missing: list[str], reason: str) -> str | None:
+    """Why closing is refused while members have not voted; None when it may go on.
+
+    Only the chairman may close then, and only with a written reason (kept in the history
+    and the audit log).
+    """
+    if not missing:
+        return None
+    if not allows(actor, "awards.confirm_incomplete_vote", nomination):
+        return _(
+            "%(missing)s Chưa thể kết thúc bỏ phiếu: cần ghi nhận phiếu của các thành viên "
+            "này, hoặc Chủ tịch Hội đồng (chủ trì) xác nhận kết thúc với lý do bằng văn bản."
+        ) % {"missing": " ".join(missing)}
+    if not reason.strip():
+        return _(
+            "%(missing)s Cần ghi rõ lý do kết thúc bỏ phiếu khi còn thành viên chưa biểu quyết."
+        ) % {"missing": " ".join(missing)}
+    return None
+
+
 @transaction.atomic
-def close_vote(actor, vote: CouncilVote, *, expected_version=None) -> CouncilVote:
+def close_vote(
+    actor, vote: CouncilVote, *, expected_version=None, override_reason: str = ""
+) -> CouncilVote:
+    """Count the vote over the whole membership and move the dossier to voted / not approved.
+
+    Online ballots count with the counts recorded at the meeting the vote belongs to. While a
+    member expected to vote (every member; at a meeting, every present member) has not, only
+    the chairman may close, with a written reason.
+    """
     require(actor, "awards.close_vote", vote.nomination)
     # The nomination first, then its vote: the order every writer takes them in.
     current = lock(NOMINATIONS, vote.nomination, expected_version)
     vote = CouncilVote.objects.select_for_update().get(pk=vote.pk)
     if not vote.is_open:
         raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
+    item = counting.item_of(vote)
+    count, names = counting.missing_votes(vote, item)
+    missing = [counting.missing_message(current, count, names)] if count else []
+    refusal = incomplete_refusal(actor, current, missing, override_reason)
+    if refusal:
+        raise ValidationError(refusal)
     before = snapshot(vote)
-    counts = {choice: vote.ballots.filter(choice=choice).count() for choice in Choice.values}
+    counts = counting.totals(vote, counting.ballots_of(vote), item)
     vote.agree = counts[Choice.AGREE]
     vote.disagree = counts[Choice.DISAGREE]
     vote.abstain = counts[Choice.ABSTAIN]
@@ -280,6 +318,13 @@ def close_vote(actor, vote: CouncilVote, *, expected_version=None) -> CouncilVot
         "members": vote.members_count,
         "share": f"{vote.threshold * 100:.0f}",
     }
+    if missing:
+        note += (
+            ". "
+            + missing[0]
+            + " "
+            + _("Chủ tịch xác nhận kết thúc, lý do: %s") % (override_reason.strip())
+        )
     transition(
         NOMINATIONS,
         actor,
@@ -289,7 +334,12 @@ def close_vote(actor, vote: CouncilVote, *, expected_version=None) -> CouncilVot
         note=note,
     )
     record(
-        actor=actor, action="awards.vote.close", instance=vote, before=before, after=snapshot(vote)
+        actor=actor,
+        action="awards.vote.close",
+        instance=vote,
+        before=before,
+        after=snapshot(vote),
+        note=(override_reason.strip() if missing else "")[:500],
     )
     return vote
 
@@ -305,6 +355,7 @@ def record_ballot(actor, vote: CouncilVote, *, member: CouncilMember, choice: st
         raise ValidationError(_("Phiên bỏ phiếu đã kết thúc."))
     if member.council_id != vote.council_id:
         raise ValidationError(_("Người này không phải thành viên Hội đồng."))
+    _not_at_a_meeting(vote)
     ballot, _created = Ballot.objects.update_or_create(
         vote=vote, member=member, defaults={"choice": choice}
     )

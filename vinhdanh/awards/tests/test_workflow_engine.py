@@ -47,9 +47,10 @@ def _officer_of(user, nomination):
 def _close(user, nomination, agree):
     vote = nomination.votes.first()
     office = user("thuongtruc")
-    if agree:
-        for member in vote.council.members.all():
-            services.record_ballot(office, vote, member=member, choice=Choice.AGREE)
+    # Every member votes: closing with members who have not is the chairman's, with a reason.
+    for member in vote.council.members.all():
+        choice = Choice.AGREE if agree else Choice.DISAGREE
+        services.record_ballot(office, vote, member=member, choice=choice)
     services.close_vote(office, vote)
 
 
@@ -71,6 +72,9 @@ CASES = [
     ("announce", State.APPRAISED, State.ANNOUNCED, "thuongtruc", None,
      lambda u, n: services.announce_nomination(u("thuongtruc"), n, starts_on=DAY, ends_on=DAY)),
     ("open_vote", State.ANNOUNCED, State.VOTING, "thuongtruc", None,
+     lambda u, n: services.open_vote(u("thuongtruc"), n)),
+    # A dossier the council did not pass is put to a later vote.
+    ("open_vote", State.NOT_APPROVED, State.VOTING, "thuongtruc", None,
      lambda u, n: services.open_vote(u("thuongtruc"), n)),
     ("close_vote", State.VOTING, State.VOTED, "thuongtruc", None,
      lambda u, n: _close(u, n, agree=True)),

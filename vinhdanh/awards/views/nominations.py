@@ -33,6 +33,7 @@ from vinhdanh.awards.forms import (
     ObjectionAnswerForm,
 )
 from vinhdanh.awards.models import (
+    AgendaItem,
     Attachment,
     Ballot,
     Choice,
@@ -395,11 +396,16 @@ def nomination_page(request, nomination, failed=None):
     vote = nomination.votes.first()
     member = CouncilMember.objects.filter(user=user).first()
     cast_form = None
-    if vote and vote.is_open and allows(user, "awards.cast_ballot", vote):
+    # A vote held at a council meeting is cast and recorded on the meeting's page.
+    at_meeting = vote is not None and AgendaItem.objects.filter(vote=vote).exists()
+    if vote and vote.is_open and not at_meeting and allows(user, "awards.cast_ballot", vote):
         cast_form = page_forms.get(("ballot", None), lambda: BallotForm(vote=vote, auto_id=False))
     paper = (
         _paper_ballots(user, vote, page_forms)
-        if vote and vote.is_open and allows(user, "awards.record_ballot", nomination)
+        if vote
+        and vote.is_open
+        and not at_meeting
+        and allows(user, "awards.record_ballot", nomination)
         else []
     )
     certificate = getattr(nomination, "certificate", None)

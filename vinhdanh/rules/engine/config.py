@@ -78,6 +78,23 @@ SETTINGS: dict[str, Setting] = {
         "Tỷ lệ phiếu đồng ý tối thiểu trên tổng số thành viên Hội đồng",
         "law.md §7.3 (Điều 30 khoản 7 Nghị định 98/2023; Nghị định 152/2025 chưa xác nhận)",
     ),
+    # Council meetings (law.md §7.3): the share of the whole membership that must be present,
+    # and the share of agree votes for titles and forms without a threshold of their own.
+    # 0.667 is read as two thirds (awards.meeting_rules.as_share): 6 of 9 members.
+    "meeting_quorum": Setting(
+        0.667,
+        True,
+        "Tỷ lệ thành viên Hội đồng có mặt tối thiểu để phiên họp được tiến hành (trên tổng số "
+        "thành viên; 0.667 là 2/3; ví dụ Bắc Ninh: 2/3, phiên xét khen thưởng 0.8)",
+        "law.md §7.3 (quy định của tỉnh, ví dụ Bắc Ninh QĐ 86/2025 Điều 8; chưa có quy định chung)",
+    ),
+    "vote_default_threshold": Setting(
+        0.5,
+        True,
+        "Tỷ lệ phiếu đồng ý phải vượt quá (trên tổng số thành viên Hội đồng) đối với danh hiệu, "
+        "hình thức không có ngưỡng riêng trong vote_thresholds",
+        "law.md §7.3 (Hội đồng làm việc theo đa số; quy định của tỉnh, chưa xác nhận)",
+    ),
     # Chains of forms (law.md §4.2, §11).
     "chain_window_years": Setting(
         5,
