@@ -151,7 +151,17 @@ def record_edit(request, kind: str, pk: int | None = None):
         if saved is not None:
             messages.success(request, _("Đã lưu: %(record)s.") % {"record": saved})
             return redirect(*_back(kind, saved))
-    context = {"kind": kind, "title": KIND_TITLES[kind], "form": form, "instance": instance}
+    subject = instance.subject if instance is not None else None
+    code = form.initial.get("person_code")
+    if subject is None and code:
+        subject = form.people.filter(code=code).first()
+    context = {
+        "kind": kind,
+        "title": KIND_TITLES[kind],
+        "form": form,
+        "instance": instance,
+        "subject": subject,
+    }
     return render(request, "records/record_form.html", context, status=400 if form.errors else 200)
 
 
@@ -242,10 +252,22 @@ def _preview_context(request, draft: RecordImport, form) -> dict:
             Rating.objects.filter(person__code__in=codes).values_list("person__code", "year")
         )
         updates = sum(1 for r in draft.rows if (r["person_code"], r["year"]) in existing)
+    shown = draft.rows[:PREVIEW_ROWS]
+    # The subject's name beside its code, so the office sees who each row is about.
+    people = dict(
+        Person.objects.filter(
+            code__in={r["person_code"] for r in shown if r["person_code"]}
+        ).values_list("code", "full_name")
+    )
+    units = dict(
+        Unit.objects.filter(code__in={r["unit_code"] for r in shown if r["unit_code"]}).values_list(
+            "code", "name"
+        )
+    )
     rows = [
-        [row["row"]]
+        [row["row"], people.get(row["person_code"]) or units.get(row["unit_code"], "")]
         + [_shown(labels.get(c.key, {}).get(row.get(c.key), row.get(c.key))) for c in columns]
-        for row in draft.rows[:PREVIEW_ROWS]
+        for row in shown
     ]
     return {
         "kind": draft.kind,

@@ -326,7 +326,7 @@ def test_the_form_adds_edits_and_deletes_with_confirmation(client, demo_user, ne
     client.force_login(demo_user("canbo.hoangliet"))
     create = reverse("records:record_create", args=["discipline"])
     form = client.get(create, {"person": newcomer.pk}).content.decode()
-    assert 'value="hl-moi-1"' in form
+    assert 'value="hl-moi-1"' in form and "Lê Thị Mới" in form
     refused = client.post(
         create,
         {"person_code": "hl-moi-1", "year": "2021", "form": "canh_cao",
@@ -409,3 +409,27 @@ def test_the_record_list_costs_the_same_queries_with_many_rows(client, demo_user
 
     for kind in ("ratings", "initiatives", "discipline"):
         assert_flat(client, reverse("records:record_list", args=[kind]), grow, few=5, many=30)
+
+
+def test_the_import_preview_costs_the_same_queries_with_many_rows(client, demo_user, ward_a):
+    office = demo_user("thuongtruc")
+    client.force_login(office)
+    draft = RecordImport.objects.create(
+        kind="ratings", original_name="x.xlsx", rows=[], created_by=office
+    )
+    numbers = numbering()
+
+    def grow(count):
+        for _ in range(count):
+            n = next(numbers)
+            Person.objects.create(code=f"xt-{n}", full_name=f"Người xem {n}", unit=ward_a,
+                                  gender="male")  # fmt: skip
+            draft.rows.append(
+                {"row": n + 1, "person_code": f"xt-{n}", "unit_code": "", "year": 2021,
+                 "level": "tot"}
+            )  # fmt: skip
+        draft.save()
+
+    url = reverse("records:record_import_preview", args=[draft.pk])
+    html = assert_flat(client, url, grow).content.decode()
+    assert "Người xem 210" in html
