@@ -387,10 +387,14 @@ def test_the_list_is_scoped_and_filtered(client, demo_user, outsider, ward_a):
     assert filtered.count('data-testid="record-row"') == Rating.objects.filter(person=mine).count()
 
 
-def test_the_person_page_links_to_their_records(client, demo_user, newcomer):
+def test_the_person_and_unit_pages_link_to_their_records(client, demo_user, newcomer, ward_a):
     client.force_login(demo_user("canbo.hoangliet"))
     page = client.get(reverse("org:person_detail", args=[newcomer.pk])).content.decode()
     assert reverse("records:record_list", args=["ratings"]) + f"?person={newcomer.pk}" in page
+    page = client.get(reverse("org:unit_detail", args=[ward_a.pk])).content.decode()
+    assert reverse("records:record_list", args=["discipline"]) + f"?unit={ward_a.pk}" in page
+    # The sidebar leads to the records too.
+    assert reverse("records:kept") in page
 
 
 def test_the_record_list_costs_the_same_queries_with_many_rows(client, demo_user, ward_a):
