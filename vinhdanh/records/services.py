@@ -173,19 +173,23 @@ class RecordsImportRefused(ValidationError):
 def _resolver(actor):
     """Which of a file's codes name people and units the actor may record for."""
 
+    allowed: dict[int, bool] = {}
+
+    def may_record(unit) -> bool:
+        # Asked once per unit: a ward's workbook names hundreds of people of a few units.
+        if unit.pk not in allowed:
+            allowed[unit.pk] = allows(actor, "records.record_fact", unit)
+        return allowed[unit.pk]
+
     def resolve(person_codes: set[str], unit_codes: set[str]) -> tuple[set[str], set[str]]:
         people = Person.objects.filter(code__in=person_codes).select_related("unit")
         units = Unit.objects.filter(code__in=unit_codes)
         return (
-            {p.code for p in access.scope_queryset(actor, people) if _may_record(actor, p.unit)},
-            {u.code for u in access.scope_queryset(actor, units) if _may_record(actor, u)},
+            {p.code for p in access.scope_queryset(actor, people) if may_record(p.unit)},
+            {u.code for u in access.scope_queryset(actor, units) if may_record(u)},
         )
 
     return resolve
-
-
-def _may_record(actor, unit) -> bool:
-    return allows(actor, "records.record_fact", unit)
 
 
 @transaction.atomic
