@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.core.paging import capped_page
+from vinhdanh.core.text import fold
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.records import services
 from vinhdanh.records.forms import FORMS, ApplyImportForm, RecordsImportForm
@@ -76,9 +77,11 @@ def _filtered(request, kind: str):
         person = access.get_visible_or_404(request.user, Person.objects.all(), pk=person_pk)
         rows, filters["person"] = rows.filter(person=person), person
     if filters["q"]:
-        rows = rows.filter(
-            Q(person__full_name__icontains=filters["q"]) | Q(person__code=filters["q"])
-        )
+        # A name typed with or without its accents (the people's folded search text), or a code.
+        name = Q()
+        for word in fold(filters["q"]).split():
+            name &= Q(person__search_text__contains=f" {word}")
+        rows = rows.filter(name | Q(person__code=filters["q"]))
     return rows.order_by("-year", "person__full_name", "unit__name", "pk"), filters
 
 

@@ -387,6 +387,20 @@ def test_the_list_is_scoped_and_filtered(client, demo_user, outsider, ward_a):
     assert filtered.count('data-testid="record-row"') == Rating.objects.filter(person=mine).count()
 
 
+def test_the_list_finds_a_name_typed_without_accents(client, demo_user, newcomer):
+    client.force_login(demo_user("canbo.hoangliet"))
+    services.save_record(
+        actor=demo_user("canbo.hoangliet"), kind="ratings", person=newcomer, year=2021,
+        level="tot",
+    )  # fmt: skip
+    url = reverse("records:record_list", args=["ratings"])
+    found = client.get(url, {"q": "le thi moi"}).content.decode()
+    assert found.count('data-testid="record-row"') == 1 and "Lê Thị Mới" in found
+    assert (
+        client.get(url, {"q": "hl-moi-1"}).content.decode().count('data-testid="record-row"') == 1
+    )
+
+
 def test_the_person_and_unit_pages_link_to_their_records(client, demo_user, newcomer, ward_a):
     client.force_login(demo_user("canbo.hoangliet"))
     page = client.get(reverse("org:person_detail", args=[newcomer.pk])).content.decode()
