@@ -42,7 +42,7 @@ from vinhdanh.movements.models import Movement, MovementDocument, Registration, 
 from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
-from vinhdanh.records.models import ScreeningJob
+from vinhdanh.records.models import Rating, RecordImport, ScreeningJob
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
 
 # Who may open a page (GET). Each kind's expected answer per identity is in `expected`;
@@ -108,6 +108,16 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "plans:export_xlsx": (SIGNED_IN, "plan"),
     "plans:unit_plans": (SIGNED_IN, "plan"),
     "records:screening": (SIGNED_IN, None),
+    "records:kept": (SIGNED_IN, None),
+    "records:record_list": (SIGNED_IN, "record_kind"),
+    "records:record_template": (SIGNED_IN, "record_kind"),
+    # The records a unit keeps: the office and unit officers (records.keep_records).
+    "records:record_create": (PROPOSERS, "record_kind"),
+    "records:record_import": (PROPOSERS, "record_kind"),
+    "records:record_edit": (SCOPED_CHANGE, "kept_record"),
+    "records:record_delete": (SCOPED_CHANGE, "kept_record"),
+    "records:record_import_preview": (IMPORTER, "record_import"),
+    "records:record_import_apply": (ACTION, "record_import"),
     "rules:settings": (SIGNED_IN, None),
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
@@ -430,6 +440,10 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
         name="Sắp xếp thử", effective_on=datetime.date(2025, 7, 1), created_by=office,
         council=office.council,
     )  # fmt: skip
+    # A records import previewed by the office (a preview is its uploader's own).
+    made["record_import"] = RecordImport.objects.create(
+        kind="ratings", original_name="xep-loai.xlsx", rows=[], created_by=office
+    )
     # The demo's plan import is confirmed already (its preview sends on to the plan).
     made["plan_import"] = plan_services.preview_import(
         actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()
@@ -482,6 +496,8 @@ def targets(made) -> dict[str, list[Target]]:
             frozenset({"A"}),
         ),
         "ballot": Target({"pk": BallotRound.objects.first().pk}),
+        "record_kind": Target({"kind": "ratings"}, everyone, True),
+        "record_import": Target({"pk": made["record_import"].pk}),
     }
     single["meeting"] = Target({"pk": made["meeting"].pk})
     single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})
@@ -495,6 +511,10 @@ def targets(made) -> dict[str, list[Target]]:
     table["screening"] = [
         Target({"person_pk": t.kwargs["pk"], "title_id": "chien_si_thi_dua_co_so"}, t.owners)
         for t in table["person"]
+    ]
+    table["kept_record"] = [
+        Target({"kind": "ratings", **t.kwargs}, t.owners)
+        for t in _pk_targets(Rating.objects.filter(person__isnull=False), "person__unit")
     ]
     table["screening_job"] = [
         Target({"pk": job.pk}, frozenset({owner}))

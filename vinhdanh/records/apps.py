@@ -6,7 +6,10 @@ class RecordsConfig(AppConfig):
     name = "vinhdanh.records"
     label = "records"
     verbose_name = _("Hồ sơ thành tích")
-    menu_items = [("records:screening", _("Rà soát đủ điều kiện"), "bi-clipboard-check", None)]
+    menu_items = [
+        ("records:kept", _("Xếp loại, sáng kiến, kỷ luật"), "bi-journal-check", None),
+        ("records:screening", _("Rà soát đủ điều kiện"), "bi-clipboard-check", None),
+    ]
 
     def ready(self) -> None:
         from vinhdanh.records.scopes import register_record_scopes

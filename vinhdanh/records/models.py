@@ -108,6 +108,8 @@ class Initiative(SubjectRecord):
     name = models.CharField(_("Tên sáng kiến"), max_length=255)
     scope = models.CharField(_("Phạm vi ảnh hưởng"), max_length=20, choices=InitiativeScope.choices)
     recognised_by = models.CharField(_("Cơ quan công nhận"), max_length=255, blank=True)
+    decision_number = models.CharField(_("Số quyết định công nhận"), max_length=120, blank=True)
+    decision_date = models.DateField(_("Ngày quyết định công nhận"), null=True, blank=True)
 
     class Meta:
         ordering = ["-year"]
@@ -121,6 +123,9 @@ class Initiative(SubjectRecord):
 
 class DisciplineRecord(SubjectRecord):
     form = models.CharField(_("Hình thức kỷ luật"), max_length=20, choices=DisciplineForm.choices)
+    decision_number = models.CharField(_("Số quyết định kỷ luật"), max_length=120, blank=True)
+    # The penalty runs from the decision to `until` (the rules count achievements after it).
+    decision_date = models.DateField(_("Ngày quyết định kỷ luật"), null=True, blank=True)
     until = models.DateField(_("Hết hiệu lực"), null=True, blank=True)
 
     class Meta:
@@ -131,6 +136,38 @@ class DisciplineRecord(SubjectRecord):
 
     def __str__(self) -> str:
         return f"{self.subject} · {self.year} · {self.get_form_display()}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.decision_date and self.until and self.until < self.decision_date:
+            raise ValidationError(
+                {"until": _("Ngày hết hiệu lực phải sau ngày quyết định kỷ luật.")}
+            )
+
+
+class RecordImport(models.Model):
+    """A records workbook read and checked, between its preview and its apply.
+
+    Only the rows that were all valid are kept (a file with one bad row is refused whole);
+    applying re-checks each row's scope, so a preview grants nothing by itself.
+    """
+
+    kind = models.CharField(max_length=20)
+    original_name = models.CharField(max_length=255)
+    rows = models.JSONField(default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Lượt nhập hồ sơ")
+        verbose_name_plural = _("Lượt nhập hồ sơ")
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class ScreeningJob(models.Model):
@@ -195,3 +232,7 @@ class ScreeningResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_id} · {self.position}"
+
+
+# The kinds of record a unit keeps itself, by the slug of their pages.
+RECORD_KINDS = {"ratings": Rating, "initiatives": Initiative, "discipline": DisciplineRecord}

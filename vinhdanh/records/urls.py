@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vinhdanh.records import views
+from vinhdanh.records import keeping_views, views
 
 app_name = "records"
 urlpatterns = [
@@ -15,3 +15,19 @@ urlpatterns = [
         name="screening_detail",
     ),
 ]
+
+# The records units keep: <kind> is ratings, initiatives or discipline.
+_K = "kept/<slug:kind>/"
+urlpatterns += [
+    path("kept/", keeping_views.record_list, {"kind": "ratings"}, name="kept"),
+    path(_K, keeping_views.record_list, name="record_list"),
+    path(_K + "new/", keeping_views.record_edit, name="record_create"),
+    path(_K + "<int:pk>/edit/", keeping_views.record_edit, name="record_edit"),
+    path(_K + "<int:pk>/delete/", keeping_views.record_delete, name="record_delete"),
+    path(_K + "import/", keeping_views.record_import, name="record_import"),
+    path(_K + "template.xlsx", keeping_views.record_template, name="record_template"),
+    path("kept/imports/<int:pk>/", keeping_views.record_import_preview,
+         name="record_import_preview"),
+    path("kept/imports/<int:pk>/apply/", keeping_views.record_import_apply,
+         name="record_import_apply"),
+]  # fmt: skip

@@ -47,6 +47,11 @@ class SheetImportForm(forms.Form):
         error_messages={"required": _("Vui lòng chọn tệp Excel (.xlsx).")},
         widget=forms.ClearableFileInput(attrs={"class": f"{SMALL} w-16rem", "accept": ".xlsx"}),
     )
+    past_deadline_ok = forms.BooleanField(
+        label=_("Vẫn nhập với hạn đã qua (bảng điểm khóa ngay)"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
 
 
 class SheetActionForm(ActionForm):
@@ -127,13 +132,32 @@ class ScoresForm(forms.Form):
             )
 
     def rows(self):
-        """The scores, each with its bound fields, for the page's table."""
+        """The scores, each with its bound fields, for the page's table; a refused cell is
+        marked (and says why) while every other cell keeps what was typed."""
         for score in self.scores:
             cid = score.criterion_id
+            for part in ("points", "note"):
+                name = f"{part}-{cid}"
+                if name in self.errors:
+                    attrs = self.fields[name].widget.attrs
+                    attrs["class"] = attrs.get("class", "") + " is-invalid"
+                    attrs["aria-invalid"] = "true"
+                    attrs["aria-describedby"] = f"error-cell-{cid}"
             score.points_input = self[f"points-{cid}"]
             score.note_input = self[f"note-{cid}"]
             score.version_input = self[f"version-{cid}"]
+            score.cell_errors = [
+                *self.errors.get(f"points-{cid}", []),
+                *self.errors.get(f"note-{cid}", []),
+            ]
+            score.error_id = f"error-cell-{cid}"
         return self.scores
+
+    def add_cell_errors(self, cells: dict) -> None:
+        """The service's refusals, each on its cell: {(criterion id, "points"|"note"): [msg]}."""
+        for (cid, part), messages in cells.items():
+            name = f"{part}-{cid}"
+            self.add_error(name if name in self.fields else None, messages)
 
     def _posted(self):
         return [s for s in self.scores if self.add_prefix(f"points-{s.criterion_id}") in self.data]
@@ -172,6 +196,40 @@ class ScoresForm(forms.Form):
         return versions
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class GatedFilesField(GatedFileField):
+    """Several files in one input, each through the upload gate (at most `max_files`)."""
+
+    def __init__(self, *, max_files: int = 10, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": SMALL}))
+        super().__init__(**kwargs)
+        self.max_files = max_files
+
+    def clean(self, data, initial=None):
+        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if not uploads:
+            return super().clean(None, initial)
+        if len(uploads) > self.max_files:
+            raise forms.ValidationError(
+                _("Mỗi lần đính kèm tối đa %(count)d tệp.") % {"count": self.max_files}
+            )
+        cleaned, errors = [], []
+        for upload in uploads:
+            try:
+                cleaned.append(super().clean(upload, initial))
+            except forms.ValidationError as refused:
+                errors.extend(
+                    _("Tệp “%(name)s”: %(reason)s") % {"name": upload.name, "reason": message}
+                    for message in refused.messages
+                )
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
 class EvidenceForm(forms.Form):
     criterion = forms.TypedChoiceField(
         label=_("Tiêu chí"),
@@ -182,10 +240,9 @@ class EvidenceForm(forms.Form):
         },
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    file = GatedFileField(
-        label=_("Tệp minh chứng"),
+    file = GatedFilesField(
+        label=_("Tệp minh chứng (chọn được nhiều tệp)"),
         error_messages={"required": _("Vui lòng chọn tiêu chí và tệp minh chứng.")},
-        widget=forms.ClearableFileInput(attrs={"class": SMALL}),
     )
 
     def __init__(self, scores, *args, **kwargs):

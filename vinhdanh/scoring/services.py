@@ -55,6 +55,16 @@ class ScoreConflict(ValidationError):
     """Someone else changed the same criteria since the page was loaded."""
 
 
+class ScoreCellErrors(ValidationError):
+    """Scores refused, each message with the cell it belongs to: `cells` maps
+    (criterion id, "points" or "note") to its messages; nothing of the save was written."""
+
+    def __init__(self, messages: list[str], cells: dict[tuple[int, str], list[str]]):
+        self.cells = cells
+        self.plain = messages
+        super().__init__(messages + [m for found in cells.values() for m in found])
+
+
 @transaction.atomic
 def create_sheet(actor, cluster: Cluster, *, title: str, deadline, sections) -> CriteriaSheet:
     """`sections`: [(section title, [CriterionSpec, ...]), ...]."""
@@ -121,7 +131,32 @@ def _start_scorecards(sheet: CriteriaSheet, units) -> int:
 
 
 @transaction.atomic
-def import_sheet(actor, cluster: Cluster, *, filename: str, content: bytes, title: str, deadline):
+def past_deadline_warning(deadline) -> str | None:
+    """Why a sheet with this deadline would be closed at once, or None."""
+    if deadline is None or deadline >= timezone.localdate():
+        return None
+    return _(
+        "Hạn chấm điểm %(day)s đã qua: nếu nhập với hạn này, bảng điểm khóa ngay và các đơn vị"
+        " không chấm được. Hãy chọn hạn mới, hoặc đánh dấu “Vẫn nhập với hạn đã qua”"
+        " (rồi chọn lại tệp)."
+    ) % {"day": deadline.strftime("%d/%m/%Y")}
+
+
+def import_sheet(
+    actor,
+    cluster: Cluster,
+    *,
+    filename: str,
+    content: bytes,
+    title: str,
+    deadline,
+    past_deadline_ok: bool = False,
+):
+    """Create the cluster's sheet from a workbook. A deadline already past is refused (the
+    sheet would lock at once) unless the office says so with `past_deadline_ok`."""
+    warning = past_deadline_warning(deadline)
+    if warning and not past_deadline_ok:
+        raise ValidationError({"deadline": warning})
     validate_upload(
         filename, content, allowed=SPREADSHEET, max_uncompressed=IMPORT_MAX_UNCOMPRESSED
     )
@@ -252,14 +287,17 @@ def save_scores(actor, card: Scorecard, *, stage: str, changes: dict, versions: 
             + [_describe_change(score) for score in stale]
         )
     points_field, note_field = _FIELDS[stage]
-    errors, updates = [], []
+    errors: list[str] = []
+    # {(criterion id, "points" or "note"): [message]}: the cell each refusal belongs to.
+    cell_errors: dict[tuple[int, str], list[str]] = {}
+    updates = []
     for cid, (raw, note) in changes.items():
         score = rows[cid]
         criterion = score.criterion
         try:
             value = rules.parse_points(raw, max_points=criterion.max_points, label=criterion.code)
         except ValueError as error:
-            errors.append(str(error))
+            cell_errors.setdefault((cid, "points"), []).append(str(error))
             continue
         note = (note or "").strip()
         if value == getattr(score, points_field) and note == getattr(score, note_field):
@@ -271,14 +309,16 @@ def save_scores(actor, card: Scorecard, *, stage: str, changes: dict, versions: 
             and not note
             and not score.evidence_files.exists()
         ):
-            errors.append(_("Tiêu chí %(code)s cần ghi minh chứng.") % {"code": criterion.code})
+            cell_errors.setdefault((cid, "note"), []).append(
+                _("Tiêu chí %(code)s cần ghi minh chứng.") % {"code": criterion.code}
+            )
         if stage != SELF and value is not None and not note:
-            errors.append(
+            cell_errors.setdefault((cid, "note"), []).append(
                 _("Tiêu chí %(code)s: ghi lý do khi điều chỉnh điểm.") % {"code": criterion.code}
             )
         updates.append((score, value, note))
-    if errors:
-        raise ValidationError(errors)
+    if errors or cell_errors:
+        raise ScoreCellErrors(errors, cell_errors)
     now = timezone.now()
     if stage == REVIEW and updates:
         transition(SCORECARDS, actor, card, "review", reviewed_at=now)
@@ -321,6 +361,37 @@ def attach_evidence(actor, card: Scorecard, *, criterion_id: int, filename: str,
         after=snapshot(evidence),
     )
     return evidence
+
+
+@transaction.atomic
+def attach_evidence_files(actor, card: Scorecard, *, criterion_id: int, files) -> list:
+    """Several evidence files for one criterion at once (`files`: [(name, content)]); all are
+    attached or, when one is refused, none."""
+    if not files:
+        raise ValidationError(_("Vui lòng chọn tiêu chí và tệp minh chứng."))
+    # Every file through the upload gate first, so a refused one stores none of the others.
+    for filename, content in files:
+        try:
+            validate_upload(filename, content)
+        except ValidationError as refused:
+            raise ValidationError(
+                _("Tệp “%(name)s”: %(reason)s Chưa đính kèm tệp nào.")
+                % {"name": filename, "reason": " ".join(refused.messages)}
+            ) from refused
+    attached = []
+    for filename, content in files:
+        try:
+            attached.append(
+                attach_evidence(
+                    actor, card, criterion_id=criterion_id, filename=filename, content=content
+                )
+            )
+        except ValidationError as refused:
+            raise ValidationError(
+                _("Tệp “%(name)s”: %(reason)s Chưa đính kèm tệp nào.")
+                % {"name": filename, "reason": " ".join(refused.messages)}
+            ) from refused
+    return attached
 
 
 @transaction.atomic

@@ -203,12 +203,20 @@ def scorecard_view(request, pk: int):
     if stage is None:
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
     form = scoring_forms.ScoresForm(_card_scores(card), stage, request.POST)
-    count = run_service(
-        form,
-        lambda: services.save_scores(
-            request.user, card, stage=stage, changes=form.changes, versions=form.versions
-        ),
-    )
+
+    def save():
+        try:
+            return services.save_scores(
+                request.user, card, stage=stage, changes=form.changes, versions=form.versions
+            )
+        except services.ScoreCellErrors as refused:
+            # Each refusal on its cell; the page comes back with every typed value.
+            form.add_cell_errors(refused.cells)
+            if refused.plain:
+                form.add_error(None, refused.plain)
+            return None
+
+    count = run_service(form, save)
     return _done(
         request,
         form,
@@ -225,20 +233,18 @@ def evidence_attach(request, pk: int):
     form = scoring_forms.EvidenceForm(_card_scores(card), request.POST, request.FILES)
 
     def attach():
-        upload = form.cleaned_data["file"]
-        return services.attach_evidence(
+        return services.attach_evidence_files(
             request.user,
             card,
             criterion_id=form.cleaned_data["criterion"],
-            filename=upload.name,
-            content=upload.read(),
+            files=[(upload.name, upload.read()) for upload in form.cleaned_data["file"]],
         )
 
-    run_service(form, attach)
+    attached = run_service(form, attach)
     return _done(
         request,
         form,
-        _("Đã đính kèm minh chứng."),
+        _("Đã đính kèm %(count)d tệp minh chứng.") % {"count": len(attached or [])},
         ("scoring:scorecard", pk),
         lambda form: _scorecard_page(request, card, failed=form, evidence_form=form),
     )
@@ -342,6 +348,7 @@ def sheet_import_view(request, pk: int):
             content=upload.read(),
             title=form.cleaned_data["title"],
             deadline=form.cleaned_data["deadline"],
+            past_deadline_ok=form.cleaned_data["past_deadline_ok"],
         )
 
     run_service(form, import_sheet)

@@ -157,8 +157,19 @@ def _nomination_attachment(demo_user):
     )
 
 
+def _records_import(demo_user):
+    from vinhdanh.records.models import Rating, RecordImport
+
+    return Target(
+        "canbo.hoangliet",
+        reverse("records:record_import", args=["ratings"]),
+        lambda: (RecordImport.objects.count(), Rating.objects.count()),
+    )
+
+
 TARGETS = {
     "people import": _people_import,
+    "records import": _records_import,
     "plan import": _plan_import,
     "unit plan": _unit_plan,
     "progress report": _progress_report,
@@ -214,6 +225,7 @@ UPLOAD_VIEWS = {
     "plans/views/importing.py": {"plan import"},
     "plans/views/tasks.py": {"progress report"},
     "plans/views/units.py": {"unit plan"},
+    "records/keeping_views.py": {"records import"},
     "scoring/views.py": {"criteria sheet import", "scoring evidence"},
 }
 

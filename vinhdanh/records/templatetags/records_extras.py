@@ -19,7 +19,11 @@ def record_by_year_panel(*, person=None, unit=None):
     org is below records (records' models point at org's), so org's views do not
     import records: its templates load this tag instead.
     """
-    return {"record_rows": record_by_year(person=person, unit=unit)}
+    subject_query = f"person={person.pk}" if person is not None else f"unit={unit.pk}"
+    return {
+        "record_rows": record_by_year(person=person, unit=unit),
+        "subject_query": subject_query,
+    }
 
 
 @register.inclusion_tag("records/_predecessor_awards.html")

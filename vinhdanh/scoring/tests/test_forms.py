@@ -67,7 +67,7 @@ def test_evidence_needs_a_criterion_of_the_card_and_a_file():
     upload = SimpleUploadedFile("bc.pdf", b"%PDF-1.4\n%%EOF\n")
     form = EvidenceForm(_scores(), {"criterion": "12"}, {"file": upload})
     assert form.is_valid(), form.errors
-    assert form.cleaned_data["criterion"] == 12 and form.cleaned_data["file"].kind == "pdf"
+    assert form.cleaned_data["criterion"] == 12 and form.cleaned_data["file"][0].kind == "pdf"
     assert 'id="evidence-criterion"' in str(form["criterion"])
 
 

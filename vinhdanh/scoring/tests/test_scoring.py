@@ -230,6 +230,7 @@ def test_import_sheet_replaces_an_unscored_sheet(demo_user):
         content=content,
         title="Tiêu chí cụm 3",
         deadline=datetime.date(2021, 12, 15),
+        past_deadline_ok=True,
     )
     assert sheet.sections.count() == 2
     assert sheet.scorecards.count() == cluster.members.count()
