@@ -8,6 +8,7 @@ from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.accounts.models import Role
 from vinhdanh.core.cards import cards_for
+from vinhdanh.home import audit_page
 from vinhdanh.home.audit_scope import audit_entries_for
 from vinhdanh.org import selectors
 from vinhdanh.workflow.permissions import allows
@@ -37,7 +38,9 @@ def dashboard_for(user) -> dict:
         "council": acting_council(user),
     }
     if allows(user, "home.view_audit_log"):
-        context["recent_changes"] = audit_entries_for(user)[:8]
+        recent = list(audit_entries_for(user)[:8])
+        audit_page.described(recent)
+        context["recent_changes"] = recent
     if allows(user, "home.see_followed_clusters"):
         context["followed_clusters"] = context["clusters"].filter(followers__user=user)
     if user.unit_id:
