@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.accounts import access
 from vinhdanh.accounts.models import Role, User
 from vinhdanh.core.paging import capped_page
+from vinhdanh.core.years import chosen_year
 from vinhdanh.home import audit_page
 from vinhdanh.home.audit_scope import audit_entries_for
 from vinhdanh.home.dashboard import dashboard_for
@@ -18,7 +19,8 @@ def index(request):
     if not request.user.is_authenticated:
         # The public's door: what citizens may see without an account.
         return render(request, "home/public_home.html")
-    context = dashboard_for(request.user)
+    year = chosen_year(request, lambda: None)
+    context = dashboard_for(request.user, year)
     return render(request, f"home/home_{context['role']}.html", context)
 
 
