@@ -49,7 +49,7 @@ class InboxGroup:
 
     @property
     def more(self) -> bool:
-        return self.count > len(self.items)
+        return self.count > COUNT_CAP or self.count > len(self.items)
 
 
 def group(
