@@ -18,8 +18,8 @@ def test_the_office_follows_a_waiting_dossier_from_its_inbox(login, site):
         achievements="Dẫn đầu phong trào thi đua của phường.",
         state=State.SUBMITTED,
     )
-    # The newest first in the group: the office's group lists the longest waiting, so this
-    # one is reached from the group's full list when the group is long.
+    # The group shows the longest waiting first; past its first items, the dossier is
+    # reached through the group's full list.
     page = login("thuongtruc")
     page.goto(f"{site}/")
     inbox = page.get_by_test_id("inbox")
