@@ -10,6 +10,10 @@ register = template.Library()
 
 @register.filter
 def vn_number(value, decimals=None):
+    """A number grouped by thousands; a text that is no number (a share already written,
+    "43,9%") is left as it is, so a card can show either."""
+    if isinstance(value, str) and numbers.vn_number(value) == numbers.EMPTY and value:
+        return value
     return numbers.vn_number(value, None if decimals in (None, "") else int(decimals))
 
 
