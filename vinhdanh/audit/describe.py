@@ -70,12 +70,45 @@ def _field(model, name: str):
         return None
 
 
-def value_text(value, field=None) -> str:
-    """A stored value as a page writes it."""
+def related_refs(entries) -> dict:
+    """The rows the entries' before/after name by id (a unit, a title ...), per model: what
+    `related_names` reads in one query per model, however many entries name them."""
+    wanted: dict = {}
+    for entry in entries:
+        model = _model(entry.object_type)
+        for data in (entry.before, entry.after):
+            if not isinstance(data, dict):
+                continue
+            for name, value in data.items():
+                field = _field(model, name)
+                if field is None or not field.is_relation or field.related_model is None:
+                    continue
+                ids = value if isinstance(value, list) else [value]
+                wanted.setdefault(field.related_model, set()).update(
+                    v for v in ids if isinstance(v, (int, str)) and v != ""
+                )
+    return wanted
+
+
+def related_names(wanted: dict) -> dict:
+    """{(model, pk): its name} for the rows `related_refs` found."""
+    names = {}
+    for model, ids in wanted.items():
+        for pk, row in model._base_manager.in_bulk(list(ids)).items():
+            names[(model, str(pk))] = str(row)
+    return names
+
+
+def value_text(value, field=None, names=None) -> str:
+    """A stored value as a page writes it; a related row by its name when `names` has it."""
     if value is None or value == "" or value == []:
         return EMPTY
     if isinstance(value, bool):
         return _("Có") if value else _("Không")
+    related = getattr(field, "related_model", None) if field is not None else None
+    if related is not None and names is not None:
+        ids = value if isinstance(value, list) else [value]
+        return ", ".join(names.get((related, str(v)), f"#{v}") for v in ids)
     choices = dict(getattr(field, "flatchoices", None) or ())
     if choices and not isinstance(value, (list, dict)):
         return str(choices.get(value, value))
@@ -96,18 +129,18 @@ def field_label(model, name: str) -> str:
     return str(label)[:1].upper() + str(label)[1:] if label else name
 
 
-def changes(entry) -> list[Change]:
+def changes(entry, names=None) -> list[Change]:
     """The fields that differ between before and after (all of them for a creation or a
-    deletion), in the model's field order."""
+    deletion), in the model's field order; related rows by name from `names`."""
     before = entry.before if isinstance(entry.before, dict) else {}
     after = entry.after if isinstance(entry.after, dict) else {}
     model = _model(entry.object_type)
-    names = list(dict.fromkeys([*before, *after]))
+    keys = list(dict.fromkeys([*before, *after]))
     if model is not None:
         order = {f.name: i for i, f in enumerate(model._meta.get_fields())}
-        names.sort(key=lambda n: order.get(n, len(order)))
+        keys.sort(key=lambda n: order.get(n, len(order)))
     result = []
-    for name in names:
+    for name in keys:
         old, new = before.get(name), after.get(name)
         if entry.before is not None and entry.after is not None and old == new:
             continue
@@ -115,8 +148,8 @@ def changes(entry) -> list[Change]:
         result.append(
             Change(
                 field_label(model, name),
-                value_text(old, field) if entry.before is not None else EMPTY,
-                value_text(new, field) if entry.after is not None else EMPTY,
+                value_text(old, field, names) if entry.before is not None else EMPTY,
+                value_text(new, field, names) if entry.after is not None else EMPTY,
             )
         )
     return result

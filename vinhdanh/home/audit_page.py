@@ -87,12 +87,15 @@ def filtered(entries, params, units_by_pk: dict) -> tuple:
 
 
 def described(entries) -> None:
-    """Gives each entry of a page its sentence, its action's words and its changes."""
+    """Gives each entry of a page its sentence, its action's words and its changes (the rows
+    they name by id read once per model for the whole page)."""
+    entries = list(entries)
+    names = describe.related_names(describe.related_refs(entries))
     for entry in entries:
         entry.url = object_url(entry)
         entry.sentence = describe.sentence(entry, entry.url)
         entry.label = action_label(entry.action)
-        entry.changes = describe.changes(entry)
+        entry.changes = describe.changes(entry, names)
 
 
 def action_choices(codes) -> list[tuple[str, str]]:

@@ -122,3 +122,26 @@ def test_the_home_pages_recent_changes_are_sentences(client, office):
     assert f"{office} đã thêm cá nhân" in html
     assert "<code>org.person.create</code>" not in html
     assert AuditEntry.objects.filter(action="org.person.create").exists()
+
+
+def test_a_related_row_is_named_not_numbered(client, office):
+    from vinhdanh.org.models import Unit
+
+    person = Person.objects.filter(unit__path__startswith=office.council.unit.path).first()
+    other = (
+        Unit.objects.filter(path__startswith=office.council.unit.path)
+        .exclude(pk=person.unit_id)
+        .first()
+    )
+    before = snapshot(person)
+    person.unit = other
+    record(
+        actor=office,
+        action="org.person.update",
+        instance=person,
+        before=before,
+        after=snapshot(person),
+    )
+    entry = _entries(client.get(reverse("home:audit_log")))[0]
+    (change,) = entry.changes
+    assert (change.before, change.after) == (str(Unit.objects.get(pk=before["unit"])), str(other))
