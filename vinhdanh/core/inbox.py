@@ -61,11 +61,18 @@ def group(
     icon: str,
     item: Callable[[object], InboxItem],
     late: bool = False,
+    may: Callable[[object], bool] | None = None,
 ) -> InboxGroup | None:
     """One group from the rows of `queryset` (ordered: the longest waiting first), or None
-    when nothing waits."""
+    when nothing waits.
+
+    `may(row)` asks a permission that needs its object (the user's own unit's card, a
+    round of their cluster): the queryset holds rows alike for that permission, so the
+    first row answers for the group, and a user it refuses gets no group."""
     count = queryset[: COUNT_CAP + 1].count()
     if not count:
         return None
-    items = tuple(item(row) for row in queryset[:SHOWN])
-    return InboxGroup(key, str(label), count, url, icon, items, late)
+    rows = list(queryset[:SHOWN])
+    if may is not None and not may(rows[0]):
+        return None
+    return InboxGroup(key, str(label), count, url, icon, tuple(item(row) for row in rows), late)

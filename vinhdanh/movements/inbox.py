@@ -37,8 +37,7 @@ def _item(registration) -> InboxItem:
 def inbox(user, year: int) -> list[InboxGroup]:
     found = []
     for action_name, state, label, icon in WAITING:
-        if not allows(user, REGISTRATIONS.actions[action_name].permission):
-            continue
+        permission = REGISTRATIONS.actions[action_name].permission
         registrations = registrations_for(user).filter(state=state)
         if action_name == "submit":
             # Completing a returned registration is its own unit's work.
@@ -53,6 +52,9 @@ def inbox(user, year: int) -> list[InboxGroup]:
                 url=reverse("movements:movement_list"),
                 icon=icon,
                 item=_item,
+                may=lambda registration, permission=permission: allows(
+                    user, permission, registration
+                ),
             )
         )
     return [g for g in found if g is not None]

@@ -83,7 +83,8 @@ def inbox(user, year: int) -> list[InboxGroup]:
                 item=_submission_item,
             )
         )
-    if user.unit_id and allows(user, UNIT_PLANS.actions["resubmit"].permission):
+    if user.unit_id:
+        resubmit = UNIT_PLANS.actions["resubmit"].permission
         found.append(
             group(
                 submissions.filter(Q(state=UnitPlanState.RETURNED), unit_id=user.unit_id),
@@ -92,6 +93,7 @@ def inbox(user, year: int) -> list[InboxGroup]:
                 url=reverse("plans:my_tasks"),
                 icon="bi-arrow-return-left",
                 item=_submission_item,
+                may=lambda submission: allows(user, resubmit, submission),
             )
         )
     return [g for g in found if g is not None]

@@ -57,7 +57,7 @@ def _round_item(now):
 def inbox(user, year: int) -> list[InboxGroup]:
     today, now = timezone.localdate(), timezone.now()
     found = []
-    if user.unit_id and allows(user, "scoring.submit_scorecard"):
+    if user.unit_id:
         found.append(
             group(
                 _cards(user, year).filter(unit_id=user.unit_id, state=ScorecardState.DRAFT),
@@ -66,9 +66,10 @@ def inbox(user, year: int) -> list[InboxGroup]:
                 url=reverse("org:cluster_list"),
                 icon="bi-ui-checks-grid",
                 item=_card_item(today),
+                may=lambda card: allows(user, "scoring.submit_scorecard", card),
             )
         )
-    if user.unit_id and allows(user, "scoring.review_scorecard"):
+    if user.unit_id:
         found.append(
             group(
                 _cards(user, year).filter(
@@ -79,12 +80,13 @@ def inbox(user, year: int) -> list[InboxGroup]:
                 url=reverse("org:cluster_list"),
                 icon="bi-clipboard-check",
                 item=_card_item(today),
+                may=lambda card: allows(user, "scoring.review_scorecard", card),
             )
         )
     rounds = access.scope_queryset(
         user, BallotRound.objects.filter(cluster__year=year, state=BallotState.OPEN)
     ).select_related("cluster")
-    if user.unit_id and allows(user, "scoring.cast_ballot"):
+    if user.unit_id:
         found.append(
             group(
                 rounds.filter(cluster__members=user.unit_id, closes_at__gte=now)
@@ -97,6 +99,7 @@ def inbox(user, year: int) -> list[InboxGroup]:
                 url=reverse("org:cluster_list"),
                 icon="bi-box-arrow-in-down",
                 item=_round_item(now),
+                may=lambda round_: allows(user, "scoring.cast_ballot", round_),
             )
         )
     if allows(user, "scoring.count_ballot"):

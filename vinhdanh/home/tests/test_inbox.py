@@ -201,3 +201,40 @@ def test_count_text_is_pure():
     group = InboxGroup("k", "Nhãn", 100, "/", "bi-x", ())
     assert group.count_text == "hơn 99" and group.more
     assert InboxGroup("k", "Nhãn", 2, "/", "bi-x", ()).count_text == "2"
+
+
+def test_a_score_card_to_fill_waits_for_its_unit_and_a_sent_one_for_the_head(client, demo_user):
+    from vinhdanh.scoring.models import Scorecard, ScorecardState, SheetState
+
+    officer = demo_user("canbo.hoangliet")
+    card = Scorecard.objects.select_related("sheet__cluster").filter(unit=officer.unit).first()
+    sheet = card.sheet
+    type(sheet).objects.filter(pk=sheet.pk).update(
+        state=SheetState.OPEN, deadline=timezone.localdate() - dt.timedelta(days=1)
+    )
+    Scorecard.objects.filter(pk=card.pk).update(state=ScorecardState.DRAFT)
+    year = sheet.cluster.year
+    group = _inbox(client, officer, year=year)["scoring.scorecard.fill"]
+    (item,) = [i for i in group.items if i.url == reverse("scoring:scorecard", args=[card.pk])]
+    assert item.late and item.note.startswith("Hạn ")
+    Scorecard.objects.filter(pk=card.pk).update(state=ScorecardState.SUBMITTED)
+    assert "scoring.scorecard.fill" not in _inbox(client, officer, year=year)
+
+
+def test_a_sent_score_card_waits_for_the_cluster_head(client, demo_user):
+    from vinhdanh.scoring.models import Scorecard, ScorecardState, SheetState
+
+    head = demo_user("cumtruong")
+    card = (
+        Scorecard.objects.filter(sheet__cluster__head=head.unit)
+        .exclude(unit=head.unit)
+        .select_related("sheet__cluster")
+        .first()
+    )
+    type(card.sheet).objects.filter(pk=card.sheet_id).update(state=SheetState.OPEN)
+    Scorecard.objects.filter(pk=card.pk).update(state=ScorecardState.SUBMITTED)
+    year = card.sheet.cluster.year
+    review = _inbox(client, head, year=year)["scoring.scorecard.review"]
+    assert reverse("scoring:scorecard", args=[card.pk]) in _urls(review)
+    # Another unit's officer reviews nothing.
+    assert "scoring.scorecard.review" not in _inbox(client, demo_user("canbo.dinhcong"), year=year)
