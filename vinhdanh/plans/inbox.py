@@ -39,7 +39,6 @@ def _submission_item(submission) -> InboxItem:
     return InboxItem(
         f"{submission.unit.name} – {submission.plan}",
         reverse("plans:unit_plans", args=[submission.plan_id]),
-        str(submission.get_state_display()),
     )
 
 
