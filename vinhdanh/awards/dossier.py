@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from vinhdanh.awards.documents_out import LIST_HEADERS, _row
 from vinhdanh.awards.letterheads import unit_letterhead
+from vinhdanh.core.numbers import vn_percent
 from vinhdanh.core.text import fold
 from vinhdanh.documents.admin_docx import AdminDocument
 
@@ -60,7 +61,7 @@ def _summary(nomination) -> str:
         lines.append(
             f"- Đồng ý {vote.agree}, không đồng ý {vote.disagree}, không biểu quyết "
             f"{vote.abstain} / {vote.members_count} thành viên; tỷ lệ yêu cầu "
-            f"{vote.threshold * 100:.0f}% ({vote.threshold_note}); "
+            f"{vn_percent(vote.threshold)} ({vote.threshold_note}); "
             f"{'thông qua' if vote.passed else 'không thông qua'}."
         )
     lines += ["", "CÔNG KHAI"]

@@ -10,6 +10,7 @@ doc.recipients([...]); doc.annex("DANH SÁCH ...", "(Kèm theo ...)"); doc.table
 content = doc.to_bytes()
 """
 
+import decimal
 import io
 
 from docx import Document
@@ -22,11 +23,16 @@ from docx.shared import Cm, Mm, Pt
 
 from vinhdanh.documents import layout
 from vinhdanh.documents.layout import Letterhead
+from vinhdanh.documents.numbers import vn_number
 from vinhdanh.documents.safe_text import clean_text, safe_text
 
 
 def _add_run(paragraph, text, *, cell: bool = False):
-    """Every run is added here: text cleaned, and table cells never read as formulas."""
+    """Every run is added here: text cleaned, and table cells never read as formulas.
+
+    A number in a table is written the Vietnamese way (1.234.567; 43,5)."""
+    if cell and isinstance(text, (int, float, decimal.Decimal)) and not isinstance(text, bool):
+        text = vn_number(text)
     return paragraph.add_run(safe_text(text) if cell else clean_text(text))
 
 

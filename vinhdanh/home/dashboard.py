@@ -8,7 +8,9 @@ from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.accounts.models import Role
 from vinhdanh.core.cards import cards_for
+from vinhdanh.home import audit_page
 from vinhdanh.home.audit_scope import audit_entries_for
+from vinhdanh.home.inbox import inbox_for
 from vinhdanh.org import selectors
 from vinhdanh.workflow.permissions import allows
 
@@ -22,10 +24,11 @@ def _latest_cluster_year(user) -> int | None:
     return years.first()
 
 
-def dashboard_for(user) -> dict:
+def dashboard_for(user, year: int | None = None) -> dict:
     # The home page's template is the role's own (core/home_<role>.html).
     role = access.role_of(user) or Role.UNIT_OFFICER
-    year = _latest_cluster_year(user) or _current_year()
+    # The working year chosen (home/views.py keeps it in the session), else the latest's.
+    year = year or _latest_cluster_year(user) or _current_year()
     context = {
         "role": role,
         "work_cards": cards_for(user),
@@ -35,9 +38,12 @@ def dashboard_for(user) -> dict:
         "clusters": selectors.clusters_for(user, year),
         "cluster_year": year,
         "council": acting_council(user),
+        "inbox": inbox_for(user, year),
     }
     if allows(user, "home.view_audit_log"):
-        context["recent_changes"] = audit_entries_for(user)[:8]
+        recent = list(audit_entries_for(user)[:8])
+        audit_page.described(recent)
+        context["recent_changes"] = recent
     if allows(user, "home.see_followed_clusters"):
         context["followed_clusters"] = context["clusters"].filter(followers__user=user)
     if user.unit_id:

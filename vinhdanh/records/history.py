@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Max, QuerySet
 
 from vinhdanh.org.models import Person, UnitSuccession
 from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
@@ -76,6 +76,18 @@ def award_rows(field: str, year: int, subjects: QuerySet) -> QuerySet:
         for source in (past_award_rows, *_AWARD_ROWS_SOURCES)
     ]
     return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0].distinct()
+
+
+def latest_award_year(field: str, subjects: QuerySet) -> int | None:
+    """The latest year in which a subject of `subjects` holds an award, from every source."""
+    years = [
+        source(field)
+        .filter(award_subject__in=subjects.values("pk"))
+        .order_by()
+        .aggregate(latest=Max("award_year"))["latest"]
+        for source in (past_award_rows, *_AWARD_ROWS_SOURCES)
+    ]
+    return max((year for year in years if year is not None), default=None)
 
 
 def predecessors_of(unit_ids: list[int]) -> dict[int, list[int]]:

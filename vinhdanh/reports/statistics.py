@@ -10,7 +10,7 @@ from django.db import connections
 
 from vinhdanh.accounts import access
 from vinhdanh.org.models import Gender, Person, Unit, UnitKind
-from vinhdanh.records.history import award_rows
+from vinhdanh.records.history import award_rows, latest_award_year
 from vinhdanh.records.selectors import title_name
 
 
@@ -93,3 +93,11 @@ def award_statistics(user, year: int) -> AwardStatistics:
         row.collectives, row.small_collectives = count, small
     ordered = sorted(rows.values(), key=lambda r: (-(r.people + r.collectives), r.title_name))
     return AwardStatistics(year, ordered)
+
+
+def latest_award_year_for(user) -> int | None:
+    """The latest year in which someone or some unit the user sees holds an award."""
+    people = access.scope_queryset(user, Person.objects.all())
+    units = access.scope_queryset(user, Unit.objects.all())
+    years = [latest_award_year("person", people), latest_award_year("unit", units)]
+    return max((year for year in years if year is not None), default=None)

@@ -9,36 +9,47 @@ from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.db_routing import reads_reports
 from vinhdanh.core.downloads import XLSX, download
+from vinhdanh.core.numbers import vn_percent
+from vinhdanh.core.years import chosen_year
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
 from vinhdanh.movements.models import Movement, MovementStatus
-from vinhdanh.records.models import PastAward
 from vinhdanh.reports.form_0601 import COLUMNS, ROWS, MovementFacts, tally
-from vinhdanh.reports.statistics import award_statistics
+from vinhdanh.reports.statistics import award_statistics, latest_award_year_for
 from vinhdanh.workflow.permissions import require
 
 
-def _year(request) -> int:
-    raw = request.GET.get("year", "")
-    if raw.isdigit() and 1945 <= int(raw) <= 2100:
-        return int(raw)
-    return PastAward.objects.aggregate(latest=Max("year"))["latest"] or timezone.localdate().year
+def _award_year(request) -> int:
+    """The chosen year, else the latest year with an award the user sees, else this year."""
+    return chosen_year(
+        request,
+        lambda: latest_award_year_for(request.user) or timezone.localdate().year,
+    )
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+def _movement_year(request) -> int:
+    """The chosen year, else the latest year with a launched movement the user sees."""
+
+    def latest() -> int:
+        movements = access.scope_queryset(request.user, Movement.objects.all()).exclude(
+            status=MovementStatus.DRAFT
+        )
+        found = movements.order_by().aggregate(latest=Max("year"))["latest"]
+        return found or timezone.localdate().year
+
+    return chosen_year(request, latest)
 
 
 @login_required
 @reads_reports
 def award_statistics_page(request):
     require(request.user, "reports.view_statistics")
-    stats = award_statistics(request.user, _year(request))
+    stats = award_statistics(request.user, _award_year(request))
     shares = {
-        "direct": _percent(stats.share("direct_workers", "people")),
-        "managers": _percent(stats.share("managers", "people")),
-        "women": _percent(stats.share("women", "people")),
-        "small": _percent(stats.share("small_collectives", "collectives")),
+        "direct": vn_percent(stats.share("direct_workers", "people")),
+        "managers": vn_percent(stats.share("managers", "people")),
+        "women": vn_percent(stats.share("women", "people")),
+        "small": vn_percent(stats.share("small_collectives", "collectives")),
     }
     if request.GET.get("format") == "xlsx":
         return _export(stats, acting_council(request.user))
@@ -88,7 +99,7 @@ def _movement_facts(user, year: int) -> list[MovementFacts]:
 @reads_reports
 def form_0601(request):
     require(request.user, "reports.view_statistics")
-    year = _year(request)
+    year = _movement_year(request)
     table = tally(_movement_facts(request.user, year))
     rows = [
         {"code": code, "label": label, "indent": indent, "values": table.get(code)}

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django_ratelimit.core import is_ratelimited
 from vinhdanh.awards import paging, selectors, services
 from vinhdanh.awards.forms import NominationFilterForm, ObjectionForm
 from vinhdanh.awards.models import Certificate, State
-from vinhdanh.awards.models.review import OBJECTION_CONTENT_MAX
+from vinhdanh.awards.models.review import OBJECTION_CONTENT_MAX, PublicNotice
 from vinhdanh.workflow.views import run_service
 
 # The largest objection form body: the text at its limit, each character
@@ -33,7 +34,10 @@ def verify(request, token: str):
 
 def public_list(request):
     """Announced and decided nominations, one year at a time (the newest by default)."""
-    nominations = selectors.public_nominations()
+    # Each row shows the dates of its latest public notice: one query for the page's rows.
+    nominations = selectors.public_nominations().prefetch_related(
+        Prefetch("notices", queryset=PublicNotice.objects.order_by("-pk"), to_attr="notice_list")
+    )
     query = paging.list_query(request, nominations)
     year = NominationFilterForm(query).filters()["year"]
     if year:

@@ -28,4 +28,5 @@ def test_the_entry_list(client, demo_user):
             )
 
     html = assert_flat(client, reverse("home:audit_log"), grow).content.decode()
-    assert html.count("<code>org.person.update</code>") == 50
+    assert html.count("đã sửa thông tin cá nhân") == 50
+    assert "org.person.update" not in html.replace('value="org.person.update"', "")

@@ -2,9 +2,16 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
+from vinhdanh.records.screening import VERDICT_LABELS
 from vinhdanh.records.selectors import predecessor_awards, record_by_year
 
 register = template.Library()
+
+
+@register.filter
+def verdict_label(verdict) -> str:
+    """The engine's verdict in words ("Đủ điều kiện"), never its code ("eligible")."""
+    return str(VERDICT_LABELS.get(verdict, "—"))
 
 
 @register.filter

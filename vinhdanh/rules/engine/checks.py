@@ -28,8 +28,9 @@ def _years(values) -> str:
 
 
 def _percent(share: Fraction) -> str:
+    # Vietnamese style, a decimal comma: 70%, 66,7% (the same as core.numbers.vn_percent).
     value = float(share) * 100
-    return f"{value:.0f}%" if value == int(value) else f"{value:.1f}%"
+    return f"{value:.0f}%" if value == int(value) else f"{value:.1f}%".replace(".", ",")
 
 
 # -- ratings --------------------------------------------------------------------------------

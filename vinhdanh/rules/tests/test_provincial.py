@@ -76,7 +76,7 @@ def test_only_the_office_changes_settings_and_the_page_marks_unconfirmed_values(
     assert "chưa xác nhận" in page and "Lưu" not in page
     client.force_login(demo_user("thuongtruc"))
     response = client.post(
-        reverse("rules:change_setting", args=["ttldtt_min_share"]), {"value": "2"}, follow=True
+        reverse("rules:change_setting", args=["ttldtt_min_share"]), {"percent": "200"}, follow=True
     )
     assert "Không lưu được" in response.content.decode()
 
@@ -109,7 +109,7 @@ def test_a_unit_officer_posting_a_value_is_refused_and_nothing_is_saved(demo_use
 
     client.force_login(demo_user("canbo.hoangliet"))
     response = client.post(
-        reverse("rules:change_setting", args=["ttldtt_min_share"]), {"value": "0.9"}, follow=True
+        reverse("rules:change_setting", args=["ttldtt_min_share"]), {"percent": "90"}, follow=True
     )
     assert "Bạn không có quyền thực hiện thao tác này." in response.content.decode()
     assert not RuleSetting.objects.filter(name="ttldtt_min_share").exists()

@@ -1,0 +1,170 @@
+"""What each audit action code means, in words: the log reads as Vietnamese sentences.
+
+`ACTION_LABELS` holds, for every code a service, a shared step or the workflow engine
+writes (`record(action=...)`), the verb phrase that follows "đã": "Nguyễn Văn A đã
+*thẩm định hồ sơ đề nghị* “…” lúc …". `audit/tests/test_labels.py` reads every
+`record(...)` call and every declared workflow action and fails on a code without a
+label, so a new code cannot reach the page as `awards.vote.close`.
+
+Codes of the admin site (`admin.<app>.<model>.<verb>`) are described from the model's
+own name. A code no table knows (an entry written by an older version) is still a
+sentence: "đã thực hiện một thao tác trên …".
+"""
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    # accounts
+    "accounts.act_for_council": _("chuyển sang làm việc cho Hội đồng"),
+    "accounts.recovery_code_used": _("đăng nhập bằng mã khôi phục"),
+    "accounts.recovery_codes_replaced": _("tạo lại mã khôi phục xác thực hai lớp"),
+    "accounts.second_factor_disabled": _("tắt xác thực hai lớp"),
+    "accounts.second_factor_enrolled": _("bật xác thực hai lớp"),
+    # org
+    "org.unit.create": _("thêm đơn vị"),
+    "org.unit.update": _("sửa thông tin đơn vị"),
+    "org.unit.end": _("ghi nhận chấm dứt hoạt động của đơn vị"),
+    "org.unit.merge": _("hợp nhất đơn vị"),
+    "org.person.create": _("thêm cá nhân"),
+    "org.person.update": _("sửa thông tin cá nhân"),
+    "org.reorganisation.create": _("lập đợt sắp xếp đơn vị"),
+    "org.reorganisation.add_successor": _("thêm đơn vị kế thừa vào đợt sắp xếp"),
+    "org.reorganisation.remove_successor": _("bỏ đơn vị kế thừa khỏi đợt sắp xếp"),
+    "org.reorganisation.set_dissolved": _("chọn đơn vị giải thể trong đợt sắp xếp"),
+    "org.reorganisation.assign": _("phân cá nhân về đơn vị kế thừa"),
+    "org.reorganisation.unassign": _("bỏ phân cá nhân về đơn vị kế thừa"),
+    "org.reorganisation.import_moves": _("nhập danh sách chuyển cá nhân của đợt sắp xếp"),
+    "org.reorganisation.apply": _("áp dụng đợt sắp xếp đơn vị"),
+    "org.reorganisation.cancel": _("hủy đợt sắp xếp đơn vị"),
+    # plans
+    "plans.plan.import": _("nhập kế hoạch"),
+    "plans.plan.update": _("sửa kế hoạch"),
+    "plans.plan_import.preview": _("xem trước bản nhập kế hoạch"),
+    "plans.task.progress": _("cập nhật tiến độ nhiệm vụ"),
+    "plans.task.done": _("ghi nhận hoàn thành nhiệm vụ"),
+    "plans.task.reopen": _("mở lại nhiệm vụ"),
+    "plans.report.submit": _("gửi báo cáo tiến độ"),
+    "plans.reminder.send": _("gửi nhắc việc"),
+    "plans.notification.read_all": _("đánh dấu đã đọc mọi thông báo"),
+    "plans.feed_token.create": _("tạo liên kết lịch nhiệm vụ"),
+    "plans.feed_token.revoke": _("thu hồi liên kết lịch nhiệm vụ"),
+    "plans.unit_plan.submit": _("gửi kế hoạch của đơn vị"),
+    "plans.unit_plan.resubmit": _("gửi lại kế hoạch của đơn vị"),
+    "plans.unit_plan.accept": _("tiếp nhận kế hoạch của đơn vị"),
+    "plans.unit_plan.return": _("trả lại kế hoạch của đơn vị"),
+    # movements
+    "movements.movement.create": _("tạo phong trào thi đua"),
+    "movements.movement.update": _("sửa phong trào thi đua"),
+    "movements.movement.launch": _("phát động phong trào thi đua"),
+    "movements.movement.close": _("tổng kết phong trào thi đua"),
+    "movements.document.attach": _("đính kèm văn bản vào phong trào"),
+    "movements.registration.start": _("lập bản đăng ký thi đua"),
+    "movements.registration.save": _("lưu danh sách đăng ký thi đua"),
+    "movements.registration.submit": _("gửi bản đăng ký thi đua"),
+    "movements.registration.return": _("trả lại bản đăng ký thi đua để bổ sung"),
+    "movements.registration.approve": _("duyệt bản đăng ký thi đua"),
+    # records
+    "records.rating.create": _("ghi kết quả xếp loại"),
+    "records.rating.update": _("sửa kết quả xếp loại"),
+    "records.award.create": _("ghi khen thưởng đã nhận"),
+    "records.initiative.create": _("ghi sáng kiến"),
+    "records.discipline.create": _("ghi kỷ luật"),
+    "records.screening.request": _("yêu cầu rà soát điều kiện khen thưởng"),
+    # rules
+    "rules.setting.set": _("đặt tham số quy tắc xét khen"),
+    "rules.setting.reset": _("đưa tham số quy tắc xét khen về mặc định"),
+    # scoring
+    "scoring.cluster.rotate": _("luân phiên cụm trưởng"),
+    "scoring.covenant.set": _("lập giao ước thi đua của cụm"),
+    "scoring.covenant.confirm": _("xác nhận giao ước thi đua của cụm"),
+    "scoring.sheet.create": _("lập bảng tiêu chí chấm điểm"),
+    "scoring.sheet.replace": _("thay bảng tiêu chí chấm điểm"),
+    "scoring.sheet.deadline": _("đặt hạn chấm điểm"),
+    "scoring.sheet.lock": _("khóa bảng tiêu chí chấm điểm"),
+    "scoring.sheet.finalise": _("chốt kết quả chấm điểm"),
+    "scoring.scorecard.submit": _("gửi kết quả tự chấm điểm"),
+    "scoring.scorecard.review": _("thẩm định bảng điểm"),
+    "scoring.score.self": _("tự chấm điểm tiêu chí"),
+    "scoring.score.review": _("chấm điểm thẩm định tiêu chí"),
+    "scoring.score.final": _("chốt điểm tiêu chí"),
+    "scoring.evidence.attach": _("đính kèm minh chứng chấm điểm"),
+    "scoring.ballot.open": _("mở đợt bỏ phiếu suy tôn của cụm"),
+    "scoring.ballot.cast": _("bỏ phiếu suy tôn"),
+    "scoring.ballot.count": _("kiểm phiếu suy tôn"),
+    "scoring.proposal.create": _("đề xuất đơn vị dẫn đầu cụm"),
+    "scoring.proposal.replace": _("thay đề xuất đơn vị dẫn đầu cụm"),
+    # awards
+    "awards.nomination.create": _("lập hồ sơ đề nghị khen thưởng"),
+    "awards.nomination.update": _("sửa hồ sơ đề nghị khen thưởng"),
+    "awards.nomination.submit": _("gửi hồ sơ đề nghị khen thưởng"),
+    "awards.nomination.resubmit": _("gửi lại hồ sơ đề nghị đã bổ sung"),
+    "awards.nomination.return": _("trả lại hồ sơ đề nghị để bổ sung"),
+    "awards.nomination.appraise": _("thẩm định hồ sơ đề nghị"),
+    "awards.nomination.announce": _("công khai lấy ý kiến hồ sơ đề nghị"),
+    "awards.nomination.open_vote": _("đưa hồ sơ đề nghị ra Hội đồng bỏ phiếu"),
+    "awards.nomination.close_vote": _("kết thúc bỏ phiếu hồ sơ đề nghị"),
+    "awards.nomination.decide": _("ban hành quyết định khen thưởng cho hồ sơ"),
+    "awards.nomination.forward": _("trình cấp trên hồ sơ đề nghị"),
+    "awards.nomination.send_back": _("trả lại cấp dưới hồ sơ đề nghị"),
+    "awards.nomination.returned_above": _("ghi nhận cấp trên trả lại hồ sơ đề nghị"),
+    "awards.nomination.decided_above": _("ghi nhận cấp trên quyết định hồ sơ đề nghị"),
+    "awards.nomination.record_higher": _("ghi nhận quyết định của cấp trên cho hồ sơ"),
+    "awards.nomination.hand_over": _("ghi nhận trao tặng khen thưởng của hồ sơ"),
+    "awards.nomination.revoke": _("thu hồi khen thưởng của hồ sơ"),
+    "awards.nomination.receive": _("tiếp nhận hồ sơ đề nghị từ cấp dưới"),
+    "awards.attachment.add": _("đính kèm tài liệu vào hồ sơ"),
+    "awards.attachment.copy_up": _("chuyển tài liệu kèm hồ sơ lên cấp trên"),
+    "awards.appraisal.create": _("ghi kết quả thẩm định"),
+    "awards.notice.create": _("đăng thông báo công khai danh sách đề nghị"),
+    "awards.objection.file": _("ghi nhận ý kiến phản ánh"),
+    "awards.objection.answer": _("trả lời ý kiến phản ánh"),
+    "awards.objection.forget_contact": _("xóa thông tin liên hệ của người phản ánh"),
+    "awards.vote.open": _("mở phiên biểu quyết của Hội đồng"),
+    "awards.vote.ballot": _("bỏ phiếu biểu quyết"),
+    "awards.vote.paper_ballot": _("ghi phiếu biểu quyết trên giấy"),
+    "awards.vote.close": _("kết thúc phiên biểu quyết của Hội đồng"),
+    "awards.batch.create": _("lập tờ trình đề nghị khen thưởng"),
+    "awards.batch.submit": _("gửi tờ trình đề nghị khen thưởng"),
+    "awards.submission.send": _("gửi hồ sơ lên cấp trên"),
+    "awards.decision.issue": _("ban hành quyết định khen thưởng"),
+    "awards.decision.record_higher": _("ghi nhận quyết định khen thưởng của cấp trên"),
+    "awards.decision.revoke": _("thu hồi quyết định khen thưởng"),
+    "awards.decision.revoke_certificates": _("thu hồi giấy chứng nhận theo quyết định"),
+    "awards.certificate.issue": _("cấp giấy chứng nhận khen thưởng"),
+    "awards.certificate.revoke": _("thu hồi giấy chứng nhận khen thưởng"),
+    "awards.print.request": _("yêu cầu in hàng loạt"),
+}
+
+# The admin site's verbs (`admin_audit._action`).
+ADMIN_VERBS = {
+    "add": _("thêm %(model)s trên trang quản trị"),
+    "change": _("sửa %(model)s trên trang quản trị"),
+    "delete": _("xóa %(model)s trên trang quản trị"),
+    "password": _("đặt lại mật khẩu của %(model)s trên trang quản trị"),
+}
+UNKNOWN = _("thực hiện một thao tác trên")
+
+
+def _admin_label(code: str) -> str | None:
+    parts = code.split(".")
+    if len(parts) != 4 or parts[0] != "admin" or parts[3] not in ADMIN_VERBS:
+        return None
+    try:
+        model = apps.get_model(parts[1], parts[2])
+    except LookupError:
+        name = _("đối tượng")
+    else:
+        name = model._meta.verbose_name
+    return str(ADMIN_VERBS[parts[3]]) % {"model": str(name).lower()}
+
+
+def action_label(code: str) -> str:
+    """The verb phrase of `code` ("thẩm định hồ sơ đề nghị"), never the code itself."""
+    if code in ACTION_LABELS:
+        return str(ACTION_LABELS[code])
+    return _admin_label(code) or str(UNKNOWN)
+
+
+def is_known(code: str) -> bool:
+    return code in ACTION_LABELS or _admin_label(code) is not None

@@ -1,0 +1,165 @@
+"""The rule settings in words, for the settings page: each one's label, its legal basis
+written out (never a reference into a file), and its value as staff read it
+("70%", "Có", "Không giới hạn", the titles by name). Pure, no database."""
+
+from vinhdanh.core.numbers import vn_percent
+from vinhdanh.rules.engine import SETTINGS, default_catalogue
+
+LAW_2022 = "Luật Thi đua, khen thưởng năm 2022"
+
+# name -> (label, legal basis), written from the law (docs: /shared/domain/law.md).
+WORDS: dict[str, tuple[str, str]] = {
+    "ttldtt_min_share": (
+        "Tỷ lệ tối thiểu cá nhân đạt Lao động tiên tiến để xét Tập thể lao động tiên tiến",
+        f"Điều 28 khoản 1 {LAW_2022}: ít nhất 70% thành viên đạt Lao động tiên tiến.",
+    ),
+    "ttldxs_min_share": (
+        "Tỷ lệ tối thiểu cá nhân đạt Lao động tiên tiến để xét Tập thể lao động xuất sắc",
+        f"Điều 27 {LAW_2022}: 100% thành viên hoàn thành nhiệm vụ, ít nhất 70% đạt "
+        "Lao động tiên tiến.",
+    ),
+    "cstdcs_quota": (
+        "Giới hạn số Chiến sĩ thi đua cơ sở so với số Lao động tiên tiến (từ năm 2024)",
+        f"Điều 23 {LAW_2022} không giới hạn số lượng; tỉnh hoặc đơn vị có thể tự đặt.",
+    ),
+    "cstdcs_quota_old": (
+        "Giới hạn Chiến sĩ thi đua cơ sở so với số Lao động tiên tiến (trước năm 2024)",
+        "Điều 9 khoản 3 Nghị định số 91/2017/NĐ-CP: không quá 15% số Lao động tiên tiến "
+        "(hết hiệu lực từ ngày 01/01/2024).",
+    ),
+    "cstd_tinh_quota": (
+        "Giới hạn Chiến sĩ thi đua cấp tỉnh so với số Chiến sĩ thi đua cơ sở",
+        f"Điều 22 {LAW_2022} không giới hạn số lượng; mức giới hạn (nếu có) do tỉnh quy định.",
+    ),
+    "lao_dong_tien_tien_quota": (
+        "Giới hạn Lao động tiên tiến so với tổng số người của đơn vị",
+        f"Điều 24 {LAW_2022} không giới hạn số lượng.",
+    ),
+    "vote_thresholds": (
+        "Tỷ lệ phiếu đồng ý tối thiểu trên tổng số thành viên Hội đồng, theo danh hiệu",
+        "Điều 30 khoản 7 Nghị định số 98/2023/NĐ-CP; mức theo Nghị định số 152/2025/NĐ-CP "
+        "chưa được xác nhận.",
+    ),
+    "chain_window_years": (
+        "Số năm liên tục hoàn thành tốt nhiệm vụ trở lên sau khen thưởng trước đó",
+        f"Điều 73 khoản 1 điểm b và Điều 44 khoản 1 điểm e {LAW_2022}: 05 năm liên tục.",
+    ),
+    "chain_cstdcs_count": (
+        "Số lần Chiến sĩ thi đua cơ sở trong thời gian xét Bằng khen của Thủ tướng Chính phủ, "
+        "Huân chương Lao động hạng Ba",
+        f"Điều 73 khoản 1 điểm b và Điều 44 khoản 1 điểm e {LAW_2022}: 03 lần.",
+    ),
+    "hcld3_higher_distinction": (
+        "Thành tích cao hơn cần có khi xét Huân chương Lao động hạng Ba",
+        f"Điều 44 khoản 1 điểm e {LAW_2022}; cách hiểu “thành tích cao hơn” chưa được xác nhận.",
+    ),
+    "bk_ttg_collective_ttldxs_count": (
+        "Số lần Tập thể lao động xuất sắc khi xét Bằng khen của Thủ tướng Chính phủ cho tập thể",
+        f"Điều 73 khoản 2 {LAW_2022}; số lần chưa được xác nhận.",
+    ),
+    "bang_khen_tinh_collective_years": (
+        "Số năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc Tập thể lao động xuất sắc khi xét "
+        "Bằng khen cấp tỉnh cho tập thể",
+        f"Quy định của tỉnh theo Điều 74 {LAW_2022} (ví dụ: Quyết định số 86/2025 của tỉnh "
+        "Bắc Ninh, 02 năm).",
+    ),
+    "bang_khen_tinh_other_grounds": (
+        "Chưa đạt điểm d vẫn cần thẩm định (còn các căn cứ khác như thành tích xuất sắc, "
+        "đột xuất) thay vì loại",
+        f"Điều 74 khoản 1 {LAW_2022}.",
+    ),
+    "giay_khen_min_rating": (
+        "Mức hoàn thành nhiệm vụ tối thiểu để xét Giấy khen",
+        f"Điều 75 khoản 2 {LAW_2022}: tỉnh quy định chi tiết tiêu chuẩn xét tặng Giấy khen.",
+    ),
+    "cstd_tinh_term_years": (
+        "Số năm giữa hai lần Chiến sĩ thi đua cấp tỉnh liên tục",
+        f"Điều 21, Điều 22 {LAW_2022}: mỗi lần tính 03 năm.",
+    ),
+    "one_state_form_per_year": (
+        "Mỗi năm chỉ đề nghị một hình thức khen thưởng cấp Nhà nước cho một cá nhân",
+        "Quy định theo Nghị định số 65/2014/NĐ-CP; chưa xác nhận còn áp dụng theo Nghị định "
+        "số 98/2023/NĐ-CP và số 152/2025/NĐ-CP.",
+    ),
+    "registration_required": (
+        "Danh hiệu chỉ được xét khi đã đăng ký thi đua từ đầu năm",
+        "Đăng ký thi đua đầu năm theo quy chế thi đua, khen thưởng của tỉnh.",
+    ),
+    "discipline_bars_before_nd152": (
+        "Không khen thưởng khi đang bị kỷ luật, xem xét kỷ luật (trước ngày 01/7/2025)",
+        "Điều 4 khoản 4 Nghị định số 152/2025/NĐ-CP chỉ áp dụng từ ngày 01/7/2025; trước đó "
+        "theo quy định của tỉnh.",
+    ),
+    "successor_counts_predecessor_titles": (
+        "Khi xét cho tập thể kế thừa, tính cả danh hiệu của các đơn vị tiền thân",
+        "Quy chế thi đua, khen thưởng của tỉnh khi sắp xếp đơn vị hành chính năm 2025 "
+        "(mặc định: chỉ hiển thị, không tính).",
+    ),
+}
+
+# Settings whose value is one of a few words.
+CHOICES: dict[str, list[tuple[str, str]]] = {
+    "hcld3_higher_distinction": [
+        ("xuat_sac", "01 năm hoàn thành xuất sắc nhiệm vụ"),
+        ("chien_si_thi_dua_tinh", "01 lần Chiến sĩ thi đua cấp tỉnh"),
+    ],
+    "giay_khen_min_rating": [
+        ("xuat_sac", "Hoàn thành xuất sắc nhiệm vụ"),
+        ("tot", "Hoàn thành tốt nhiệm vụ"),
+        ("hoan_thanh", "Hoàn thành nhiệm vụ"),
+    ],
+}
+
+RATIO, NUMBER, YES_NO, CHOICE, TITLES, THRESHOLDS = (
+    "ratio",
+    "number",
+    "yes_no",
+    "choice",
+    "titles",
+    "thresholds",
+)
+
+
+def kind_of(name: str) -> str:
+    default = SETTINGS[name].default
+    if isinstance(default, bool):
+        return YES_NO
+    if isinstance(default, int):
+        return NUMBER
+    if default is None or isinstance(default, float):
+        return RATIO
+    if isinstance(default, str):
+        return CHOICE
+    if isinstance(default, tuple):
+        return TITLES
+    return THRESHOLDS
+
+
+def may_be_unlimited(name: str) -> bool:
+    """A quota whose default is "no limit" may be set back to no limit."""
+    return kind_of(name) == RATIO and SETTINGS[name].default is None
+
+
+def title_name(code: str) -> str:
+    title = default_catalogue().titles.get(code)
+    return title.name if title else code
+
+
+def percent_text(share) -> str:
+    return vn_percent(share)
+
+
+def value_text(name: str, value) -> str:
+    """A value of `name` as staff read it."""
+    kind = kind_of(name)
+    if kind == RATIO:
+        return "Không giới hạn" if value is None else percent_text(value)
+    if kind == YES_NO:
+        return "Có" if value else "Không"
+    if kind == NUMBER:
+        return str(value)
+    if kind == CHOICE:
+        return dict(CHOICES.get(name, [])).get(value, str(value))
+    if kind == TITLES:
+        return ", ".join(title_name(code) for code in value) or "Không danh hiệu nào"
+    return "; ".join(f"{title_name(code)}: {percent_text(share)}" for code, share in value.items())
