@@ -775,7 +775,7 @@ def _send(item: DueReminder, *, plan: Plan, task: Task | None, message) -> bool:
             if first:
                 # The log row comes first: a parallel worker sending the same event stops here.
                 reminder = Reminder.objects.create(
-                    plan=plan, outcome=ReminderOutcome.NO_RECIPIENT, **event
+                    **{"plan": plan, **event}, outcome=ReminderOutcome.NO_RECIPIENT
                 )
             total, own = _deliver(item.unit_id, plan.council_id, message)
             if not total and not first:
