@@ -49,7 +49,11 @@ def plan_body(lines: list[str]) -> str:
     preamble and sections I to III. Empty when the document has no "KẾ HOẠCH" line."""
     folded = [fold_aligned(line).strip() for line in lines]
     start = next(
-        (i for i, f in enumerate(folded) if _BODY_START.match(f) and not f.startswith("ke hoach so")),
+        (
+            i
+            for i, f in enumerate(folded)
+            if _BODY_START.match(f) and not f.startswith("ke hoach so")
+        ),
         None,
     )
     if start is None:

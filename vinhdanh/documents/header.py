@@ -8,6 +8,7 @@ written is it built from the number's symbol and the header's place.
 """
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 
@@ -151,7 +152,7 @@ def join_split_cells(lines: list[str]) -> list[str]:
     label and value written in one cell still win)."""
     joined = [
         f"{line.rstrip()} {following.strip()}"
-        for line, following in zip(lines, lines[1:])
+        for line, following in itertools.pairwise(lines)
         if _LABEL_CELL.search(fold_aligned(line).strip())
     ]
     return [*lines, *joined]

@@ -182,6 +182,13 @@ class PlanChange(models.Model):
     def __str__(self) -> str:
         return f"{self.plan_id} · {self.kind} · {self.task_number}"
 
+    @property
+    def fields(self):
+        """What this change did, field by field (before → after)."""
+        from vinhdanh.plans.history import changed_fields
+
+        return changed_fields(self.before, self.after)
+
 
 class ProgressReport(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")

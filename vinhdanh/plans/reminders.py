@@ -92,9 +92,7 @@ def office_recipients(council_id: int | None) -> list[User]:
     if council_id is None:
         return []
     today = timezone.localdate()
-    seats = Membership.objects.filter(
-        council_id=council_id, role=Role.STANDING_OFFICE
-    ).filter(
+    seats = Membership.objects.filter(council_id=council_id, role=Role.STANDING_OFFICE).filter(
         Q(valid_from__isnull=True) | Q(valid_from__lte=today),
         Q(valid_to__isnull=True) | Q(valid_to__gte=today),
     )

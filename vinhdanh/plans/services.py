@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.core.services import save_and_record
 from vinhdanh.core.uploads import PLAN_MAX_UNCOMPRESSED, validate_upload
-from vinhdanh.org.models import Unit
 from vinhdanh.documents.deadlines import parse_deadline
+from vinhdanh.org.models import Unit
 from vinhdanh.plans import feeds, history, importing, reminders, resolution, selectors
 from vinhdanh.plans.models import (
     FeedToken,

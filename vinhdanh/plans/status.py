@@ -99,7 +99,9 @@ class GroupProgress:
         return [*self.late, *self.overdue]
 
 
-def group_progress(deadline: dt.date | None, lines: list[UnitLine], today: dt.date) -> GroupProgress:
+def group_progress(
+    deadline: dt.date | None, lines: list[UnitLine], today: dt.date
+) -> GroupProgress:
     """The task's status is its units' status: done (late if any unit was) only when every
     unit is done, overdue while any unit is open past the deadline; late units are named."""
     statuses = [task_status(deadline, line.done_on, line.started_on, today) for line in lines]

@@ -10,8 +10,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vinhdanh.accounts import access
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.plans import selectors, services, tracking
-from vinhdanh.plans.forms import MarkNotificationsReadForm, ProgressReportForm, ReopenTaskForm
-from vinhdanh.plans.models import Notification, ProgressReport, ReportAttachment, Task
+from vinhdanh.plans.forms import (
+    MarkNotificationsReadForm,
+    ProgressReportForm,
+    RemoveTaskForm,
+    ReopenTaskForm,
+)
+from vinhdanh.plans.models import (
+    Notification,
+    ProgressReport,
+    Reminder,
+    ReportAttachment,
+    Task,
+    TaskAssignment,
+)
+from vinhdanh.plans.status import STATUS_COLOURS, STATUS_LABELS
 from vinhdanh.plans.views._common import today
 from vinhdanh.workflow.permissions import allows
 from vinhdanh.workflow.views import run_service
@@ -20,9 +33,40 @@ from vinhdanh.workflow.views import run_service
 def _task(request, pk: int) -> Task:
     return access.get_visible_or_404(
         request.user,
-        Task.objects.select_related("plan").prefetch_related("lead_units", "coordinating_units"),
+        Task.objects.select_related("plan", "plan__council").prefetch_related(
+            "lead_units", "coordinating_units", "assignments__unit"
+        ),
         pk=pk,
     )
+
+
+def _unit_table(request, task: Task, reports) -> list[dict]:
+    """A group task's lines the user may see: status, progress, last report, reminder."""
+    lines = access.scope_queryset(
+        request.user, TaskAssignment.objects.filter(task=task).select_related("unit")
+    ).order_by("unit__sort_key", "unit_id")
+    last_report = {}
+    for report in reports:
+        last_report.setdefault(report.unit_id, report)
+    reminders = {}
+    for reminder in Reminder.objects.filter(task=task).order_by("sent_at", "pk"):
+        reminders[reminder.unit_id] = reminder
+    day = today()
+    table = []
+    for line in lines:
+        line.task = task
+        status = line.status_on(day)
+        table.append(
+            {
+                "line": line,
+                "status": status,
+                "label": STATUS_LABELS[status],
+                "colour": STATUS_COLOURS[status],
+                "report": last_report.get(line.unit_id),
+                "reminder": reminders.get(line.unit_id),
+            }
+        )
+    return table
 
 
 def _report_form(request, task: Task, data=None, files=None) -> ProgressReportForm:
@@ -33,8 +77,9 @@ def _task_page(request, task: Task, *, report_form=None, reopen_form=None, statu
     reports = access.scope_queryset(
         request.user, ProgressReport.objects.filter(task=task).select_related("unit", "author")
     ).prefetch_related("attachments")
-    row = selectors.rows([task], today())[0]
+    row = selectors.attach_progress(selectors.rows([task], today()), today())[0]
     report_form = report_form or _report_form(request, task)
+    reports = list(reports)
     return render(
         request,
         "plans/task_detail.html",
@@ -46,6 +91,9 @@ def _task_page(request, task: Task, *, report_form=None, reopen_form=None, statu
             "reopen_form": reopen_form,
             "may_report": allows(request.user, "plans.report_progress", task),
             "may_reopen": allows(request.user, "plans.reopen_task", task),
+            "may_edit": allows(request.user, "plans.edit_plan", task.plan),
+            "unit_table": _unit_table(request, task, reports) if task.lead_is_group else [],
+            "remove_form": RemoveTaskForm(),
         },
         status=status,
     )
@@ -85,7 +133,13 @@ def report(request, pk: int):
 def reopen(request, pk: int):
     task = _task(request, pk)
     form = ReopenTaskForm(request.POST)
-    if run_service(form, services.reopen_task, actor=request.user, task=task) is None:
+    reopened = run_service(
+        form,
+        lambda: services.reopen_task(
+            actor=request.user, task=task, unit=form.cleaned_data.get("unit")
+        ),
+    )
+    if reopened is None:
         return _task_page(request, task, reopen_form=form, status=400)
     messages.success(request, _("Đã mở lại nhiệm vụ."))
     return redirect("plans:task_detail", task.pk)
