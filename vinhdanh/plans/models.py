@@ -183,6 +183,10 @@ class PlanChange(models.Model):
         return f"{self.plan_id} · {self.kind} · {self.task_number}"
 
     @property
+    def content(self) -> str:
+        return ((self.after or self.before) or {}).get("content", "")
+
+    @property
     def fields(self):
         """What this change did, field by field (before → after)."""
         from vinhdanh.plans.history import changed_fields
