@@ -99,6 +99,13 @@ def led_tasks(user):
     return Task.objects.filter(lead_q)
 
 
+def open_led_tasks(user):
+    """`led_tasks` without the group tasks whose line of the user's unit is done: a ward
+    that finished its part has nothing overdue there, whatever the other wards do."""
+    finished = TaskAssignment.objects.filter(unit_id=user.unit_id, done_on__isnull=False)
+    return led_tasks(user).exclude(pk__in=finished.values("task_id"))
+
+
 def unit_tasks(user) -> tuple[list[Task], list[Task]]:
     """Tasks the user's unit leads, and those it helps with."""
     if not user.unit_id:
@@ -198,11 +205,22 @@ def unit_loads(tasks, today: dt.date, *, shown_per_unit: int = 5) -> list[LoadCa
         task_id__in=late.values("pk")
     ).values_list("task_id", "unit__name"):
         leads.setdefault(task_id, []).append(name)
+    # A group task weighs on each unit whose own line is still open, not on the group.
+    open_lines: dict[int, list[str]] = {}
+    for task_id, name in TaskAssignment.objects.filter(
+        task_id__in=late.values("pk"), done_on__isnull=True
+    ).values_list("task_id", "unit__name"):
+        open_lines.setdefault(task_id, []).append(name)
     cards: dict[str, LoadCard] = {}
     for task in found:
         is_overdue = task.deadline_date < today
         row = TaskRow(task, task.status_on(today), not is_overdue)
-        for name in sorted(leads.get(task.pk, [])) + list(task.lead_groups) or ["—"]:
+        names = (
+            sorted(set(leads.get(task.pk, [])) | set(open_lines[task.pk]))
+            if task.pk in open_lines
+            else sorted(leads.get(task.pk, [])) + list(task.lead_groups)
+        )
+        for name in names or ["—"]:
             card = cards.setdefault(name, LoadCard(name))
             if is_overdue:
                 card.overdue_count += 1
