@@ -244,3 +244,46 @@ def test_a_wards_feed_holds_its_group_tasks(client, task5, demo_user):
     # A line taken away by the office leaves the ward's calendar too.
     TaskAssignment.objects.filter(task=task5, unit=ward.unit).delete()
     assert "5" not in {task.number for task in exports.tasks_of_unit(ward.unit)}
+
+
+# -- the data migration ------------------------------------------------------------------
+@pytest.mark.django_db
+def test_the_migration_splits_a_group_task_one_ward_ticked_done(plan, task5, demo_user):
+    """Before: Hoàng Liệt's "done" made task 5 done late for all 31 units."""
+    import importlib
+
+    from django.apps import apps as live_apps
+
+    from vinhdanh.plans.models import ProgressReport
+
+    migration = importlib.import_module("vinhdanh.plans.migrations.0006_group_tasks_per_unit")
+    ward = demo_user("canbo.hoangliet")
+    TaskAssignment.objects.filter(task__plan=plan).delete()
+    ProgressReport.objects.create(
+        task=task5,
+        unit=ward.unit,
+        author=ward,
+        reported_on=D(2021, 3, 2),
+        text="Xong",
+        is_done=True,
+    )
+    type(task5).objects.filter(pk=task5.pk).update(started_on=D(2021, 3, 2), done_on=D(2021, 3, 2))
+    Reminder.objects.create(
+        plan=plan, task=task5, unit=ward.unit, kind="overdue", deadline=DEADLINE, recipients=0
+    )
+    migration.split_group_tasks(live_apps, None)
+    migration.mark_unreceived_reminders(live_apps, None)
+    migration.keep_baselines(live_apps, None)
+    task5.refresh_from_db()
+    group = set(tracking.group_units(plan).values_list("pk", flat=True))
+    assert set(task5.assignments.values_list("unit_id", flat=True)) == group
+    line = task5.assignments.get(unit=ward.unit)
+    assert (line.started_on, line.done_on, line.percent) == (D(2021, 3, 2), D(2021, 3, 2), 100)
+    assert task5.assignments.filter(done_on__isnull=False).count() == 1
+    # The task is open again: one ward of 31 finished.
+    assert (task5.started_on, task5.done_on) == (D(2021, 3, 2), None)
+    assert Reminder.objects.get(task=task5, unit=ward.unit).outcome == "no_recipient"
+    plan.refresh_from_db()
+    assert len(plan.baseline) == 25
+    # Tasks led by named units get no lines.
+    assert not plan.tasks.get(number="8").assignments.exists()
