@@ -534,7 +534,9 @@ def add_task(*, actor, plan: Plan, data: dict) -> Task:
 def edit_task(*, actor, task: Task, data: dict) -> Task:
     """The office edits a task or gives it to other units (a reassignment, kept as such)."""
     require(actor, "plans.edit_plan", task.plan)
-    task = Task.objects.select_for_update().select_related("plan__council").get(pk=task.pk)
+    task = (
+        Task.objects.select_for_update(of=("self",)).select_related("plan__council").get(pk=task.pk)
+    )
     plan = task.plan
     before = _state(task)
     lead, coordinating, assigned = _apply_task_data(task, plan, data)
