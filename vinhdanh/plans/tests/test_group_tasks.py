@@ -287,3 +287,12 @@ def test_the_migration_splits_a_group_task_one_ward_ticked_done(plan, task5, dem
     assert len(plan.baseline) == 25
     # Tasks led by named units get no lines.
     assert not plan.tasks.get(number="8").assignments.exists()
+
+
+@pytest.mark.django_db
+def test_a_ward_reads_the_counts_but_not_which_other_wards_are_late(client, task5, demo_user):
+    client.force_login(demo_user("canbo.hoangliet"))
+    with time_machine.travel(dt.datetime(2021, 3, 5, 9, 0)):
+        html = client.get(reverse("plans:task_detail", args=[task5.pk])).content.decode()
+    assert "0/" in html and 'data-testid="late-units"' not in html
+    assert "Phường Định Công" not in html

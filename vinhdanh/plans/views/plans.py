@@ -12,7 +12,7 @@ from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.text import fold
 from vinhdanh.plans import exports, selectors
 from vinhdanh.plans.models import Notification, Plan
-from vinhdanh.plans.views._common import today
+from vinhdanh.plans.views._common import sees_every_line, today
 from vinhdanh.workflow.permissions import allows
 
 MONTHS = range(1, 13)
@@ -54,6 +54,7 @@ def plan_detail(request, pk: int):
             "task_count": len(task_rows),
             "tab": "table",
             "may_edit": may_edit,
+            "show_late_units": sees_every_line(request.user),
             # What changed since the import: the office's view of the whole plan.
             "diff": selectors.plan_diff(plan) if may_edit else None,
             "changes": list(selectors.plan_changes(plan)[:CHANGES_SHOWN]) if may_edit else [],

@@ -25,7 +25,7 @@ from vinhdanh.plans.models import (
     TaskAssignment,
 )
 from vinhdanh.plans.status import STATUS_COLOURS, STATUS_LABELS
-from vinhdanh.plans.views._common import today
+from vinhdanh.plans.views._common import sees_every_line, today
 from vinhdanh.workflow.permissions import allows
 from vinhdanh.workflow.views import run_service
 
@@ -92,6 +92,7 @@ def _task_page(request, task: Task, *, report_form=None, reopen_form=None, statu
             "may_report": allows(request.user, "plans.report_progress", task),
             "may_reopen": allows(request.user, "plans.reopen_task", task),
             "may_edit": allows(request.user, "plans.edit_plan", task.plan),
+            "show_late_units": sees_every_line(request.user),
             "unit_table": _unit_table(request, task, reports) if task.lead_is_group else [],
             "remove_form": RemoveTaskForm(),
         },
