@@ -303,6 +303,8 @@ class TaskForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )
+    # The task as the page showed it (history.fingerprint), against lost updates.
+    fingerprint = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput())
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

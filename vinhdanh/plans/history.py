@@ -5,6 +5,8 @@
 plan did even after a unit is renamed or merged.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +48,13 @@ def task_state(task, *, lead=(), coordinating=(), assigned=()) -> dict:
         "deadline_date": task.deadline_date.isoformat() if task.deadline_date else None,
         "note": task.note,
     }
+
+
+def fingerprint(state: dict) -> str:
+    """A short digest of a task's state: the edit page carries it, so a save made over
+    someone else's newer change is refused instead of silently undoing it."""
+    text = json.dumps(state, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _shown(value) -> str:

@@ -539,6 +539,11 @@ def edit_task(*, actor, task: Task, data: dict) -> Task:
     )
     plan = task.plan
     before = _state(task)
+    expected = data.get("fingerprint")
+    if expected and expected != history.fingerprint(before):
+        raise ValidationError(
+            _("Nhiệm vụ này vừa được người khác điều chỉnh; hãy mở lại trang sửa để xem bản mới.")
+        )
     lead, coordinating, assigned = _apply_task_data(task, plan, data)
     task.full_clean(exclude=["plan"], validate_unique=False)
     task.save()

@@ -288,3 +288,25 @@ def test_a_ward_gets_no_edit_page_and_no_history(client, plan, demo_user):
     assert client.get(reverse("plans:task_edit", args=[task.pk])).status_code == 403
     html = client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
     assert 'data-testid="plan-changes"' not in html and 'data-testid="add-task"' not in html
+
+
+@pytest.mark.django_db
+def test_a_save_over_someone_elses_newer_change_is_refused(client, plan, office):
+    task = plan.tasks.get(number="8")
+    client.force_login(office)
+    page = client.get(reverse("plans:task_edit", args=[task.pk]))
+    shown = page.context["form"].initial["fingerprint"]
+    assert shown == history.fingerprint(selectors.state_of(task))
+    data = {
+        "number": "8",
+        "content": task.content,
+        "lead_units": list(task.lead_units.values_list("pk", flat=True)),
+        "deadline_text": "Quý II",
+    }
+    services.edit_task(actor=office, task=task, data={**data, "fingerprint": shown})
+    with pytest.raises(ValidationError, match="vừa được người khác điều chỉnh"):
+        services.edit_task(
+            actor=office, task=task, data={**data, "deadline_text": "Quý IV", "fingerprint": shown}
+        )
+    task.refresh_from_db()
+    assert task.deadline_text == "Quý II" and PlanChange.objects.filter(task=task).count() == 1

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vinhdanh.accounts import access
-from vinhdanh.plans import importing, services
+from vinhdanh.plans import history, importing, selectors, services
 from vinhdanh.plans.forms import RemoveTaskForm, TaskForm
 from vinhdanh.plans.models import Plan, Task
 from vinhdanh.workflow.permissions import require
@@ -24,7 +24,7 @@ def _task(request, pk: int) -> Task:
     task = access.get_visible_or_404(
         request.user,
         Task.objects.select_related("plan__council").prefetch_related(
-            "lead_units", "coordinating_units", "assignments"
+            "lead_units", "coordinating_units", "assignments__unit"
         ),
         pk=pk,
     )
@@ -71,7 +71,11 @@ def task_edit(request, pk: int):
     task = _task(request, pk)
     plan = task.plan
     if request.method != "POST":
-        return _page(request, plan, _form(plan, initial=TaskForm.initial_of(task)), task)
+        initial = {
+            **TaskForm.initial_of(task),
+            "fingerprint": history.fingerprint(selectors.state_of(task)),
+        }
+        return _page(request, plan, _form(plan, initial=initial), task)
     form = _form(plan, request.POST)
     edited = run_service(
         form, lambda: services.edit_task(actor=request.user, task=task, data=form.task_data())
