@@ -352,5 +352,18 @@ class RemoveTaskForm(forms.Form):
         label=_("Lý do bỏ nhiệm vụ"),
         max_length=500,
         error_messages={"required": _("Hãy ghi lý do bỏ nhiệm vụ.")},
-        widget=forms.TextInput(attrs={"class": "form-control", "data-testid": "remove-reason"}),
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-sm",
+                "placeholder": _("Lý do bỏ nhiệm vụ"),
+                "aria-label": _("Lý do bỏ nhiệm vụ"),
+                "data-testid": "remove-reason",
+            }
+        ),
+    )
+    # Removing cannot be undone from the page: the office ticks that it means it.
+    confirm = forms.BooleanField(
+        label=_("Tôi xác nhận bỏ nhiệm vụ này khỏi kế hoạch"),
+        error_messages={"required": _("Hãy đánh dấu xác nhận bỏ nhiệm vụ.")},
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input", "id": "remove-confirm"}),
     )

@@ -310,3 +310,16 @@ def test_a_save_over_someone_elses_newer_change_is_refused(client, plan, office)
         )
     task.refresh_from_db()
     assert task.deadline_text == "Quý II" and PlanChange.objects.filter(task=task).count() == 1
+
+
+@pytest.mark.django_db
+def test_removing_through_the_page_needs_the_confirmation(client, plan, office):
+    task = plan.tasks.get(number="24")
+    client.force_login(office)
+    url = reverse("plans:task_remove", args=[task.pk])
+    response = client.post(url, {"reason": "Thành phố tổ chức"}, follow=True)
+    assert "Hãy đánh dấu xác nhận bỏ nhiệm vụ." in response.content.decode()
+    assert Task.objects.filter(pk=task.pk).exists()
+    response = client.post(url, {"reason": "Thành phố tổ chức", "confirm": "on"})
+    assert response.url == reverse("plans:plan_detail", args=[plan.pk])
+    assert not Task.objects.filter(pk=task.pk).exists()
