@@ -87,3 +87,30 @@ def test_two_wards_report_a_group_task_then_the_office_adds_and_edits_a_task(log
         "added",
         "reassigned",
     ]
+
+
+def test_the_group_task_and_task_form_pages_keep_the_content_policy(login, site, page):
+    seen: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            seen.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "console.error('Content Security Policy violation: ' + e.violatedDirective));"
+    )
+    plan = Plan.objects.get(number="01/KH-HĐTĐKT", year=2021)
+    task = plan.tasks.get(number="5")
+    login("thuongtruc")
+    for path in (
+        f"/plans/tasks/{task.pk}/",
+        f"/plans/{plan.pk}/tasks/new/",
+        f"/plans/tasks/{task.pk}/edit/",
+    ):
+        page.goto(f"{site}{path}", wait_until="load", timeout=60000)
+    # The progress bars take their width from the site script, not an inline style.
+    page.goto(f"{site}/plans/tasks/{task.pk}/", wait_until="load")
+    assert page.locator("[data-width-percent]").count() >= task.assignments.count()
+    assert seen == []

@@ -135,3 +135,17 @@ def test_reminders_go_to_the_units_officers_and_the_office_only(task, demo_user)
     assert not Notification.objects.filter(user=colleague).exists()
     for other in ("uyvien", "chutich", "canbo.dinhcong", "cumtruong"):
         assert not _notified(demo_user(other)).exists(), other
+
+
+def test_the_task_page_lists_its_reminders_and_who_received_them(client, task, demo_user):
+    from django.urls import reverse
+
+    with time_machine.travel(dt.datetime(2021, 4, 11, 7, 0)):
+        send_plan_reminders()
+    client.force_login(demo_user("thuongtruc"))
+    html = client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    listed = html.split('data-testid="task-reminders"')[1].split("</ul>")[0]
+    assert "Phường Hoàng Liệt" in listed and "Quá hạn" in listed and "2 người nhận" in listed
+    client.force_login(demo_user("canbo.hoangliet"))
+    html = client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    assert 'data-testid="task-reminders"' not in html

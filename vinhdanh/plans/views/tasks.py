@@ -93,6 +93,12 @@ def _task_page(request, task: Task, *, report_form=None, reopen_form=None, statu
             "may_reopen": allows(request.user, "plans.reopen_task", task),
             "may_edit": allows(request.user, "plans.edit_plan", task.plan),
             "show_late_units": sees_every_line(request.user),
+            # The reminders of a task led by named units (a group's are on its unit lines).
+            "task_reminders": (
+                list(Reminder.objects.filter(task=task).select_related("unit").order_by("pk"))
+                if sees_every_line(request.user) and not task.lead_is_group
+                else []
+            ),
             "unit_table": _unit_table(request, task, reports) if task.lead_is_group else [],
             "remove_form": RemoveTaskForm(),
         },
