@@ -487,7 +487,9 @@ def _set_lines(actor, task: Task, unit_ids: list[int]) -> None:
     TaskAssignment.objects.bulk_create(
         [TaskAssignment(task=task, unit_id=pk) for pk in unit_ids if pk not in current]
     )
-    _roll_up_task(actor, task)
+    # A task led by named units keeps its own dates; only a group's follow its lines.
+    if task.lead_groups:
+        _roll_up_task(actor, task)
 
 
 def _log_change(actor, plan, task, kind, before, after, reason="") -> PlanChange:

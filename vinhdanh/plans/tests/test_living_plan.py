@@ -142,6 +142,8 @@ def test_splitting_a_group_into_named_units_is_a_reassignment(plan, office):
 def test_editing_the_content_and_deadline_is_an_edit_with_before_and_after(plan, office):
     task = plan.tasks.get(number="8")
     before_deadline = task.deadline_text
+    started = task.started_on  # the demo's report of 15/3/2021
+    assert started is not None
     data = {
         **_data(number="8", section=task.section, content=task.content + " (bổ sung)"),
         "directing": task.directing,
@@ -152,6 +154,7 @@ def test_editing_the_content_and_deadline_is_an_edit_with_before_and_after(plan,
     services.edit_task(actor=office, task=task, data=data)
     task.refresh_from_db()
     assert (task.deadline_kind, task.deadline_date.isoformat()) == ("quarter", "2021-09-30")
+    assert task.started_on == started  # its progress is not touched by the edit
     change = PlanChange.objects.get(task=task)
     assert change.kind == "edited"
     fields = {field.key: (field.before, field.after) for field in change.fields}
