@@ -756,17 +756,22 @@ def _deliver(unit_id: int, council_id: int | None, message: reminders.Message) -
     unit_users = reminders.recipients(unit_id)
     unit_ids = {user.pk for user in unit_users}
     office = [user for user in reminders.office_recipients(council_id) if user.pk not in unit_ids]
-    users = [*unit_users, *office]
-    if not users:
+    if not unit_users and not office:
         return 0, 0
-    Notification.objects.bulk_create(
-        Notification(user=user, text=message.text[:500], url=message.url) for user in users
-    )
-    emails = [user.email for user in users if user.email]
-    if emails:
-        body = f"{message.text}\n\n{message.url}"
-        send_mail(_("[Vinh Danh] Nhắc việc kế hoạch thi đua"), body, None, emails)
-    return len(users), len(unit_users)
+    # The office follows every unit: its copy names the unit the event is about.
+    unit_name = Unit.objects.filter(pk=unit_id).values_list("name", flat=True).first() or ""
+    office_text = _("%(text)s (Đơn vị: %(unit)s)") % {"text": message.text, "unit": unit_name}
+    for users, text in ((unit_users, message.text), (office, office_text)):
+        if not users:
+            continue
+        Notification.objects.bulk_create(
+            Notification(user=user, text=text[:500], url=message.url) for user in users
+        )
+        emails = [user.email for user in users if user.email]
+        if emails:
+            body = f"{text}\n\n{message.url}"
+            send_mail(_("[Vinh Danh] Nhắc việc kế hoạch thi đua"), body, None, emails)
+    return len(unit_users) + len(office), len(unit_users)
 
 
 def _send(item: DueReminder, *, plan: Plan, task: Task | None, message) -> bool:

@@ -191,6 +191,7 @@ def test_reminders_reach_every_open_line_and_the_office(task5, demo_user):
     # The standing office hears of each unit's open line.
     office_notes = Notification.objects.filter(user=office, text__startswith="Nhiệm vụ 5 ")
     assert office_notes.count() == len(open_units)
+    assert office_notes.filter(text__endswith="(Đơn vị: Phường Định Công)").count() == 1
 
 
 @pytest.mark.django_db
