@@ -1,4 +1,5 @@
-"""Deadlines the plan's text sets outside its table ("gửi về ... trước ngày 30/01/2021")."""
+"""The plan's own text above its appendix, and the deadlines it sets outside the table
+("gửi về ... trước ngày 30/01/2021")."""
 
 import re
 
@@ -33,3 +34,43 @@ def _sentence(line: str, start: int, end: int) -> str:
     before = max(line.rfind(". ", 0, start), line.rfind("; ", 0, start))
     after = line.find(". ", end)
     return one_line(line[before + 2 if before >= 0 else 0 : after + 1 if after >= 0 else None])
+
+
+# The body ends where the document's closing parts begin.
+_BODY_END = re.compile(r"^(?:noi nhan|phu luc|tm\.|t/m\.|kt\.|k/t\.|s?tt$)")
+# The appendix caption may stand above the text in a workbook: skipped, not an end.
+_CAPTION = re.compile(r"^\(?kem theo ke hoach")
+_BODY_START = re.compile(r"^ke hoach\b")
+MAX_BODY = 100_000
+
+
+def plan_body(lines: list[str]) -> str:
+    """The text between the title and the recipients ("Nơi nhận") or the appendix: the
+    preamble and sections I to III. Empty when the document has no "KẾ HOẠCH" line."""
+    folded = [fold_aligned(line).strip() for line in lines]
+    start = next(
+        (
+            i
+            for i, f in enumerate(folded)
+            if _BODY_START.match(f) and not f.startswith("ke hoach so")
+        ),
+        None,
+    )
+    if start is None:
+        return ""
+    index = start + 1
+    # The subject line and its wrapped continuation (a line starting in lower case).
+    if index < len(lines) and folded[start].strip(" .:") == "ke hoach":
+        index += 1
+    while index < len(lines) and lines[index][:1].islower() and len(lines[index]) < 150:
+        index += 1
+    body: list[str] = []
+    for line, key in zip(lines[index:], folded[index:], strict=True):
+        if _BODY_END.match(key):
+            break
+        if _CAPTION.match(key):
+            continue
+        text = one_line(line)
+        if text:
+            body.append(text)
+    return "\n".join(body)[:MAX_BODY]

@@ -37,10 +37,15 @@ _QUARTER = re.compile(_prefix(_PERIOD_WORDS) + rf"quy\s+(?P<quarter>[ivx]+|\d)(?
 _HALF = re.compile(
     _prefix(_PERIOD_WORDS) + r"(?:6|sau)\s+thang\s+(?P<half>dau|cuoi)\s+nam(?:\s+(?P<year>\d{4}))?"
 )
-_WHOLE_YEAR = re.compile(r"(?:ca\s+nam|trong\s+nam|nam)(?:\s+(?P<year>\d{4}))?")
+# Work that runs through the year ("Cả năm", "Thường xuyên", "Hằng tháng") has no day
+# to be late on: ongoing, never a quarter ending on 31/12.
+_REPEATING = r"(?:thuong xuyen|lien tuc|hang thang|hang quy|hang tuan|hang nam|dinh ky|hang ngay)"
+_YEAR_LONG = r"(?:ca|trong|suot|quanh)\s+nam(?:\s+\d{4})?"
 _ONGOING = re.compile(
-    r"(?:thuong xuyen|lien tuc|hang thang|hang quy|hang tuan|dinh ky)(?:[ ,]+lien tuc)?"
+    rf"(?:{_REPEATING}(?:\s*(?:[,;-]|va)?\s*(?:{_REPEATING}|{_YEAR_LONG}))*"
+    rf"|{_YEAR_LONG}(?:\s*(?:[,;-]|va)?\s*{_REPEATING})*)"
 )
+_WHOLE_YEAR = re.compile(r"nam(?:\s+(?P<year>\d{4}))?")
 _HIGHER_LEVEL = re.compile(
     r"(?:(?:thuc hien|hoan thanh|to chuc)\s+)?theo\s+"
     r"(?:ke hoach|kh|huong dan|chi dao|thong bao|lich|van ban|yeu cau|quy dinh|tien do)\b.*"
@@ -81,7 +86,9 @@ def parse_deadline(text: str, plan_year: int | None = None) -> Deadline:
     if _HIGHER_LEVEL.fullmatch(key):
         return Deadline(DeadlineKind.HIGHER_LEVEL, None, written)
     if _ONGOING.fullmatch(key):
-        return Deadline(DeadlineKind.ONGOING, None, written)
+        # "Cả năm" keeps its period: the timeline draws it over the whole year.
+        whole_year = re.search(r"(?:ca|trong|suot|quanh)\s+nam", key) is not None
+        return Deadline(DeadlineKind.ONGOING, None, written, period="Y" if whole_year else "")
     try:
         return _parse_dated(key, written, plan_year) or _unparsed(written)
     except ValueError:

@@ -8,13 +8,14 @@ written is it built from the number's symbol and the header's place.
 """
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 
 from .structure import PlanHeader
 from .textutil import fold_aligned, one_line
 
-_NUMBER_LINE = re.compile(r"^so(?: ky hieu)?\s*:\s*(?P<value>\S.*)$")
+_NUMBER_LINE = re.compile(r"^so(?: ky hieu)?\s*(?::\s*(?P<value>\S.*)|\s(?P<bare>\d.*))$")
 _NUMBER_IN_TEXT = re.compile(
     r"ke hoach so\s*:?\s*(?P<value>\d+\s*/\s*[^\s,;()]+(?:\s*-\s*[^\s,;()]+)*)"
 )
@@ -48,7 +49,7 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
 def find_number(lines: list[str]) -> str:
     for line in lines:
         if match := _NUMBER_LINE.match(fold_aligned(line)):
-            value = line[match.start("value") :]
+            value = line[match.start("value" if match["value"] else "bare") :]
             value = re.split(r"\s{2,}", value)[0]
             if "/" in value:
                 return re.sub(r"\s+", "", value).strip(".,;")
@@ -141,7 +142,24 @@ def find_issuer(lines: list[str], number: str, place: str) -> str:
     return ""
 
 
+# A workbook often writes a label and its value in two cells of one row: "Số:" then
+# "01/KH-HĐTĐKT", "Hoàng Mai, ngày" then the date (an Excel date, read as 13/01/2021).
+_LABEL_CELL = re.compile(r"(?:^so(?: ky hieu)?\s*:?|,\s*ngay|^ngay|,)$")
+
+
+def join_split_cells(lines: list[str]) -> list[str]:
+    """The lines, then each label line joined with the line after it (read last, so a
+    label and value written in one cell still win)."""
+    joined = [
+        f"{line.rstrip()} {following.strip()}"
+        for line, following in itertools.pairwise(lines)
+        if _LABEL_CELL.search(fold_aligned(line).strip())
+    ]
+    return [*lines, *joined]
+
+
 def parse_header(lines: list[str]) -> PlanHeader:
+    lines = join_split_cells(lines)
     number = find_number(lines)
     place, date = find_place_and_date(lines)
     title = find_title(lines)

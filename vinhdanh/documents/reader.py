@@ -7,7 +7,7 @@ to_json_dict(plan)
 from pathlib import Path
 
 from .blocks import Block, Row, Table
-from .body import find_body_deadlines
+from .body import find_body_deadlines, plan_body
 from .columns import ColumnMap, header_columns, refine_with_subheader
 from .errors import PlanReadError
 from .filetype import FileFormat, decode_text, detect_format
@@ -54,9 +54,13 @@ def _find_header(table: Table) -> tuple[int, ColumnMap] | None:
     return None
 
 
-def split_blocks(blocks: list[Block]) -> tuple[list[str], list[tuple[Row, ColumnMap]]]:
-    """The document's text lines, and the task table's rows each with its columns."""
+def split_blocks(
+    blocks: list[Block],
+) -> tuple[list[str], list[tuple[Row, ColumnMap]], int]:
+    """The document's text lines, the task table's rows each with its columns, and how many
+    of the lines come before the task table (the plan's own text)."""
     lines: list[str] = []
+    before_table: int | None = None
     pairs: list[tuple[Row, ColumnMap]] = []
     previous: tuple[int, ColumnMap] | None = None  # width and columns of the last task table
     for block in blocks:
@@ -69,6 +73,9 @@ def split_blocks(blocks: list[Block]) -> tuple[list[str], list[tuple[Row, Column
             start, columns = found
             for row in block[:start]:
                 lines.extend(_row_lines(row))
+            if before_table is None:
+                # A workbook's sheet holds the text above its table in the same grid.
+                before_table = len(lines)
             pairs.extend((row, columns) for row in block[start + 1 :])
             previous = (max(map(len, block)), columns)
         elif previous and block and max(map(len, block)) == previous[0]:
@@ -77,13 +84,13 @@ def split_blocks(blocks: list[Block]) -> tuple[list[str], list[tuple[Row, Column
         else:
             for row in block:
                 lines.extend(_row_lines(row))
-    return lines, pairs
+    return lines, pairs, len(lines) if before_table is None else before_table
 
 
 def read_plan(data: bytes, filename: str = "") -> Plan:
     """Parse a plan from the bytes of a .docx, .xlsx or text file; raise PlanReadError."""
     file_format, blocks = read_blocks(data, filename)
-    lines, pairs = split_blocks(blocks)
+    lines, pairs, before_table = split_blocks(blocks)
     items, strays = classify_rows(pairs)
     header = parse_header(lines + strays)
     tasks = build_tasks(items, header.year)
@@ -94,6 +101,7 @@ def read_plan(data: bytes, filename: str = "") -> Plan:
         tasks=tasks,
         body_deadlines=find_body_deadlines(lines + strays, header.year),
         source_format=str(file_format),
+        body=plan_body(lines[:before_table]),
     )
 
 

@@ -83,6 +83,8 @@ class Plan:
     tasks: list[Task]
     body_deadlines: list[BodyDeadline]
     source_format: str
+    # The plan's own text above its appendix (sections I to III), one paragraph a line.
+    body: str = ""
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -90,7 +92,12 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def deadline_to_json(deadline: Deadline) -> dict:
-    return {"kind": str(deadline.kind), "date": _iso(deadline.date), "text": deadline.text}
+    return {
+        "kind": str(deadline.kind),
+        "date": _iso(deadline.date),
+        "text": deadline.text,
+        "period": deadline.period,
+    }
 
 
 def task_to_json(task: Task) -> dict:
@@ -119,6 +126,7 @@ def to_json_dict(plan: Plan) -> dict:
         "issuer": header.issuer,
         "place": header.place,
         "format": plan.source_format,
+        "body": plan.body,
         "tasks": [task_to_json(task) for task in plan.tasks],
         "body_deadlines": [
             {"text": item.text, "date": _iso(item.date), "context": item.context}

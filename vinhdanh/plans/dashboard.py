@@ -9,7 +9,7 @@ from vinhdanh.workflow.permissions import allows
 
 def cards(user) -> list[Card]:
     if user.unit_id and allows(user, "plans.follow_unit_tasks"):
-        tasks = selectors.led_tasks(user)
+        tasks = selectors.open_led_tasks(user)
         url, label = reverse("plans:my_tasks"), _("Nhiệm vụ đơn vị chủ trì quá hạn")
     else:
         tasks = selectors.tasks_for(user)

@@ -21,10 +21,12 @@ from vinhdanh.plans.models import (
     ProgressReport,
     ReportAttachment,
     Task,
+    TaskAssignment,
     UnitPlanState,
     UnitPlanSubmission,
     UnitPlanTransition,
 )
+from vinhdanh.plans.status import UnitLine, roll_up
 from vinhdanh.plans.workflows import SUBMIT
 
 SEED = Path(__file__).parent / "data" / "ke_hoach_01_2021_hoang_mai.txt"
@@ -132,10 +134,25 @@ def _load_reports(plan: Plan) -> None:
         )
         if number == REPORTS[0][0]:
             _attach_to_report(report)
+        if task.lead_is_group:
+            _advance_line(task, unit, day, percent, done)
+            continue
         task.started_on = min(filter(None, [task.started_on, day]))
         if done:
             task.done_on = day
         task.save(update_fields=["started_on", "done_on"])
+
+
+def _advance_line(task: Task, unit: Unit, day, percent: int, done: bool) -> None:
+    """A group task's report moves the reporting unit's own line; the task follows."""
+    line, _created = TaskAssignment.objects.get_or_create(task=task, unit=unit)
+    line.started_on = min(filter(None, [line.started_on, day]))
+    line.percent = 100 if done else percent
+    line.done_on = line.done_on or (day if done else None)
+    line.save(update_fields=["started_on", "done_on", "percent"])
+    lines = [UnitLine("", a.started_on, a.done_on) for a in task.assignments.all()]
+    task.started_on, task.done_on = roll_up(lines)
+    task.save(update_fields=["started_on", "done_on"])
 
 
 def _load_unit_plans(plan: Plan) -> None:

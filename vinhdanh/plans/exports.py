@@ -93,6 +93,8 @@ def tasks_of_unit(unit) -> list[Task]:
         Task.objects.filter(
             Q(lead_units__path__startswith=unit.path)
             | Q(coordinating_units__path__startswith=unit.path)
+            # A group task is in the feed of each unit with a line of it.
+            | Q(assignments__unit__path__startswith=unit.path)
         )
         .distinct()
         .select_related("plan")

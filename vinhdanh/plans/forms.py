@@ -152,7 +152,14 @@ class ProgressReportForm(forms.Form):
 
 
 class ReopenTaskForm(forms.Form):
-    """Nothing to fill in: the button is the action."""
+    """The button is the action; for a group task it names the unit's line to reopen."""
+
+    unit = forms.ModelChoiceField(
+        queryset=Unit.objects.all(),
+        required=False,
+        widget=forms.HiddenInput(),
+        error_messages={"invalid_choice": _("Đơn vị này không được giao nhiệm vụ này.")},
+    )
 
 
 class UnitPlanForm(ActionForm):
@@ -212,3 +219,151 @@ class FeedRevokeForm(forms.Form):
 
 class MarkNotificationsReadForm(forms.Form):
     """Nothing to fill in: the button is the action."""
+
+
+def _names(value: str) -> list[str]:
+    return [part.strip() for part in (value or "").replace("\n", ";").split(";") if part.strip()]
+
+
+class TaskForm(forms.Form):
+    """A task of the living plan, added or edited by the standing office."""
+
+    number = forms.CharField(
+        label=_("Số thứ tự"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    section = forms.CharField(
+        label=_("Nhóm (quý, phần)"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control", "list": "sections"}),
+    )
+    content = forms.CharField(
+        label=_("Nội dung thực hiện"),
+        error_messages={"required": _("Hãy ghi nội dung nhiệm vụ.")},
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}),
+    )
+    directing = forms.CharField(
+        label=_("Chỉ đạo, chủ trì"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    lead_units = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị tham mưu, thực hiện"),
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Có đơn vị đã chọn không thuộc phạm vi kế hoạch.")},
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+    )
+    lead_groups = forms.CharField(
+        label=_("Nhóm đơn vị thực hiện (ví dụ “Các đơn vị thuộc Quận”)"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    assigned_units = forms.ModelMultipleChoiceField(
+        label=_("Các đơn vị của nhóm (mỗi đơn vị một dòng tiến độ)"),
+        help_text=_("Để trống: mọi đơn vị trực thuộc Hội đồng."),
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Có đơn vị đã chọn không thuộc phạm vi kế hoạch.")},
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 10}),
+    )
+    coordinating_units = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị phối hợp"),
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Có đơn vị đã chọn không thuộc phạm vi kế hoạch.")},
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+    )
+    coordinating_groups = forms.CharField(
+        label=_("Nhóm đơn vị phối hợp"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    deadline_text = forms.CharField(
+        label=_("Thời gian hoàn thành"),
+        help_text=_("Ví dụ: “Trước ngày 30/6/2021”, “Quý III”, “Cả năm”, “Thường xuyên”."),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+    )
+    reason = forms.CharField(
+        label=_("Lý do điều chỉnh"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    # The task as the page showed it (history.fingerprint), against lost updates.
+    fingerprint = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput())
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("lead_units", "assigned_units", "coordinating_units"):
+            self.fields[name].queryset = units
+
+    def clean_lead_groups(self):
+        return _names(self.cleaned_data.get("lead_groups"))
+
+    def clean_coordinating_groups(self):
+        return _names(self.cleaned_data.get("coordinating_groups"))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("lead_units") and not data.get("lead_groups"):
+            raise ValidationError(_("Hãy chọn đơn vị chủ trì, thực hiện hoặc ghi nhóm đơn vị."))
+        return data
+
+    def task_data(self) -> dict:
+        """The service's input: unit ids rather than model instances."""
+        data = dict(self.cleaned_data)
+        for name in ("lead_units", "assigned_units", "coordinating_units"):
+            data[name] = [unit.pk for unit in data.get(name) or []]
+        return data
+
+    @classmethod
+    def initial_of(cls, task) -> dict:
+        return {
+            "number": task.number,
+            "section": task.section,
+            "content": task.content,
+            "directing": task.directing,
+            "lead_units": [unit.pk for unit in task.lead_units.all()],
+            "lead_groups": "; ".join(task.lead_groups),
+            "assigned_units": [line.unit_id for line in task.assignments.all()],
+            "coordinating_units": [unit.pk for unit in task.coordinating_units.all()],
+            "coordinating_groups": "; ".join(task.coordinating_groups),
+            "deadline_text": task.deadline_text,
+            "note": task.note,
+        }
+
+
+class RemoveTaskForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do bỏ nhiệm vụ"),
+        max_length=500,
+        error_messages={"required": _("Hãy ghi lý do bỏ nhiệm vụ.")},
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-sm",
+                "placeholder": _("Lý do bỏ nhiệm vụ"),
+                "aria-label": _("Lý do bỏ nhiệm vụ"),
+                "data-testid": "remove-reason",
+            }
+        ),
+    )
+    # Removing cannot be undone from the page: the office ticks that it means it.
+    confirm = forms.BooleanField(
+        label=_("Tôi xác nhận bỏ nhiệm vụ này khỏi kế hoạch"),
+        error_messages={"required": _("Hãy đánh dấu xác nhận bỏ nhiệm vụ.")},
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input", "id": "remove-confirm"}),
+    )

@@ -158,3 +158,8 @@ def plan_header(parsed: dict) -> dict:
         "unit_plan_deadline": deadline,
         "unit_plan_deadline_text": deadline_text,
     }
+
+
+def body_text(parsed: dict) -> str:
+    """The plan's own text (sections I to III) as the reader kept it."""
+    return parsed.get("body") or ""

@@ -28,6 +28,12 @@ class Plan(models.Model):
     # The body's own deadline for units' plans ("gửi về ... trước ngày 30/01/2021").
     unit_plan_deadline = models.DateField(_("Hạn nộp kế hoạch của đơn vị"), null=True, blank=True)
     unit_plan_deadline_text = models.CharField(max_length=500, blank=True)
+    # The plan's own text (sections I to III above the appendix), as the document wrote it.
+    body_text = models.TextField(_("Nội dung kế hoạch"), blank=True)
+    # The tasks as imported (one `plans.history.task_state` each, with its id): what the
+    # plan page compares the living plan against. A new import of the document resets it.
+    baseline = models.JSONField(default=list, blank=True)
+    baseline_at = models.DateTimeField(_("Thời điểm nhập văn bản"), null=True, blank=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -105,6 +111,87 @@ class Task(models.Model):
     @property
     def lead_is_group(self) -> bool:
         return bool(self.lead_groups)
+
+
+class TaskAssignment(models.Model):
+    """One unit's line of a task given to a group ("Các đơn vị thuộc Quận").
+
+    Each line has its own reports, status, reminders and calendar entries; the task is done
+    when every line is done (its `done_on` and `started_on` are rolled up from the lines by
+    `plans.status.roll_up`, written by the services that change a line).
+    """
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("Đơn vị thực hiện"),
+        on_delete=models.PROTECT,
+        related_name="task_assignments",
+    )
+    percent = models.PositiveSmallIntegerField(_("Tiến độ (%)"), default=0)
+    started_on = models.DateField(_("Ngày bắt đầu báo cáo"), null=True, blank=True)
+    done_on = models.DateField(_("Ngày hoàn thành"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["task", "unit__sort_key", "unit_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "unit"], name="unique_task_assignment")
+        ]
+        verbose_name = _("Nhiệm vụ của đơn vị")
+        verbose_name_plural = _("Nhiệm vụ của đơn vị")
+
+    def __str__(self) -> str:
+        return f"{self.task.number} · {self.unit}"
+
+    def status_on(self, today):
+        from vinhdanh.plans.status import task_status
+
+        return task_status(self.task.deadline_date, self.done_on, self.started_on, today)
+
+
+class PlanChangeKind(models.TextChoices):
+    ADDED = "added", _("Thêm nhiệm vụ")
+    EDITED = "edited", _("Sửa nhiệm vụ")
+    REASSIGNED = "reassigned", _("Giao lại đơn vị")
+    REMOVED = "removed", _("Bỏ nhiệm vụ")
+
+
+class PlanChange(models.Model):
+    """One change of the living plan after its import: who, when, the task before and after."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="changes")
+    task = models.ForeignKey(
+        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="changes"
+    )
+    kind = models.CharField(_("Thay đổi"), max_length=20, choices=PlanChangeKind.choices)
+    task_number = models.CharField(_("Số thứ tự"), max_length=20, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("Thời điểm"), auto_now_add=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    reason = models.CharField(_("Lý do"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Điều chỉnh kế hoạch")
+        verbose_name_plural = _("Điều chỉnh kế hoạch")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} · {self.kind} · {self.task_number}"
+
+    @property
+    def content(self) -> str:
+        return ((self.after or self.before) or {}).get("content", "")
+
+    @property
+    def fields(self):
+        """What this change did, field by field (before → after)."""
+        from vinhdanh.plans.history import changed_fields
+
+        return changed_fields(self.before, self.after)
 
 
 class ProgressReport(models.Model):
@@ -200,6 +287,11 @@ class ReminderKind(models.TextChoices):
     OVERDUE = "overdue", _("Quá hạn")
 
 
+class ReminderOutcome(models.TextChoices):
+    SENT = "sent", _("Đã gửi")
+    NO_RECIPIENT = "no_recipient", _("Không có người nhận")
+
+
 class Reminder(models.Model):
     """The log that makes a reminder go out once per event, never twice.
 
@@ -217,6 +309,12 @@ class Reminder(models.Model):
     deadline = models.DateField()
     sent_at = models.DateTimeField(auto_now_add=True)
     recipients = models.PositiveSmallIntegerField(default=0)
+    # Of `recipients`, the unit's own officers (the rest is the council's standing office).
+    unit_recipients = models.PositiveSmallIntegerField(default=0)
+    # An event nobody could receive is kept as such, never as sent; it is tried again.
+    outcome = models.CharField(
+        max_length=20, choices=ReminderOutcome.choices, default=ReminderOutcome.SENT
+    )
 
     class Meta:
         constraints = [

@@ -19,6 +19,12 @@ def has_reporting_unit(user, task) -> bool:
 
 
 @rules.predicate
+def may_change_plan(user, plan) -> bool:
+    """The plan is one the user's council may change (none given: the page asks later)."""
+    return plan is None or access.can(user, access.CHANGE, plan)
+
+
+@rules.predicate
 def may_send_for_unit(user, submission) -> bool:
     """The submission's unit is the user's own (or below it), or the user is the office.
 
@@ -47,6 +53,12 @@ def _group_task():
     return Task.objects.exclude(lead_groups=[]).order_by("pk").first()
 
 
+def _demo_plan():
+    from vinhdanh.plans.models import Plan
+
+    return Plan.objects.filter(council__unit__code="hoang-mai").order_by("pk").first()
+
+
 def _hoang_liet_submission():
     from vinhdanh.plans.models import UnitPlanSubmission
 
@@ -65,6 +77,8 @@ define("plans.report_progress", has_reporting_unit, sample=_group_task)
 define("plans.reopen_task", is_standing_office)
 define("plans.submit_unit_plan", may_send_for_unit, sample=_hoang_liet_submission)
 define("plans.decide_unit_plan", is_standing_office)
+# The living plan: the office adds, edits, reassigns and removes tasks after the import.
+define("plans.edit_plan", is_standing_office & may_change_plan, sample=_demo_plan)
 # Units' officers follow their unit's tasks: their menu, their home card, their reminders.
 define("plans.follow_unit_tasks", is_unit_editor, reads=True)
 define("plans.subscribe_unit_feed", may_subscribe_unit, sample=_hoang_liet, reads=True)

@@ -1,18 +1,22 @@
 """The reminders that are due, their texts and their recipients: reading only.
 
-Two kinds of event: a task's deadline (to the officers of each lead unit) and the plan's
-deadline for units' own plans (to the officers of each unit that has not sent one).
+Two kinds of event: a task's deadline (to the officers of each lead unit, or of each unit
+with an open line of a group task) and the plan's deadline for units' own plans (to the
+officers of each unit that has not sent one); the council's standing office receives
+every reminder too.
 `plans.services.send_plan_reminders` sends them, once per event.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.accounts.models import User
-from vinhdanh.plans.models import Plan, Reminder, Task
+from vinhdanh.accounts.models import Membership, Role, User
+from vinhdanh.plans.models import Plan, Reminder, ReminderOutcome, Task
 from vinhdanh.plans.reminder_rules import DEFAULT_DAYS_BEFORE, OpenTask
 from vinhdanh.plans.tracking import expected_units
 from vinhdanh.workflow.permissions import allows
@@ -23,11 +27,17 @@ def days_before() -> int:
 
 
 def open_tasks() -> list[OpenTask]:
+    """Each open task with its units to remind: the lead units, or for a group task the
+    units whose own line is not done."""
     tasks = Task.objects.filter(deadline_date__isnull=False, done_on__isnull=True)
-    return [
-        OpenTask(task.pk, tuple(unit.pk for unit in task.lead_units.all()), task.deadline_date)
-        for task in tasks.prefetch_related("lead_units")
-    ]
+    items = []
+    for task in tasks.prefetch_related("lead_units", "assignments"):
+        if task.lead_is_group:
+            units = tuple(line.unit_id for line in task.assignments.all() if not line.done_on)
+        else:
+            units = tuple(unit.pk for unit in task.lead_units.all())
+        items.append(OpenTask(task.pk, units, task.deadline_date))
+    return items
 
 
 def open_unit_plans() -> list[OpenTask]:
@@ -77,7 +87,23 @@ def recipients(unit_id: int) -> list[User]:
     return [user for user in users if allows(user, "plans.follow_unit_tasks")]
 
 
+def office_recipients(council_id: int | None) -> list[User]:
+    """The active accounts of the council's standing office, by account or by a seat in force."""
+    if council_id is None:
+        return []
+    today = timezone.localdate()
+    seats = Membership.objects.filter(council_id=council_id, role=Role.STANDING_OFFICE).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today),
+    )
+    users = User.objects.filter(is_active=True).filter(
+        Q(council_id=council_id, role=Role.STANDING_OFFICE) | Q(pk__in=seats.values("user_id"))
+    )
+    return list(users.distinct().order_by("pk"))
+
+
 def already_sent(task_events: bool) -> set[tuple]:
-    rows = Reminder.objects.filter(task__isnull=not task_events)
+    """The events logged as sent (those nobody could receive are tried again)."""
+    rows = Reminder.objects.filter(task__isnull=not task_events, outcome=ReminderOutcome.SENT)
     key = "task_id" if task_events else "plan_id"
     return set(rows.values_list(key, "unit_id", "kind", "deadline"))

@@ -11,6 +11,7 @@ from vinhdanh.plans.models import (
     ProgressReport,
     ReportAttachment,
     Task,
+    TaskAssignment,
     UnitPlanSubmission,
 )
 
@@ -29,16 +30,18 @@ def _paths(user, field: str) -> Q:
 
 def _task_helpers_and_groups(user) -> Q:
     # Coordinating units follow the tasks they help with; a task given to a group
-    # ("Các đơn vị thuộc Quận") concerns every unit the plan's council governs.
-    return _paths(user, "coordinating_units__path") | (
-        ~Q(lead_groups=[]) & Q(plan__council__unit_id__in=access.governing_unit_ids(user))
-    )
+    # ("Các đơn vị thuộc Quận") concerns every unit with a line of it.
+    return _paths(user, "coordinating_units__path") | _paths(user, "assignments__unit__path")
 
 
 def _task_of_the_councils_plan(council) -> Q:
     # Every task of the council's own plans, led by whichever unit; the plans of the
     # councils below it are theirs.
     return Q(plan__council_id=council.pk)
+
+
+def _line_of_the_councils_plan(council) -> Q:
+    return Q(task__plan__council_id=council.pk)
 
 
 def _report_on_visible_task(user) -> Q:
@@ -64,6 +67,13 @@ def register_plan_scopes() -> None:
             extra_view=_task_helpers_and_groups,
             council_work=_task_of_the_councils_plan,
             council_own=True,
+        ),
+    )
+    # A unit's line of a group task is the unit's; the office sees every line of its plans.
+    access.register(
+        TaskAssignment,
+        access.ScopeRule(
+            unit_path="unit__path", council_work=_line_of_the_councils_plan, council_own=True
         ),
     )
     access.register(

@@ -9,9 +9,24 @@ from django.db.models import Count, F, Prefetch, Q
 
 from vinhdanh.accounts import access
 from vinhdanh.core.text import fold
-from vinhdanh.plans.models import Plan, Task, UnitPlanSubmission, UnitPlanTransition
+from vinhdanh.plans import history
+from vinhdanh.plans.models import (
+    Plan,
+    Task,
+    TaskAssignment,
+    UnitPlanSubmission,
+    UnitPlanTransition,
+)
 from vinhdanh.plans.reminders import days_before
-from vinhdanh.plans.status import STATUS_COLOURS, STATUS_LABELS, Status, is_due_soon
+from vinhdanh.plans.status import (
+    STATUS_COLOURS,
+    STATUS_LABELS,
+    GroupProgress,
+    Status,
+    UnitLine,
+    group_progress,
+    is_due_soon,
+)
 from vinhdanh.plans.tracking import expected_units
 
 
@@ -20,7 +35,9 @@ def plans_for(user):
 
 
 def tasks_for(user, plan: Plan | None = None):
-    tasks = Task.objects.select_related("plan").prefetch_related("lead_units", "coordinating_units")
+    tasks = Task.objects.select_related("plan").prefetch_related(
+        "lead_units", "coordinating_units", Prefetch("assignments", queryset=_lines())
+    )
     if plan is not None:
         tasks = tasks.filter(plan=plan)
     return access.scope_queryset(user, tasks).order_by("plan", "position")
@@ -31,6 +48,8 @@ class TaskRow:
     task: Task
     status: Status
     due_soon: bool = False
+    # A group task's per-unit progress (`attach_progress`), or None.
+    progress: GroupProgress | None = None
 
     @property
     def label(self) -> str:
@@ -45,7 +64,9 @@ def rows(tasks, today: dt.date) -> list[TaskRow]:
     soon = days_before()
     result = []
     for task in tasks:
-        status = task.status_on(today)
+        # A unit's own list shows its own line of a group task (`unit_tasks`).
+        own = getattr(task, "own_line", None)
+        status = own.status_on(today) if own is not None else task.status_on(today)
         result.append(TaskRow(task, status, is_due_soon(task.deadline_date, status, today, soon)))
     return result
 
@@ -71,11 +92,18 @@ def status_counts(task_rows: list[TaskRow]) -> list[tuple[Status, str, str, int]
 
 
 def led_tasks(user):
-    """The tasks the user's unit (or a sub-unit) leads, and those led by a group phrase."""
+    """The tasks the user's unit (or a sub-unit) leads, or has a line of (a group's task)."""
     lead_q = Q(pk__in=[])
     for path in access.own_unit_paths(user):
-        lead_q |= Q(lead_units__path__startswith=path)
-    return Task.objects.filter(lead_q | ~Q(lead_groups=[]))
+        lead_q |= Q(lead_units__path__startswith=path) | Q(assignments__unit__path__startswith=path)
+    return Task.objects.filter(lead_q)
+
+
+def open_led_tasks(user):
+    """`led_tasks` without the group tasks whose line of the user's unit is done: a ward
+    that finished its part has nothing overdue there, whatever the other wards do."""
+    finished = TaskAssignment.objects.filter(unit_id=user.unit_id, done_on__isnull=False)
+    return led_tasks(user).exclude(pk__in=finished.values("task_id"))
 
 
 def unit_tasks(user):
@@ -89,10 +117,27 @@ def unit_tasks(user):
         coord_q |= Q(coordinating_units__path__startswith=path)
     led_ids = led_tasks(user).values("pk")
     base = Task.objects.select_related("plan").prefetch_related("lead_units")
+    own_lines = Prefetch(
+        "assignments",
+        queryset=TaskAssignment.objects.filter(unit_id=user.unit_id),
+        to_attr="own_lines",
+    )
     order = ("-plan__year", "-plan_id", "position")
-    led = base.filter(pk__in=led_ids).order_by(*order)
+    led = base.filter(pk__in=led_ids).prefetch_related(own_lines).order_by(*order)
     helped = base.filter(pk__in=Task.objects.filter(coord_q).values("pk")).exclude(pk__in=led_ids)
     return led, helped.order_by(*order)
+
+
+def with_own_lines(tasks) -> list[Task]:
+    """A page of `unit_tasks`' led tasks, each with `own_line`: the line of the user's unit
+    when the task is a group's (its status is that line's), else None."""
+    tasks = list(tasks)
+    for task in tasks:
+        lines = getattr(task, "own_lines", [])
+        task.own_line = lines[0] if lines else None
+        if task.own_line is not None:
+            task.own_line.task = task
+    return tasks
 
 
 def deadline_counts(tasks, today: dt.date) -> dict[str, int]:
@@ -163,11 +208,22 @@ def unit_loads(tasks, today: dt.date, *, shown_per_unit: int = 5) -> list[LoadCa
         task_id__in=late.values("pk")
     ).values_list("task_id", "unit__name"):
         leads.setdefault(task_id, []).append(name)
+    # A group task weighs on each unit whose own line is still open, not on the group.
+    open_lines: dict[int, list[str]] = {}
+    for task_id, name in TaskAssignment.objects.filter(
+        task_id__in=late.values("pk"), done_on__isnull=True
+    ).values_list("task_id", "unit__name"):
+        open_lines.setdefault(task_id, []).append(name)
     cards: dict[str, LoadCard] = {}
     for task in found:
         is_overdue = task.deadline_date < today
         row = TaskRow(task, task.status_on(today), not is_overdue)
-        for name in sorted(leads.get(task.pk, [])) + list(task.lead_groups) or ["—"]:
+        names = (
+            sorted(set(leads.get(task.pk, [])) | set(open_lines[task.pk]))
+            if task.pk in open_lines
+            else sorted(leads.get(task.pk, [])) + list(task.lead_groups)
+        )
+        for name in names or ["—"]:
             card = cards.setdefault(name, LoadCard(name))
             if is_overdue:
                 card.overdue_count += 1
@@ -296,3 +352,59 @@ def month_grid(task_rows: list[TaskRow], year: int, month: int) -> list[list[Cal
         [CalendarDay(day, day.month == month, by_day.get(day, [])) for day in week]
         for week in weeks
     ]
+
+
+# -- the living plan: tasks as the history keeps them, per-unit progress -----------------
+def task_states(tasks) -> list[dict]:
+    """`history.task_state` of each task, from four queries whatever their number."""
+    tasks = tasks.prefetch_related(
+        "lead_units", "coordinating_units", Prefetch("assignments", queryset=_lines())
+    )
+    return [state_of(task) for task in tasks]
+
+
+def state_of(task: Task) -> dict:
+    """`history.task_state` of a task whose units are prefetched (or fetched here)."""
+    return history.task_state(
+        task,
+        lead=[unit.name for unit in task.lead_units.all()],
+        coordinating=[unit.name for unit in task.coordinating_units.all()],
+        assigned=[line.unit.name for line in task.assignments.all()],
+    )
+
+
+def plan_states(plan: Plan) -> list[dict]:
+    return task_states(plan.tasks.order_by("position"))
+
+
+def _lines():
+    return TaskAssignment.objects.select_related("unit").order_by("unit__sort_key", "unit_id")
+
+
+def unit_lines(task: Task) -> list[UnitLine]:
+    return [
+        UnitLine(line.unit.name, line.started_on, line.done_on, line.percent)
+        for line in task.assignments.all()
+    ]
+
+
+def progress_of(task: Task, today: dt.date) -> GroupProgress | None:
+    """Per-unit progress of a group task (its assignments prefetched), else None."""
+    if not task.lead_is_group:
+        return None
+    return group_progress(task.deadline_date, unit_lines(task), today)
+
+
+def attach_progress(task_rows: list[TaskRow], today: dt.date) -> list[TaskRow]:
+    """Each group task's row gets its per-unit progress (counts, bar, late units)."""
+    for row in task_rows:
+        row.progress = progress_of(row.task, today)
+    return task_rows
+
+
+def plan_diff(plan: Plan) -> history.PlanDiff:
+    return history.compare(plan.baseline or [], plan_states(plan))
+
+
+def plan_changes(plan: Plan):
+    return plan.changes.select_related("actor", "task").order_by("-created_at", "-pk")

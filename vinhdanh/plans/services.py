@@ -20,23 +20,29 @@ from django.utils.translation import gettext as _
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.core.services import save_and_record
 from vinhdanh.core.uploads import PLAN_MAX_UNCOMPRESSED, validate_upload
+from vinhdanh.documents.deadlines import parse_deadline
 from vinhdanh.org.models import Unit
-from vinhdanh.plans import feeds, importing, reminders, resolution
+from vinhdanh.plans import feeds, history, importing, reminders, resolution, selectors
 from vinhdanh.plans.models import (
     FeedToken,
     Notification,
     Plan,
+    PlanChange,
+    PlanChangeKind,
     PlanImport,
     ProgressReport,
     Reminder,
+    ReminderOutcome,
     ReportAttachment,
     Task,
+    TaskAssignment,
     UnitPlanState,
     UnitPlanSubmission,
     UnitPlanTransition,
 )
 from vinhdanh.plans.reminder_rules import DueReminder, due_reminders
-from vinhdanh.plans.tracking import expected_units, reporting_units
+from vinhdanh.plans.status import UnitLine, roll_up
+from vinhdanh.plans.tracking import expected_units, group_units, reporting_units
 from vinhdanh.plans.workflows import SUBMIT, UNIT_PLANS
 from vinhdanh.workflow.engine import transition
 from vinhdanh.workflow.permissions import allows, require
@@ -142,9 +148,14 @@ def save_parsed_plan(
         )
     for key, value in importing.plan_header(parsed).items():
         setattr(plan, key, value)
+    plan.body_text = importing.body_text(parsed)
     plan.full_clean()
     plan.save()
     _save_tasks(plan, parsed, unit_of_name)
+    # The imported document is the baseline the living plan is compared against.
+    plan.baseline = selectors.plan_states(plan)
+    plan.baseline_at = timezone.now()
+    plan.save(update_fields=["baseline", "baseline_at"])
     if audit:
         # One entry for the plan and all its tasks: the tasks are the document's appendix.
         record(
@@ -212,6 +223,26 @@ def _save_tasks(plan: Plan, parsed: dict, unit_of_name) -> None:
     if flagged:
         Task.objects.bulk_update(flagged, ["flags"])
     gone.exclude(pk__in=[task.pk for task in reported]).delete()
+    _split_group_tasks(plan, [(task, lead) for task, lead, _ in wanted if task.lead_groups])
+
+
+def _split_group_tasks(plan: Plan, group_tasks: list[tuple[Task, list[int]]]) -> None:
+    """Each task led by a group gets one line per unit of the group (and of its own lead
+    units), unless it has lines already: those the office chose stay as they are."""
+    if not group_tasks:
+        return
+    has_lines = set(
+        TaskAssignment.objects.filter(task__plan=plan).values_list("task_id", flat=True)
+    )
+    units = list(group_units(plan).values_list("pk", flat=True))
+    TaskAssignment.objects.bulk_create(
+        [
+            TaskAssignment(task_id=task.pk, unit_id=unit_id)
+            for task, lead_ids in group_tasks
+            if task.pk not in has_lines
+            for unit_id in dict.fromkeys([*lead_ids, *units])
+        ]
+    )
 
 
 def _link_units(plan: Plan, through, unit_ids_of: list[tuple[int, list[int]]]) -> None:
@@ -281,8 +312,46 @@ def submit_report(
         after={**snapshot(report), "attachments": [name[:255] for name, _content in files]},
         note=str(task),
     )
-    _advance_task(actor, task, today, done)
+    if task.lead_is_group:
+        _advance_line(actor, task, unit, today, report.percent, done)
+    else:
+        _advance_task(actor, task, today, done)
     return report
+
+
+def _advance_line(actor, task: Task, unit: Unit, today, percent: int, done: bool) -> None:
+    """A unit's report moves its own line; the task follows once every line is done."""
+    line = TaskAssignment.objects.select_for_update().get(task=task, unit=unit)
+    before = snapshot(line)
+    line.started_on = line.started_on or today
+    line.percent = 100 if done or line.done_on else percent
+    if done and line.done_on is None:
+        line.done_on = today
+    if snapshot(line) != before:
+        line.save(update_fields=["started_on", "done_on", "percent"])
+        action = (
+            "plans.assignment.done"
+            if line.done_on and not before["done_on"]
+            else "plans.assignment.progress"
+        )
+        record(actor=actor, action=action, instance=line, before=before, after=snapshot(line))
+    _roll_up_task(actor, task)
+
+
+def _roll_up_task(actor, task: Task) -> None:
+    """The task's dates from its lines (plans.status.roll_up), written when they change."""
+    lines = [
+        UnitLine("", line.started_on, line.done_on)
+        for line in TaskAssignment.objects.filter(task=task)
+    ]
+    started_on, done_on = roll_up(lines)
+    if (task.started_on, task.done_on) == (started_on, done_on):
+        return
+    before = snapshot(task)
+    task.started_on, task.done_on = started_on, done_on
+    task.save(update_fields=["started_on", "done_on"])
+    action = "plans.task.done" if done_on and not before["done_on"] else "plans.task.progress"
+    record(actor=actor, action=action, instance=task, before=before, after=snapshot(task))
 
 
 def _advance_task(actor, task: Task, today: datetime.date, done: bool) -> None:
@@ -299,10 +368,13 @@ def _advance_task(actor, task: Task, today: datetime.date, done: bool) -> None:
 
 
 @transaction.atomic
-def reopen_task(*, actor, task: Task) -> Task:
-    """The standing office takes back a "done" that was not done."""
+def reopen_task(*, actor, task: Task, unit: Unit | None = None) -> Task:
+    """The standing office takes back a "done" that was not done: of one unit's line for a
+    group task (the task is then open again), of the task itself otherwise."""
     require(actor, "plans.reopen_task", task)
     task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.lead_is_group:
+        return _reopen_line(actor, task, unit)
     if task.done_on is None:
         raise ValidationError(_("Nhiệm vụ này chưa hoàn thành, không cần mở lại."))
     before = snapshot(task)
@@ -312,6 +384,214 @@ def reopen_task(*, actor, task: Task) -> Task:
         actor=actor, action="plans.task.reopen", instance=task, before=before, after=snapshot(task)
     )
     return task
+
+
+def _reopen_line(actor, task: Task, unit: Unit | None) -> Task:
+    if unit is None:
+        raise ValidationError(_("Hãy chọn đơn vị cần mở lại nhiệm vụ."))
+    line = TaskAssignment.objects.select_for_update().filter(task=task, unit=unit).first()
+    if line is None:
+        raise ValidationError(_("Đơn vị này không được giao nhiệm vụ này."))
+    if line.done_on is None:
+        raise ValidationError(
+            _("%(unit)s chưa hoàn thành nhiệm vụ này, không cần mở lại.") % {"unit": unit.name}
+        )
+    before = snapshot(line)
+    line.done_on = None
+    line.save(update_fields=["done_on"])
+    record(
+        actor=actor,
+        action="plans.assignment.reopen",
+        instance=line,
+        before=before,
+        after=snapshot(line),
+    )
+    _roll_up_task(actor, task)
+    return task
+
+
+# -- the living plan: tasks added, edited, reassigned, removed after the import ------------
+def _state(task: Task) -> dict:
+    task = Task.objects.prefetch_related(
+        "lead_units", "coordinating_units", "assignments__unit"
+    ).get(pk=task.pk)
+    return selectors.state_of(task)
+
+
+def _unit_ids_in(plan: Plan, ids) -> list[int]:
+    """The given unit ids, all of them units the plan's council may name (else refused)."""
+    ids = list(dict.fromkeys(int(pk) for pk in ids))
+    allowed = set(
+        importing.council_units(plan.council).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    if set(ids) - allowed:
+        raise ValidationError(_("Có đơn vị không thuộc phạm vi của Hội đồng ban hành kế hoạch."))
+    return ids
+
+
+def _apply_task_data(task: Task, plan: Plan, data: dict) -> tuple[list[int], list[int], list[int]]:
+    """Set the task's own fields from the form's data; return its unit ids to link."""
+    content = (data.get("content") or "").strip()
+    if not content:
+        raise ValidationError(_("Hãy ghi nội dung nhiệm vụ."))
+    deadline_text = (data.get("deadline_text") or "").strip()
+    deadline = parse_deadline(deadline_text, plan.year)
+    task.number = (data.get("number") or "").strip()[:20]
+    task.section = (data.get("section") or "").strip()[:120]
+    task.content = content
+    task.directing = (data.get("directing") or "").strip()[:255]
+    task.deadline_text = deadline_text[:255]
+    task.deadline_kind = str(deadline.kind)
+    task.deadline_date = deadline.date
+    task.deadline_period = deadline.period[:4]
+    task.note = (data.get("note") or "").strip()
+    groups = [g.strip() for g in (data.get("lead_groups") or []) if g and g.strip()]
+    task.lead_groups = groups
+    task.coordinating_groups = [
+        g.strip() for g in (data.get("coordinating_groups") or []) if g and g.strip()
+    ]
+    lead = _unit_ids_in(plan, data.get("lead_units") or [])
+    coordinating = _unit_ids_in(plan, data.get("coordinating_units") or [])
+    assigned = _unit_ids_in(plan, data.get("assigned_units") or []) if groups else []
+    if groups and not assigned:
+        # "Các đơn vị thuộc Quận" without a choice: every unit of the group, as on import.
+        assigned = list(dict.fromkeys([*lead, *group_units(plan).values_list("pk", flat=True)]))
+    if not lead and not groups:
+        raise ValidationError(_("Hãy chọn đơn vị chủ trì, thực hiện hoặc ghi nhóm đơn vị."))
+    task.lead_names = [
+        *Unit.objects.filter(pk__in=lead).order_by("sort_key").values_list("name", flat=True),
+        *groups,
+    ]
+    task.coordinating_names = [
+        *Unit.objects.filter(pk__in=coordinating)
+        .order_by("sort_key")
+        .values_list("name", flat=True),
+        *task.coordinating_groups,
+    ]
+    return lead, coordinating, assigned
+
+
+def _set_lines(actor, task: Task, unit_ids: list[int]) -> None:
+    """The group task's lines become those of `unit_ids`; a line with reports stays."""
+    current = {line.unit_id: line for line in task.assignments.select_related("unit")}
+    reported = set(task.reports.values_list("unit_id", flat=True))
+    kept_reported = [
+        line.unit.name for pk, line in current.items() if pk not in unit_ids and pk in reported
+    ]
+    if kept_reported:
+        raise ValidationError(
+            _("Không bỏ được đơn vị đã báo cáo tiến độ nhiệm vụ này: %(units)s.")
+            % {"units": "; ".join(kept_reported)}
+        )
+    TaskAssignment.objects.filter(task=task).exclude(unit_id__in=unit_ids).delete()
+    TaskAssignment.objects.bulk_create(
+        [TaskAssignment(task=task, unit_id=pk) for pk in unit_ids if pk not in current]
+    )
+    # A task led by named units keeps its own dates; only a group's follow its lines.
+    if task.lead_groups:
+        _roll_up_task(actor, task)
+
+
+def _log_change(actor, plan, task, kind, before, after, reason="") -> PlanChange:
+    change = PlanChange.objects.create(
+        plan=plan,
+        task=task,
+        kind=kind,
+        task_number=((after or before or {}).get("number") or "")[:20],
+        actor=actor,
+        before=before,
+        after=after,
+        reason=(reason or "").strip()[:500],
+    )
+    record(
+        actor=actor,
+        action=f"plans.task.{kind}",
+        instance=task if task is not None and task.pk else plan,
+        before=before,
+        after=after,
+        note=str(plan),
+    )
+    return change
+
+
+@transaction.atomic
+def add_task(*, actor, plan: Plan, data: dict) -> Task:
+    """The standing office adds a task to the plan after its import."""
+    require(actor, "plans.edit_plan", plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    last = plan.tasks.order_by("-position").values_list("position", flat=True).first() or 0
+    task = Task(plan=plan, position=last + 1)
+    lead, coordinating, assigned = _apply_task_data(task, plan, data)
+    task.full_clean(exclude=["plan"], validate_unique=False)
+    task.save()
+    task.lead_units.set(lead)
+    task.coordinating_units.set(coordinating)
+    if task.lead_groups:
+        _set_lines(actor, task, assigned)
+    _log_change(actor, plan, task, PlanChangeKind.ADDED, None, _state(task), data.get("reason"))
+    return task
+
+
+@transaction.atomic
+def edit_task(*, actor, task: Task, data: dict) -> Task:
+    """The office edits a task or gives it to other units (a reassignment, kept as such)."""
+    require(actor, "plans.edit_plan", task.plan)
+    task = (
+        Task.objects.select_for_update(of=("self",)).select_related("plan__council").get(pk=task.pk)
+    )
+    plan = task.plan
+    before = _state(task)
+    expected = data.get("fingerprint")
+    if expected and expected != history.fingerprint(before):
+        raise ValidationError(
+            _("Nhiệm vụ này vừa được người khác điều chỉnh; hãy mở lại trang sửa để xem bản mới.")
+        )
+    lead, coordinating, assigned = _apply_task_data(task, plan, data)
+    task.full_clean(exclude=["plan"], validate_unique=False)
+    task.save()
+    task.lead_units.set(lead)
+    task.coordinating_units.set(coordinating)
+    _set_lines(actor, task, assigned)
+    after = _state(task)
+    changes = history.changed_fields(before, after)
+    if not changes:
+        raise ValidationError(_("Không có thay đổi nào để lưu."))
+    kind = PlanChangeKind.REASSIGNED if history.is_reassignment(changes) else PlanChangeKind.EDITED
+    _log_change(actor, plan, task, kind, before, after, data.get("reason"))
+    return task
+
+
+@transaction.atomic
+def remove_task(*, actor, task: Task, reason: str = "") -> Plan:
+    """The office takes a task out of the plan; one that units reported on stays."""
+    require(actor, "plans.edit_plan", task.plan)
+    task = Task.objects.select_for_update().select_related("plan").get(pk=task.pk)
+    if not (reason or "").strip():
+        raise ValidationError(_("Hãy ghi lý do bỏ nhiệm vụ."))
+    if task.reports.exists():
+        raise ValidationError(
+            _("Nhiệm vụ %(number)s đã có báo cáo tiến độ của đơn vị, không bỏ được.")
+            % {"number": task.number}
+        )
+    plan, before, pk = task.plan, _state(task), task.pk
+    task.delete()
+    PlanChange.objects.create(
+        plan=plan,
+        kind=PlanChangeKind.REMOVED,
+        task_number=before["number"][:20],
+        actor=actor,
+        before=before,
+        reason=reason.strip()[:500],
+    )
+    record(
+        actor=actor,
+        action="plans.task.removed",
+        instance=task,
+        object_id=str(pk),
+        before=before,
+        note=reason.strip()[:500],
+    )
+    return plan
 
 
 # -- units' own plans -------------------------------------------------------------------
@@ -470,35 +750,59 @@ def mark_notifications_read(*, actor) -> int:
     return len(unread)
 
 
-def _deliver(unit_id: int, message: reminders.Message) -> int:
-    users = reminders.recipients(unit_id)
-    Notification.objects.bulk_create(
-        Notification(user=user, text=message.text[:500], url=message.url) for user in users
-    )
-    emails = [user.email for user in users if user.email]
-    if emails:
-        body = f"{message.text}\n\n{message.url}"
-        send_mail(_("[Vinh Danh] Nhắc việc kế hoạch thi đua"), body, None, emails)
-    return len(users)
+def _deliver(unit_id: int, council_id: int | None, message: reminders.Message) -> tuple[int, int]:
+    """Notify (and mail) the unit's officers and the council's standing office; return
+    (everyone reached, the unit's own officers reached)."""
+    unit_users = reminders.recipients(unit_id)
+    unit_ids = {user.pk for user in unit_users}
+    office = [user for user in reminders.office_recipients(council_id) if user.pk not in unit_ids]
+    if not unit_users and not office:
+        return 0, 0
+    # The office follows every unit: its copy names the unit the event is about.
+    unit_name = Unit.objects.filter(pk=unit_id).values_list("name", flat=True).first() or ""
+    office_text = _("%(text)s (Đơn vị: %(unit)s)") % {"text": message.text, "unit": unit_name}
+    for users, text in ((unit_users, message.text), (office, office_text)):
+        if not users:
+            continue
+        Notification.objects.bulk_create(
+            Notification(user=user, text=text[:500], url=message.url) for user in users
+        )
+        emails = [user.email for user in users if user.email]
+        if emails:
+            body = f"{text}\n\n{message.url}"
+            send_mail(_("[Vinh Danh] Nhắc việc kế hoạch thi đua"), body, None, emails)
+    return len(unit_users) + len(office), len(unit_users)
 
 
-def _send(item: DueReminder, *, plan_id: int, task: Task | None, message) -> bool:
+def _send(item: DueReminder, *, plan: Plan, task: Task | None, message) -> bool:
+    """One event: notified and logged as sent, or logged as having nobody to receive it
+    (then tried again on the next run, in case the unit has an officer by then)."""
+    event = {"task": task, "unit_id": item.unit_id, "kind": item.kind, "deadline": item.deadline}
+    if task is None:
+        event["plan"] = plan
     try:
         with transaction.atomic():
-            # The log row comes first: a parallel worker sending the same event stops here.
-            reminder = Reminder.objects.create(
-                plan_id=plan_id,
-                task=task,
-                unit_id=item.unit_id,
-                kind=item.kind,
-                deadline=item.deadline,
-            )
-            reminder.recipients = _deliver(item.unit_id, message)
-            reminder.save(update_fields=["recipients"])
+            reminder = Reminder.objects.select_for_update().filter(**event).first()
+            if reminder is not None and reminder.outcome == ReminderOutcome.SENT:
+                return False
+            first = reminder is None
+            if first:
+                # The log row comes first: a parallel worker sending the same event stops here.
+                reminder = Reminder.objects.create(
+                    **{"plan": plan, **event}, outcome=ReminderOutcome.NO_RECIPIENT
+                )
+            total, own = _deliver(item.unit_id, plan.council_id, message)
+            if not total and not first:
+                return False
+            reminder.recipients, reminder.unit_recipients = total, own
+            reminder.outcome = ReminderOutcome.SENT if total else ReminderOutcome.NO_RECIPIENT
+            if total:
+                reminder.sent_at = timezone.now()
+            reminder.save(update_fields=["recipients", "unit_recipients", "outcome", "sent_at"])
             # One entry per event covers its notifications; sent by the system, not a person.
             record(
                 actor=None,
-                action="plans.reminder.send",
+                action="plans.reminder.send" if total else "plans.reminder.no_recipient",
                 instance=reminder,
                 after=snapshot(reminder),
                 note=message.text[:500],
@@ -509,7 +813,7 @@ def _send(item: DueReminder, *, plan_id: int, task: Task | None, message) -> boo
         # The mail server is down: the event is rolled back and retried on the next run.
         logger.exception("plan reminder not sent: %s", item)
         return False
-    return True
+    return bool(total)
 
 
 def send_plan_reminders(today=None) -> int:
@@ -524,14 +828,14 @@ def send_plan_reminders(today=None) -> int:
     for item in due_reminders(reminders.open_tasks(), today, days):
         if (item.task_id, item.unit_id, item.kind, item.deadline) in done:
             continue
-        task = Task.objects.get(pk=item.task_id)
+        task = Task.objects.select_related("plan").get(pk=item.task_id)
         message = reminders.task_message(task, item.kind)
-        sent += _send(item, plan_id=task.plan_id, task=task, message=message)
+        sent += _send(item, plan=task.plan, task=task, message=message)
     done = reminders.already_sent(task_events=False)
     for item in due_reminders(reminders.open_unit_plans(), today, days):
         if (item.task_id, item.unit_id, item.kind, item.deadline) in done:
             continue
         plan = Plan.objects.get(pk=item.task_id)
         message = reminders.unit_plan_message(plan, item.kind)
-        sent += _send(item, plan_id=plan.pk, task=None, message=message)
+        sent += _send(item, plan=plan, task=None, message=message)
     return sent

@@ -1,6 +1,7 @@
 """A task's status, derived from its deadline, its reports and today; never stored."""
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
@@ -55,4 +56,63 @@ def is_due_soon(deadline: dt.date | None, status: Status, today: dt.date, days: 
         deadline is not None
         and status in (Status.NOT_STARTED, Status.IN_PROGRESS)
         and today <= deadline <= today + dt.timedelta(days=days)
+    )
+
+
+# -- a task given to a group: one line per unit ----------------------------------------
+@dataclass(frozen=True)
+class UnitLine:
+    """One unit's line of a group task, as its status needs it."""
+
+    unit: str
+    started_on: dt.date | None = None
+    done_on: dt.date | None = None
+    percent: int = 0
+
+
+def roll_up(lines: list[UnitLine]) -> tuple[dt.date | None, dt.date | None]:
+    """The task's (started_on, done_on) from its lines: started with the first report of
+    any unit, done on the day the last unit finished, and only once every unit has."""
+    started = [line.started_on for line in lines if line.started_on]
+    done = [line.done_on for line in lines]
+    all_done = bool(lines) and all(done)
+    return (min(started) if started else None), (max(done) if all_done else None)
+
+
+@dataclass
+class GroupProgress:
+    status: Status
+    total: int
+    done: int
+    counts: dict[Status, int] = field(default_factory=dict)
+    # Units that finished after the deadline, and those still open past it.
+    late: list[str] = field(default_factory=list)
+    overdue: list[str] = field(default_factory=list)
+    statuses: list[Status] = field(default_factory=list)
+
+    @property
+    def percent_done(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def late_units(self) -> list[str]:
+        return [*self.late, *self.overdue]
+
+
+def group_progress(
+    deadline: dt.date | None, lines: list[UnitLine], today: dt.date
+) -> GroupProgress:
+    """The task's status is its units' status: done (late if any unit was) only when every
+    unit is done, overdue while any unit is open past the deadline; late units are named."""
+    statuses = [task_status(deadline, line.done_on, line.started_on, today) for line in lines]
+    started, done_on = roll_up(lines)
+    status = task_status(deadline, done_on, started, today)
+    return GroupProgress(
+        status=status,
+        total=len(lines),
+        done=sum(1 for s in statuses if s in (Status.DONE, Status.DONE_LATE)),
+        counts={s: statuses.count(s) for s in Status},
+        late=[line.unit for line, s in zip(lines, statuses, strict=True) if s == Status.DONE_LATE],
+        overdue=[line.unit for line, s in zip(lines, statuses, strict=True) if s == Status.OVERDUE],
+        statuses=statuses,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vinhdanh.plans.views import importing, plans, tasks, units
+from vinhdanh.plans.views import importing, living, plans, tasks, units
 
 app_name = "plans"
 urlpatterns = [
@@ -24,6 +24,9 @@ urlpatterns = [
     path("<int:pk>/unit-plans/", units.unit_plans, name="unit_plans"),
     path("unit-plans/<int:pk>/file/", units.unit_plan_file, name="unit_plan_file"),
     path("unit-plans/<int:pk>/<slug:action>/", units.unit_plan_decide, name="unit_plan_decide"),
+    path("<int:pk>/tasks/new/", living.task_add, name="task_add"),
+    path("tasks/<int:pk>/edit/", living.task_edit, name="task_edit"),
+    path("tasks/<int:pk>/remove/", living.task_remove, name="task_remove"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/report/", tasks.report, name="task_report"),
     path("tasks/<int:pk>/reopen/", tasks.reopen, name="task_reopen"),

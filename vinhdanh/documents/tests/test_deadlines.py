@@ -24,7 +24,7 @@ D = DeadlineKind
         ("Quý 4 năm 2022", D.QUARTER, dt.date(2022, 12, 31)),
         ("6 tháng đầu năm", D.QUARTER, dt.date(2021, 6, 30)),
         ("6 tháng cuối năm", D.QUARTER, dt.date(2021, 12, 31)),
-        ("Cả năm", D.QUARTER, dt.date(2021, 12, 31)),
+        ("Năm 2021", D.QUARTER, dt.date(2021, 12, 31)),
         ("Thường xuyên", D.ONGOING, None),
         ("Theo Kế hoạch của Thành phố", D.HIGHER_LEVEL, None),
         ("Theo hướng dẫn của Ban Thi đua - Khen thưởng Thành phố", D.HIGHER_LEVEL, None),
@@ -39,7 +39,33 @@ def test_periods_are_labelled():
     assert parse_deadline("Quý III", 2021).period == "Q3"
     assert parse_deadline("6 tháng đầu năm", 2021).period == "H1"
     assert parse_deadline("6 tháng cuối năm", 2021).period == "H2"
+    assert parse_deadline("Năm 2021", 2021).period == "Y"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cả năm",
+        "Cả năm 2021",
+        "Trong năm",
+        "Thường xuyên",
+        "Hằng tháng",
+        "Hàng tháng",
+        "Thường xuyên, cả năm",
+        "Thường xuyên trong năm 2021",
+        "Hằng tháng, hằng quý",
+        "Định kỳ hằng tháng",
+    ],
+)
+def test_whole_year_work_is_ongoing_not_a_quarter(text):
+    """Work that runs all year has no day to be late on: never a quarter ending 31/12."""
+    deadline = parse_deadline(text, 2021)
+    assert (deadline.kind, deadline.date) == (D.ONGOING, None), text
+
+
+def test_a_whole_year_keeps_its_period_for_the_timeline():
     assert parse_deadline("Cả năm", 2021).period == "Y"
+    assert parse_deadline("Thường xuyên", 2021).period == ""
 
 
 @pytest.mark.parametrize(

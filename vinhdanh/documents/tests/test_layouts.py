@@ -52,7 +52,7 @@ def test_two_row_header_sections_and_lettered_tasks():
     assert first.coordinating_units == ["Các phòng, ban, đơn vị", "các phường thuộc Quận"]
     assert first.deadline.date == dt.date(2023, 3, 31)
     assert second.coordinating_units == ["Phòng Nội vụ", "Phòng GD&ĐT"]
-    assert second.deadline.date == dt.date(2023, 12, 31)
+    assert (second.deadline.kind, second.deadline.date) == ("ongoing", None)  # "Cả năm"
     assert second.note == "Theo thể lệ riêng"
     assert third.lead_units == ["Phòng Nội vụ"]
     assert third.coordinating_units == ["Phòng Tài chính - Kế hoạch"]

@@ -64,6 +64,7 @@ def test_json_dict_is_plain(seed_plan):
         "kind": "date",
         "date": "2021-01-30",
         "text": "Trước ngày 30/01/2021",
+        "period": "",
     }
     assert data["body_deadlines"][0]["date"] == "2021-01-30"
 

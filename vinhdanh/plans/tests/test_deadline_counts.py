@@ -45,6 +45,10 @@ def test_the_dashboard_counts_as_the_rows_say(demo_user, today):
         if row.status != Status.OVERDUE and not row.due_soon:
             continue
         names = [unit.name for unit in row.task.lead_units.all()] + list(row.task.lead_groups)
+        if row.task.lead_is_group:
+            # A group task counts for each unit whose own line is open, not for the group.
+            open_lines = {a.unit.name for a in row.task.assignments.all() if not a.done_on}
+            names = sorted(open_lines | {unit.name for unit in row.task.lead_units.all()})
         for name in names or ["—"]:
             counts = expected.setdefault(name, [0, 0])
             counts[0 if row.status == Status.OVERDUE else 1] += 1
@@ -100,3 +104,14 @@ def test_the_dashboard_page_pages_its_unit_cards(demo_user, client):
     assert f"Trang 1/{pages}" in first and first.count('class="card shadow-sm h-100"') == 30
     last = client.get(reverse("plans:dashboard"), {"page": pages}).content.decode()
     assert last.count('class="card shadow-sm h-100"') == total - 30 * (pages - 1)
+
+
+def test_a_ward_that_finished_its_line_has_no_overdue_group_task(demo_user):
+    from vinhdanh.plans.models import TaskAssignment
+
+    ward = demo_user("canbo.hoangliet")
+    today = dt.date(2021, 3, 5)  # task 5 (28/02/2021) is overdue for every open line
+    before = selectors.deadline_counts(selectors.open_led_tasks(ward), today)
+    TaskAssignment.objects.filter(task__number="5", unit=ward.unit).update(done_on=today)
+    after = selectors.deadline_counts(selectors.open_led_tasks(ward), today)
+    assert after["overdue"] == before["overdue"] - 1

@@ -12,9 +12,12 @@ from vinhdanh.plans.models import (
     FeedToken,
     Notification,
     Plan,
+    PlanChange,
     ProgressReport,
+    Reminder,
     ReportAttachment,
     Task,
+    TaskAssignment,
     UnitPlanSubmission,
     UnitPlanTransition,
 )
@@ -186,3 +189,61 @@ def test_notifications_and_feed_addresses(office, demo_user):
 
     assert "Nhắc việc" in assert_flat(office, reverse("plans:notifications"), grow).content.decode()
     assert "abc…" in assert_flat(office, reverse("plans:feeds"), grow).content.decode()
+
+
+def test_the_plan_page_with_group_tasks_and_their_changes(office, plan, demo_user):
+    """Per-unit progress of every group task, the diff and the history: flat too."""
+    numbers = numbering()
+    wards = list(Unit.objects.filter(parent=plan.council.unit)[:5])
+    actor = demo_user("thuongtruc")
+
+    def grow(count: int) -> None:
+        made = Task.objects.bulk_create(
+            Task(
+                plan=plan,
+                position=2000 + n,
+                number=f"G{n}",
+                section="Quý II",
+                content=f"Việc của nhóm {n}",
+                deadline_date=dt.date(2021, 5, 1),
+                lead_groups=["Các đơn vị thuộc Quận"],
+            )
+            for n in (next(numbers) for _ in range(count))
+        )
+        TaskAssignment.objects.bulk_create(
+            TaskAssignment(task=task, unit=unit, done_on=dt.date(2021, 6, 1) if i else None)
+            for task in made
+            for i, unit in enumerate(wards)
+        )
+        PlanChange.objects.bulk_create(
+            PlanChange(plan=plan, task=task, kind="added", task_number=task.number, actor=actor)
+            for task in made[:40]
+        )
+
+    html = assert_flat(office, reverse("plans:plan_detail", args=[plan.pk]), grow).content.decode()
+    assert "Việc của nhóm 210" in html
+    assert html.count("4/5 đơn vị hoàn thành") >= 210
+
+
+def test_a_group_tasks_unit_lines(office, plan):
+    task = plan.tasks.get(number="5")
+    numbers = numbering()
+    level = Unit.objects.get(code="phuong-hoang-liet").level
+
+    def grow(count: int) -> None:
+        units = [
+            Unit.objects.create(
+                code=f"don-vi-nhom-{n}", name=f"Đơn vị nhóm {n}", kind="ward", level=level,
+                parent=plan.council.unit,
+            )
+            for n in (next(numbers) for _ in range(count))
+        ]  # fmt: skip
+        TaskAssignment.objects.bulk_create(TaskAssignment(task=task, unit=u) for u in units)
+        Reminder.objects.bulk_create(
+            Reminder(plan=plan, task=task, unit=u, kind="overdue", deadline=task.deadline_date)
+            for u in units
+        )
+
+    url = reverse("plans:task_detail", args=[task.pk])
+    html = assert_flat(office, url, grow).content.decode()
+    assert "Đơn vị nhóm 210" in html

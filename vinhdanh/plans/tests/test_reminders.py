@@ -21,7 +21,14 @@ def task(demo, demo_user):
 
 
 def _mine():
-    return [m for m in mail.outbox if "hoangliet@example.invalid" in m.to]
+    """The mails to Hoàng Liệt's officer about task 12 (its group tasks have lines too)."""
+    return [
+        m for m in mail.outbox if "hoangliet@example.invalid" in m.to and "Nhiệm vụ 12 " in m.body
+    ]
+
+
+def _notified(user):
+    return Notification.objects.filter(user=user, text__startswith="Nhiệm vụ 12 ")
 
 
 def test_due_soon_then_overdue_once_each(task, demo_user, settings):
@@ -43,7 +50,7 @@ def test_due_soon_then_overdue_once_each(task, demo_user, settings):
     assert "quá hạn" in _mine()[1].body
     kinds = Reminder.objects.filter(task=task).values_list("kind", flat=True)
     assert sorted(kinds) == ["due_soon", "overdue"]
-    assert Notification.objects.filter(user=officer).count() == 2
+    assert _notified(officer).count() == 2
 
 
 def test_the_window_is_a_setting(task, settings):
@@ -108,11 +115,13 @@ def test_each_event_sent_is_one_audit_entry_of_the_system(task):
     entries = AuditEntry.objects.filter(action="plans.reminder.send", object_type="plans.reminder")
     reminder = Reminder.objects.get(task=task, kind="overdue")
     entry = entries.get(object_id=str(reminder.pk))
-    assert entry.actor is None and entry.after["recipients"] == 1
+    # The ward's officer and the standing office (thuongtruc).
+    assert entry.actor is None and entry.after["recipients"] == 2
+    assert entry.after["unit_recipients"] == 1 and entry.after["outcome"] == "sent"
     assert "quá hạn" in entry.note
 
 
-def test_reminders_go_to_the_units_officers_only(task, demo_user):
+def test_reminders_go_to_the_units_officers_and_the_office_only(task, demo_user):
     from vinhdanh.accounts.models import User
 
     officer = demo_user("canbo.hoangliet")
@@ -121,5 +130,22 @@ def test_reminders_go_to_the_units_officers_only(task, demo_user):
     )
     with time_machine.travel(dt.datetime(2021, 4, 11, 7, 0)):
         send_plan_reminders()
-    assert Notification.objects.filter(user=officer).count() == 1
+    assert _notified(officer).count() == 1
+    assert _notified(demo_user("thuongtruc")).count() == 1
     assert not Notification.objects.filter(user=colleague).exists()
+    for other in ("uyvien", "chutich", "canbo.dinhcong", "cumtruong"):
+        assert not _notified(demo_user(other)).exists(), other
+
+
+def test_the_task_page_lists_its_reminders_and_who_received_them(client, task, demo_user):
+    from django.urls import reverse
+
+    with time_machine.travel(dt.datetime(2021, 4, 11, 7, 0)):
+        send_plan_reminders()
+    client.force_login(demo_user("thuongtruc"))
+    html = client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    listed = html.split('data-testid="task-reminders"')[1].split("</ul>")[0]
+    assert "Phường Hoàng Liệt" in listed and "Quá hạn" in listed and "2 người nhận" in listed
+    client.force_login(demo_user("canbo.hoangliet"))
+    html = client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    assert 'data-testid="task-reminders"' not in html

@@ -102,9 +102,14 @@ def test_upload_preview_and_confirm_through_the_pages(office, no_demo_plan):
     assert response.url == reverse("plans:import_preview", args=[draft.pk])
     html = office.get(response.url).content.decode()
     assert 'data-testid="preview-task-count">25<' in html
+    # The preview says the group tasks will get one line per unit under the council.
+    plan_units = Unit.objects.filter(parent__code="hoang-mai", is_active=True).count()
+    assert f"({plan_units} đơn vị)" in html.split('data-testid="group-split"')[1]
     response = office.post(reverse("plans:import_confirm", args=[draft.pk]))
     plan = Plan.objects.get(number="01/KH-HĐTĐKT")
     assert response.url == reverse("plans:plan_detail", args=[plan.pk])
+    assert plan.tasks.get(number="5").assignments.count() == plan_units
+    assert plan.body_text.startswith("Phát huy kết quả đạt được")
 
 
 def test_a_bad_upload_shows_the_reason(office):

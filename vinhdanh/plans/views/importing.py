@@ -85,7 +85,14 @@ def _confirm_form(request, draft: PlanImport, data=None) -> ConfirmImportForm:
     return ConfirmImportForm(data, names=names, pending=unmatched(names), units=units)
 
 
-def _preview_context(draft: PlanImport, form: ConfirmImportForm) -> dict:
+def _group_units(council, names: dict) -> int:
+    """How many lines each group task will get (the units directly under the council)."""
+    if council is None or not any(item["kind"] == "group" for item in names.values()):
+        return 0
+    return importing.council_units(council).filter(parent_id=council.unit_id).count()
+
+
+def _preview_context(draft: PlanImport, form: ConfirmImportForm, council=None) -> dict:
     parsed = draft.parsed
     names = parsed["names"]
     sections: dict[str, list[dict]] = {}
@@ -107,6 +114,7 @@ def _preview_context(draft: PlanImport, form: ConfirmImportForm) -> dict:
         "groups": [(n, i) for n, i in names.items() if i["kind"] in ("group", "directing_body")],
         "existing": importing.existing_plan(parsed),
         "flagged": sum(1 for t in parsed["tasks"] if t["flags"]),
+        "group_units": _group_units(council, names),
     }
 
 
@@ -115,7 +123,8 @@ def preview(request, pk: int):
     draft = _draft(request, pk)
     if draft.plan_id:
         return redirect("plans:plan_detail", draft.plan_id)
-    context = _preview_context(draft, _confirm_form(request, draft))
+    council = importing.council_for(request.user)
+    context = _preview_context(draft, _confirm_form(request, draft), council)
     return render(request, "plans/import_preview.html", context)
 
 
@@ -134,7 +143,7 @@ def confirm(request, pk: int):
         ),
     )
     if plan is None:
-        context = _preview_context(draft, form)
+        context = _preview_context(draft, form, importing.council_for(request.user))
         return render(request, "plans/import_preview.html", context, status=400)
     messages.success(
         request,

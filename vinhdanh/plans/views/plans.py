@@ -12,11 +12,12 @@ from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.text import fold
 from vinhdanh.plans import exports, selectors
 from vinhdanh.plans.models import Notification, Plan
-from vinhdanh.plans.views._common import today
+from vinhdanh.plans.views._common import sees_every_line, today
 from vinhdanh.workflow.permissions import allows
 
 MONTHS = range(1, 13)
 LOADS_PER_PAGE = 30
+CHANGES_SHOWN = 50
 
 
 def _plan(request, pk: int) -> Plan:
@@ -38,7 +39,11 @@ def plan_list(request):
 @login_required
 def plan_detail(request, pk: int):
     plan = _plan(request, pk)
-    task_rows = selectors.rows(selectors.tasks_for(request.user, plan), today())
+    day = today()
+    task_rows = selectors.attach_progress(
+        selectors.rows(selectors.tasks_for(request.user, plan), day), day
+    )
+    may_edit = allows(request.user, "plans.edit_plan", plan)
     return render(
         request,
         "plans/plan_detail.html",
@@ -48,6 +53,11 @@ def plan_detail(request, pk: int):
             "counts": selectors.status_counts(task_rows),
             "task_count": len(task_rows),
             "tab": "table",
+            "may_edit": may_edit,
+            "show_late_units": sees_every_line(request.user),
+            # What changed since the import: the office's view of the whole plan.
+            "diff": selectors.plan_diff(plan) if may_edit else None,
+            "changes": list(selectors.plan_changes(plan)[:CHANGES_SHOWN]) if may_edit else [],
         },
     )
 

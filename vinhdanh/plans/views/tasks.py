@@ -11,9 +11,22 @@ from vinhdanh.accounts import access
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.core.paging import CappedPaginator, capped_page
 from vinhdanh.plans import selectors, services, tracking
-from vinhdanh.plans.forms import MarkNotificationsReadForm, ProgressReportForm, ReopenTaskForm
-from vinhdanh.plans.models import Notification, ProgressReport, ReportAttachment, Task
-from vinhdanh.plans.views._common import today
+from vinhdanh.plans.forms import (
+    MarkNotificationsReadForm,
+    ProgressReportForm,
+    RemoveTaskForm,
+    ReopenTaskForm,
+)
+from vinhdanh.plans.models import (
+    Notification,
+    ProgressReport,
+    Reminder,
+    ReportAttachment,
+    Task,
+    TaskAssignment,
+)
+from vinhdanh.plans.status import STATUS_COLOURS, STATUS_LABELS
+from vinhdanh.plans.views._common import sees_every_line, today
 from vinhdanh.workflow.permissions import allows
 from vinhdanh.workflow.views import run_service
 
@@ -23,9 +36,40 @@ TASKS_PER_PAGE = 50
 def _task(request, pk: int) -> Task:
     return access.get_visible_or_404(
         request.user,
-        Task.objects.select_related("plan").prefetch_related("lead_units", "coordinating_units"),
+        Task.objects.select_related("plan", "plan__council").prefetch_related(
+            "lead_units", "coordinating_units", "assignments__unit"
+        ),
         pk=pk,
     )
+
+
+def _unit_table(request, task: Task, reports) -> list[dict]:
+    """A group task's lines the user may see: status, progress, last report, reminder."""
+    lines = access.scope_queryset(
+        request.user, TaskAssignment.objects.filter(task=task).select_related("unit")
+    ).order_by("unit__sort_key", "unit_id")
+    last_report = {}
+    for report in reports:
+        last_report.setdefault(report.unit_id, report)
+    reminders = {}
+    for reminder in Reminder.objects.filter(task=task).order_by("sent_at", "pk"):
+        reminders[reminder.unit_id] = reminder
+    day = today()
+    table = []
+    for line in lines:
+        line.task = task
+        status = line.status_on(day)
+        table.append(
+            {
+                "line": line,
+                "status": status,
+                "label": STATUS_LABELS[status],
+                "colour": STATUS_COLOURS[status],
+                "report": last_report.get(line.unit_id),
+                "reminder": reminders.get(line.unit_id),
+            }
+        )
+    return table
 
 
 def _report_form(request, task: Task, data=None, files=None) -> ProgressReportForm:
@@ -36,8 +80,9 @@ def _task_page(request, task: Task, *, report_form=None, reopen_form=None, statu
     reports = access.scope_queryset(
         request.user, ProgressReport.objects.filter(task=task).select_related("unit", "author")
     ).prefetch_related("attachments")
-    row = selectors.rows([task], today())[0]
+    row = selectors.attach_progress(selectors.rows([task], today()), today())[0]
     report_form = report_form or _report_form(request, task)
+    reports = list(reports)
     return render(
         request,
         "plans/task_detail.html",
@@ -49,6 +94,16 @@ def _task_page(request, task: Task, *, report_form=None, reopen_form=None, statu
             "reopen_form": reopen_form,
             "may_report": allows(request.user, "plans.report_progress", task),
             "may_reopen": allows(request.user, "plans.reopen_task", task),
+            "may_edit": allows(request.user, "plans.edit_plan", task.plan),
+            "show_late_units": sees_every_line(request.user),
+            # The reminders of a task led by named units (a group's are on its unit lines).
+            "task_reminders": (
+                list(Reminder.objects.filter(task=task).select_related("unit").order_by("pk"))
+                if sees_every_line(request.user) and not task.lead_is_group
+                else []
+            ),
+            "unit_table": _unit_table(request, task, reports) if task.lead_is_group else [],
+            "remove_form": RemoveTaskForm(),
         },
         status=status,
     )
@@ -88,7 +143,13 @@ def report(request, pk: int):
 def reopen(request, pk: int):
     task = _task(request, pk)
     form = ReopenTaskForm(request.POST)
-    if run_service(form, services.reopen_task, actor=request.user, task=task) is None:
+    reopened = run_service(
+        form,
+        lambda: services.reopen_task(
+            actor=request.user, task=task, unit=form.cleaned_data.get("unit")
+        ),
+    )
+    if reopened is None:
         return _task_page(request, task, reopen_form=form, status=400)
     messages.success(request, _("Đã mở lại nhiệm vụ."))
     return redirect("plans:task_detail", task.pk)
@@ -119,7 +180,7 @@ def my_tasks(request):
         {
             "shown": shown,
             "page": page,
-            "rows": selectors.rows(page.object_list, today()),
+            "rows": selectors.rows(selectors.with_own_lines(page.object_list), today()),
             "other": CappedPaginator(other, TASKS_PER_PAGE),
             "unit": request.user.unit,
         },
