@@ -1,6 +1,7 @@
 """Reading the registry within the user's scope."""
 
-from django.db.models import Case, Count, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from vinhdanh.accounts import access
 from vinhdanh.core.text import fold
@@ -29,10 +30,20 @@ def people_for(user, query: str = "", unit: Unit | None = None) -> QuerySet:
     return _matching(people, query) if query else people
 
 
+def member_count() -> Coalesce:
+    """How many units a cluster has, counted in a subquery of its own.
+
+    A count over the `members` join multiplies with any other join on `members`: the scope
+    rule of a cluster head filters on the members too, and a 7-unit cluster counted 49.
+    """
+    through = Cluster.members.through.objects.filter(cluster_id=OuterRef("pk"))
+    counted = through.values("cluster_id").annotate(total=Count("*")).values("total")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def clusters_for(user, year: int | None = None) -> QuerySet:
     clusters = access.scope_queryset(
-        user,
-        Cluster.objects.select_related("head", "deputy").annotate(member_count=Count("members")),
+        user, Cluster.objects.select_related("head", "deputy").annotate(member_count=member_count())
     )
     return clusters.filter(year=year) if year else clusters
 
