@@ -105,10 +105,32 @@ def unit_merge(request, pk: int):
 @login_required
 def person_list(request):
     query = request.GET.get("q", "").strip()
-    people = capped_page(selectors.people_for(request.user, query), request)
+    units = (
+        selectors.units_for(request.user)
+        .filter(is_active=True)
+        .select_related(None)
+        .only("pk", "name", "path")
+    )
+    unit = _chosen_unit(request, units)
+    people = capped_page(selectors.people_for(request.user, query, unit=unit), request)
     template = "org/_people_table.html" if request.htmx else "org/person_list.html"
-    can_add = allows(request.user, "org.add_people")
-    return render(request, template, {"people": people, "query": query, "can_add": can_add})
+    context = {
+        "people": people,
+        "query": query,
+        "units": units,
+        "unit": unit,
+        "unit_param": f"unit={unit.pk}" if unit else "",
+        "can_add": allows(request.user, "org.add_people"),
+    }
+    return render(request, template, context)
+
+
+def _chosen_unit(request, units) -> Unit | None:
+    """The unit filter: a unit in the user's scope, or none (an unknown id filters nothing)."""
+    raw = request.GET.get("unit", "")
+    if not raw.isdigit():
+        return None
+    return units.filter(pk=int(raw)).first()
 
 
 @login_required
