@@ -195,7 +195,7 @@ def qr_caption_baselines(corner: str, offset=(0.0, 0.0)) -> list[float]:
     Under a bottom QR the caption fell on the frame's lines (its baseline 3 mm under the
     code, at the inner line's height); it now keeps to the side of the QR facing the text.
     """
-    x, y = qr_position(corner, offset)
+    _x, y = qr_position(corner, offset)
     line = QR_CAPTION_SIZE + QR_CAPTION_GAP
     if corner in CORNERS and corner.startswith("top"):
         first = y - QR_CAPTION_GAP - QR_CAPTION_SIZE

@@ -74,8 +74,8 @@ def test_typed_numbers_are_rate_limited_per_address(client, certificate):
 
 @pytest.mark.parametrize("corner", pdf.CORNERS)
 def test_the_qr_caption_stays_inside_the_frame_and_off_the_code(corner):
-    width, height = pdf.PAGE
-    x, y = pdf.qr_position(corner)
+    _width, height = pdf.PAGE
+    _x, y = pdf.qr_position(corner)
     baselines = pdf.qr_caption_baselines(corner)
     assert len(baselines) == 2
     for baseline in baselines:
