@@ -111,4 +111,26 @@ def test_every_ballot_box_has_its_label(client, demo_user):
         assert boxes, username
         for box in boxes:
             box_id = re.search(r'id="([^"]+)"', box)[1]
-            assert f'<label class="form-check-label" for="{box_id}">' in page
+            assert re.search(rf'<label[^>]*for="{box_id}"[^>]*>', page), box_id
+
+
+def test_the_live_verdict_comes_with_subject_title_and_year_alone(client, demo_user):
+    from vinhdanh.awards.models import Title
+    from vinhdanh.org.models import Person
+
+    officer = demo_user("canbo.hoangliet")
+    client.force_login(officer)
+    person = Person.objects.filter(unit=officer.unit).order_by("pk").first()
+    title = Title.objects.get(code="giay_khen")
+    chosen = {"person": person.pk, "title": title.pk, "year": 2021}
+    preview = client.get(reverse("awards:nomination_preview"), chosen)
+    html = preview.content.decode()
+    assert preview.context["verdict"] is not None
+    assert 'data-testid="verdict-empty"' not in html
+    assert "Chưa chọn loại hình khen thưởng" in html
+    # Without the year there is nothing to check yet.
+    del chosen["year"]
+    assert client.get(reverse("awards:nomination_preview"), chosen).context["verdict"] is None
+    # The year asks for the verdict while it is typed, not only when the field is left.
+    form = client.get(reverse("awards:nomination_create")).content.decode()
+    assert 'hx-trigger="change, load, input changed delay:400ms from:#id_year"' in form

@@ -1,0 +1,21 @@
+"""Defects found on the walk, as a person meets them in the browser."""
+
+from tests.e2e.conftest import choose
+from vinhdanh.awards.models import Title
+from vinhdanh.org.models import Person
+
+
+def test_the_verdict_shows_once_subject_title_and_year_are_chosen(login, site):
+    person = Person.objects.filter(unit__code="phuong-hoang-liet").order_by("code").first()
+    page = login("canbo.hoangliet")
+    page.goto(f"{site}/awards/new/")
+    page.get_by_test_id("verdict-empty").wait_for()
+    choose(page, "#id_person", person)
+    page.select_option("#id_title", str(Title.objects.get(code="giay_khen").pk))
+    # The year is typed and the cursor stays there: no basis, no summary, no blur.
+    page.fill("#id_year", "2021")
+    verdict = page.get_by_test_id("verdict-detail")
+    verdict.wait_for()
+    assert person.full_name in verdict.inner_text()
+    assert "2021" in verdict.inner_text()
+    assert page.locator("#id_achievements").input_value() == ""
