@@ -215,6 +215,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "movements:registration_approve": (ACTION, "registration"),
     "movements:registration_import": (ACTION, "registration"),
     "scoring:cluster_rotate": (ACTION, "cluster"),
+    "scoring:cluster_appoint_head": (ACTION, "cluster"),
     "scoring:covenant_set": (ACTION, "cluster"),
     "scoring:covenant_confirm": (ACTION, "cluster"),
     "scoring:sheet_import": (ACTION, "cluster"),

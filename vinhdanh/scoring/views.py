@@ -128,6 +128,9 @@ def _cluster_page(request, cluster, *, failed=None, ballot_form=None, **forms):
         "covenant_form": scoring_forms.CovenantForm(auto_id="covenant-%s"),
         "sign_form": scoring_forms.SignCovenantForm(),
         "rotate_form": scoring_forms.RotateClusterForm(),
+        "appoint_form": scoring_forms.AppointHeadForm(
+            cluster.members.all(), initial={"unit": cluster.head_id}, auto_id="appoint-%s"
+        ),
         "open_ballot_form": scoring_forms.OpenBallotForm(auto_id="ballot-%s"),
     }
     context.update(forms)
@@ -519,6 +522,25 @@ def ranking_xlsx(request, pk: int):
         sheet_title="Xếp hạng",
     )
     return download(content, f"xep-hang-{cluster.code}-{cluster.year}.xlsx", XLSX)
+
+
+@login_required
+@require_POST
+def cluster_appoint_head(request, pk: int):
+    cluster = _cluster(request, pk)
+    form = scoring_forms.AppointHeadForm(cluster.members.all(), request.POST, auto_id="appoint-%s")
+    run_service(
+        form,
+        lambda: cluster_year.appoint_cluster_head(request.user, cluster, form.cleaned_data["unit"]),
+    )
+    if form.errors:
+        return _on_cluster_page(request, cluster, "appoint_form")(form)
+    messages.success(
+        request,
+        _("Đã cử %(unit)s làm cụm trưởng; cán bộ của đơn vị đã có quyền cụm trưởng.")
+        % {"unit": form.cleaned_data["unit"]},
+    )
+    return redirect("scoring:cluster_year", cluster.pk)
 
 
 @login_required
