@@ -53,6 +53,6 @@ def hand_over(actor, cluster: Cluster, old_head: Unit | None) -> None:
     council = cluster.council
     if cluster.head_id:
         _move_seats(actor, council, cluster.head, Role.UNIT_OFFICER, Role.CLUSTER_HEAD)
-    if old_head is not None and old_head.pk != cluster.head_id:
-        if not heads_open_cluster(council, old_head):
-            _move_seats(actor, council, old_head, Role.CLUSTER_HEAD, Role.UNIT_OFFICER)
+    moved_away = old_head is not None and old_head.pk != cluster.head_id
+    if moved_away and not heads_open_cluster(council, old_head):
+        _move_seats(actor, council, old_head, Role.CLUSTER_HEAD, Role.UNIT_OFFICER)
