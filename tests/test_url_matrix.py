@@ -93,6 +93,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "org:unit_tree": (SIGNED_IN, None),
     "org:person_list": (SIGNED_IN, None),
     "org:people_template": (SIGNED_IN, None),
+    "awards:nomination_charts": (SIGNED_IN, None),
     "org:cluster_list": (SIGNED_IN, None),
     "org:council": (SIGNED_IN, None),
     "plans:plan_list": (SIGNED_IN, None),
