@@ -35,10 +35,15 @@
       plugins: { legend: { display: doughnut || datasets.length > 1, position: "bottom" } },
     };
     if (!doughnut) {
+      // Counts get whole-number ticks; points (decimals) keep theirs.
+      var whole = data.datasets.every(function (set) {
+        return set.data.every(function (value) { return Number.isInteger(value); });
+      });
+      var ticks = whole ? { precision: 0 } : {};
       options.indexAxis = horizontal ? "y" : "x";
       options.scales = {
-        x: { stacked: stacked, beginAtZero: true },
-        y: { stacked: stacked, beginAtZero: true },
+        x: { stacked: stacked, beginAtZero: true, ticks: horizontal ? ticks : {} },
+        y: { stacked: stacked, beginAtZero: true, ticks: horizontal ? {} : ticks },
       };
     }
     return { type: type, data: { labels: data.labels, datasets: datasets }, options: options };
