@@ -24,7 +24,9 @@ def test_the_verdict_shows_once_subject_title_and_year_are_chosen(login, site):
 def test_the_charts_are_drawn_from_the_sites_own_chart_js(login, site, tmp_path):
     page = login("thuongtruc")
     refused = []
-    page.on("console", lambda message: refused.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: refused.append(message.text) if message.type == "error" else None
+    )
     for path, key in (
         ("/plans/dashboard/", "tien-do-theo-quy"),
         ("/reports/awards/?year=2021", "theo-danh-hieu"),
@@ -32,7 +34,8 @@ def test_the_charts_are_drawn_from_the_sites_own_chart_js(login, site, tmp_path)
     ):
         page.goto(f"{site}{path}")
         page.wait_for_function(
-            "key => window.Chart && Chart.getChart(document.getElementById('chart-' + key))", arg=key
+            "key => window.Chart && Chart.getChart(document.getElementById('chart-' + key))",
+            arg=key,
         )
         drawn = page.evaluate(
             "key => Chart.getChart(document.getElementById('chart-' + key)).data.labels.length",

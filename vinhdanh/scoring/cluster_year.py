@@ -101,9 +101,9 @@ def rotate_cluster(actor, cluster: Cluster, year: int) -> Cluster:
 def appoint_cluster_head(actor, cluster: Cluster, unit) -> Cluster:
     """The office names a member unit head of the cluster; its officers get the head's rights."""
     require(actor, perms.APPOINT_CLUSTER_HEAD, cluster)
-    cluster = (
-        Cluster.objects.select_for_update().select_related("head", "council").get(pk=cluster.pk)
-    )
+    # The cluster's own row is locked (its head may be empty: not the joined ones).
+    locked = Cluster.objects.select_for_update(of=("self",)).select_related("head", "council")
+    cluster = locked.get(pk=cluster.pk)
     if unit is None or not cluster.members.filter(pk=unit.pk).exists():
         raise ValidationError(_("Cụm trưởng phải là một đơn vị thành viên của cụm."))
     if cluster.head_id == unit.pk:
