@@ -217,6 +217,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
+    ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "vinhdanh.core.files.PrivateFileStorage"},
@@ -339,6 +340,8 @@ RATELIMIT_IP_META_KEY = "vinhdanh.core.client_address.client_address"
 # Public objections: per client address, a short burst and an hourly limit.
 OBJECTION_RATE_BURST = os.environ.get("OBJECTION_RATE_BURST", "2/m")
 OBJECTION_RATE_HOURLY = os.environ.get("OBJECTION_RATE_HOURLY", "5/h")
+# Certificates looked up by a typed check code or golden-book number, per address.
+VERIFY_TYPED_RATE = os.environ.get("VERIFY_TYPED_RATE", "30/m")
 # Years the name and contact of a person who objected are kept (shown in the notice).
 OBJECTION_RETENTION_YEARS = int(os.environ.get("OBJECTION_RETENTION_YEARS", "5"))
 # Whether a decision may rest on an authority row the catalogue marks unconfirmed (law.md

@@ -30,9 +30,9 @@ def through_the_council(page, note: str = "Đủ tiêu chuẩn."):
     step(page, "open_vote")
     rows = page.get_by_test_id("paper-ballots").locator("tr")
     for index in range(rows.count()):
-        page.get_by_test_id("paper-ballots").locator("tr").nth(index).locator(
-            "button[value=agree]"
-        ).click()
+        row = page.get_by_test_id("paper-ballots").locator("tr").nth(index)
+        row.locator("input[value=agree]").check()
+        row.locator("button[type=submit]").click()
         page.wait_for_load_state()
     step(page, "close_vote")
     assert "Thông qua" in page.get_by_test_id("vote-result").inner_text()

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.awards import verification
 from vinhdanh.awards.letterheads import unit_letterhead
 from vinhdanh.awards.models import Certificate, PrinterProfile, PrintJob
 from vinhdanh.documents import certificates as pdf
@@ -39,7 +40,8 @@ def certificate_fields(certificate: Certificate, base_url: str) -> pdf.Certifica
         signer_role=decision.signer_role or "Chủ tịch",
         signer=decision.signer,
         verify_url=verify_url(certificate, base_url),
-        register_number=f"{decision.year}-{certificate.pk:05d}",
+        register_number=verification.register_number(certificate),
+        check_code=verification.check_code(certificate),
     )
 
 

@@ -1,11 +1,21 @@
 from django.urls import path
 
-from vinhdanh.awards.views import batches, decisions, meetings, nominations, public, quota, upward
+from vinhdanh.awards.views import (
+    batches,
+    charts,
+    decisions,
+    meetings,
+    nominations,
+    public,
+    quota,
+    upward,
+)
 
 app_name = "awards"
 urlpatterns = [
     path("", nominations.nomination_list, name="nomination_list"),
     path("titles/", nominations.title_list, name="title_list"),
+    path("charts/", charts.nomination_charts, name="nomination_charts"),
     path("new/", nominations.nomination_create, name="nomination_create"),
     path("preview/", nominations.nomination_preview, name="nomination_preview"),
     path("choices/people/", nominations.person_choices, name="person_choices"),

@@ -4,6 +4,7 @@ The only place that creates workbooks: every value goes through `cell_value`, so
 from users never becomes a formula and odd characters never break the file.
 """
 
+import csv
 import datetime
 import decimal
 import io
@@ -61,6 +62,24 @@ def simple_workbook(
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     return _saved(book)
+
+
+def csv_table(header: Sequence[str], rows: Sequence[Sequence]) -> bytes:
+    """The same table as comma-separated text, for tools that read no .xlsx.
+
+    Every text cell passes `safe_text` (a name starting with "=" stays text when the file is
+    opened in a spreadsheet); a byte-order mark first, so Excel reads the Vietnamese letters.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for values in [header, *rows]:
+        writer.writerow(
+            [
+                "" if v is None else v if isinstance(v, _PLAIN_VALUES) else safe_text(v)
+                for v in values
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def clean_sheet_title(title: str) -> str:

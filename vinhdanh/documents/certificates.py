@@ -49,6 +49,7 @@ class CertificateFields:
     signer: str
     verify_url: str
     register_number: str = ""
+    check_code: str = ""  # typed on the verification page by whoever cannot scan the QR
 
 
 # Every letter Vietnamese needs beyond ASCII: a font missing any of them prints boxes.
@@ -168,8 +169,39 @@ def draw_certificate(
     _variable_text(pdf, item, dx, dy)
     x, y = qr_position(qr_corner, offset)
     pdf.drawImage(qr_image(item.verify_url), x, y, QR_SIZE, QR_SIZE)
-    pdf.setFont(FONT["regular"], 7)
-    pdf.drawCentredString(x + QR_SIZE / 2, y - 3 * mm, "Quét mã để kiểm tra")
+    pdf.setFont(FONT["regular"], QR_CAPTION_SIZE)
+    for text, baseline in zip(
+        qr_caption(item), qr_caption_baselines(qr_corner, offset), strict=False
+    ):
+        pdf.drawCentredString(x + QR_SIZE / 2, baseline, clean_text(text))
+
+
+QR_CAPTION_SIZE = 7  # points
+QR_CAPTION_GAP = 1.5 * mm  # between the QR and its caption, and between its lines
+# The inner line of the frame (_frame): the caption stays this far inside it.
+FRAME_INNER = 11 * mm
+
+
+def qr_caption(item: CertificateFields) -> list[str]:
+    lines = ["Quét mã để kiểm tra"]
+    if item.check_code:
+        lines.append(f"hoặc nhập mã {item.check_code}")
+    return lines
+
+
+def qr_caption_baselines(corner: str, offset=(0.0, 0.0)) -> list[float]:
+    """Where the caption's lines sit: above a QR at the bottom, below one at the top.
+
+    Under a bottom QR the caption fell on the frame's lines (its baseline 3 mm under the
+    code, at the inner line's height); it now keeps to the side of the QR facing the text.
+    """
+    _x, y = qr_position(corner, offset)
+    line = QR_CAPTION_SIZE + QR_CAPTION_GAP
+    if corner in CORNERS and corner.startswith("top"):
+        first = y - QR_CAPTION_GAP - QR_CAPTION_SIZE
+        return [first, first - line]
+    first = y + QR_SIZE + QR_CAPTION_GAP + line
+    return [first, first - line]
 
 
 def render_certificates(

@@ -47,6 +47,8 @@ def dashboard_for(user, year: int | None = None) -> dict:
     if allows(user, "home.see_followed_clusters"):
         context["followed_clusters"] = context["clusters"].filter(followers__user=user)
     if user.unit_id:
+        # The clusters the unit heads this year, not every cluster it is a member of.
+        context["headed_clusters"] = context["clusters"].filter(head_id=user.unit_id)
         context["own_unit"] = user.unit
         context["own_people"] = selectors.people_for(user, unit=user.unit)[:10]
         context["own_sub_units"] = user.unit.children.all()

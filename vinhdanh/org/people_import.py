@@ -165,3 +165,75 @@ def parse_moves_workbook(content: bytes) -> tuple[list[tuple[int, str, str]], li
     if not found and not errors:
         errors.append(RowError(2, "Bảng tính không có dòng dữ liệu nào."))
     return found, errors
+
+
+# -- re-importing: the rows of people already in the registry are updates -------------
+# The fields a row may change, as the preview names them (the unit by its code).
+UPDATED_FIELDS = [key for key, _ in COLUMNS if key != "code"]
+
+
+_SHOWN_GENDERS = {"male": "Nam", "female": "Nữ"}
+
+
+def shown(key: str, value) -> str:
+    """A value as the workbook writes it (Nam/Nữ, Có/Không)."""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if key == "gender":
+        return _SHOWN_GENDERS.get(value, value or "")
+    return "" if value is None else str(value)
+
+
+@dataclass
+class PersonChange:
+    code: str
+    full_name: str
+    changes: dict  # field -> (before, after)
+
+    @property
+    def shown(self) -> list[tuple[str, str, str]]:
+        """(column label, before, after) of each changed field, for the preview."""
+        labels = dict(COLUMNS)
+        return [
+            (labels[key], shown(key, before), shown(key, after))
+            for key, (before, after) in self.changes.items()
+        ]
+
+
+@dataclass
+class ImportPlan:
+    """What a workbook would do: people to add, people whose fields change, rows unchanged."""
+
+    creates: list[dict] = field(default_factory=list)
+    updates: list[PersonChange] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.creates and not self.updates
+
+
+def person_values(person) -> dict:
+    """A stored person as a row of the workbook (the unit by its code)."""
+    values = {key: getattr(person, key) for key in UPDATED_FIELDS if key != "unit_code"}
+    values["unit_code"] = person.unit.code
+    values["code"] = person.code
+    return values
+
+
+def plan_import(rows: list[dict], current: dict[str, dict]) -> ImportPlan:
+    """Sort checked rows into additions and updates; `current` is the stored people by code."""
+    plan = ImportPlan()
+    for row in rows:
+        stored = current.get(row["code"])
+        if stored is None:
+            plan.creates.append(row)
+            continue
+        changes = {
+            key: (stored[key], row[key]) for key in UPDATED_FIELDS if stored[key] != row[key]
+        }
+        if changes:
+            plan.updates.append(PersonChange(row["code"], row["full_name"], changes))
+        else:
+            plan.unchanged += 1
+    return plan

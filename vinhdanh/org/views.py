@@ -9,7 +9,7 @@ from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.core.paging import capped_page
-from vinhdanh.org import selectors, services
+from vinhdanh.org import import_token, selectors, services
 from vinhdanh.org.forms import PeopleImportForm, PersonForm, UnitMergeForm
 from vinhdanh.org.merging import merge_units
 from vinhdanh.org.models import COUNCIL_ROLE_ORDER, Cluster, Person, Unit
@@ -105,10 +105,32 @@ def unit_merge(request, pk: int):
 @login_required
 def person_list(request):
     query = request.GET.get("q", "").strip()
-    people = capped_page(selectors.people_for(request.user, query), request)
+    units = (
+        selectors.units_for(request.user)
+        .filter(is_active=True)
+        .select_related(None)
+        .only("pk", "name", "path")
+    )
+    unit = _chosen_unit(request, units)
+    people = capped_page(selectors.people_for(request.user, query, unit=unit), request)
     template = "org/_people_table.html" if request.htmx else "org/person_list.html"
-    can_add = allows(request.user, "org.add_people")
-    return render(request, template, {"people": people, "query": query, "can_add": can_add})
+    context = {
+        "people": people,
+        "query": query,
+        "units": units,
+        "unit": unit,
+        "unit_param": f"unit={unit.pk}" if unit else "",
+        "can_add": allows(request.user, "org.add_people"),
+    }
+    return render(request, template, context)
+
+
+def _chosen_unit(request, units) -> Unit | None:
+    """The unit filter: a unit in the user's scope, or none (an unknown id filters nothing)."""
+    raw = request.GET.get("unit", "")
+    if not raw.isdigit():
+        return None
+    return units.filter(pk=int(raw)).first()
 
 
 @login_required
@@ -152,28 +174,50 @@ def _save_person(actor, form, person=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def people_import(request):
+    """Upload, then a preview of who is added and what changes for whom, then apply."""
     if not allows(request.user, "org.import_people"):
         raise PermissionDenied(_("Bạn không có quyền nhập cá nhân."))
+    if request.method == "POST" and "plan" in request.POST:
+        return _people_import_apply(request)
     form = PeopleImportForm(*_posted(request))
     rows: list = []
 
-    def import_rows():
+    def preview():
         upload = form.cleaned_data["file"]
         try:
-            return services.import_people(
+            return services.preview_people_import(
                 actor=request.user, filename=upload.name, content=upload.read()
             )
         except services.PeopleImportRefused as refused:
             rows.extend(refused.errors)
             raise
 
+    context = {"form": form, "errors": rows}
     if request.method == "POST":
-        created = run_service(form, import_rows)
-        if created is not None:
-            messages.success(request, _("Đã nhập %(count)d cá nhân.") % {"count": len(created)})
-            return redirect("org:person_list")
+        plan = run_service(form, preview)
+        if plan is not None:
+            context.update(plan=plan, token=import_token.sign(request.user, plan))
     status = 400 if form.errors else 200
-    return render(request, "org/people_import.html", {"form": form, "errors": rows}, status=status)
+    return render(request, "org/people_import.html", context, status=status)
+
+
+def _people_import_apply(request):
+    context = {"form": PeopleImportForm()}
+    plan = import_token.read(request.user, request.POST["plan"])
+    if plan is None:
+        context["refusal"] = _("Bản xem trước đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại.")
+        return render(request, "org/people_import.html", context, status=400)
+    try:
+        created, updated = services.apply_people_import(actor=request.user, plan=plan)
+    except services.PeopleImportRefused as refused:
+        context.update(refusal=refused.messages[0], errors=refused.errors)
+        return render(request, "org/people_import.html", context, status=400)
+    messages.success(
+        request,
+        _("Đã thêm %(created)d và cập nhật %(updated)d cá nhân.")
+        % {"created": len(created), "updated": len(updated)},
+    )
+    return redirect("org:person_list")
 
 
 @login_required

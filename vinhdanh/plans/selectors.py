@@ -6,6 +6,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from vinhdanh.accounts import access
 from vinhdanh.core.text import fold
@@ -153,9 +154,8 @@ def deadline_counts(tasks, today: dt.date) -> dict[str, int]:
     )
 
 
-def status_totals(tasks, today: dt.date) -> list[tuple[Status, str, str, int]]:
-    """`status_counts` of `tasks`, counted by the database in one query (the rules of
-    status.task_status)."""
+def _status_conditions(today: dt.date) -> dict[Status, Q]:
+    """status.task_status as conditions the database counts by."""
     done, late = Q(done_on__isnull=False), Q(done_on__gt=F("deadline_date"))
     overdue = Q(done_on__isnull=True, deadline_date__lt=today)
     open_on_time = Q(done_on__isnull=True) & ~Q(
@@ -168,6 +168,13 @@ def status_totals(tasks, today: dt.date) -> list[tuple[Status, str, str, int]]:
         Status.IN_PROGRESS: open_on_time & Q(started_on__isnull=False),
         Status.NOT_STARTED: open_on_time & Q(started_on__isnull=True),
     }
+    return conditions
+
+
+def status_totals(tasks, today: dt.date) -> list[tuple[Status, str, str, int]]:
+    """`status_counts` of `tasks`, counted by the database in one query (the rules of
+    status.task_status)."""
+    conditions = _status_conditions(today)
     counts = Task.objects.filter(pk__in=tasks.values("pk")).aggregate(
         **{str(status): Count("pk", filter=condition) for status, condition in conditions.items()}
     )
@@ -175,6 +182,32 @@ def status_totals(tasks, today: dt.date) -> list[tuple[Status, str, str, int]]:
         (status, str(STATUS_LABELS[status]), STATUS_COLOURS[status], counts[str(status)])
         for status in Status
     ]
+
+
+NO_DEADLINE = None  # the quarter of the tasks without a dated deadline
+
+
+def progress_by_quarter(tasks, today: dt.date) -> list[tuple[tuple | None, dict[Status, int]]]:
+    """Tasks by the quarter of their deadline, counted per status in one GROUP BY:
+    [((year, quarter) or None for undated tasks, {status: count})], dated quarters first."""
+    conditions = _status_conditions(today)
+    grouped = (
+        Task.objects.filter(pk__in=tasks.values("pk"))
+        .annotate(year=ExtractYear("deadline_date"), quarter=ExtractQuarter("deadline_date"))
+        .values("year", "quarter")
+        .order_by()
+        .annotate(**{str(status): Count("pk", filter=c) for status, c in conditions.items()})
+    )
+    found = {
+        (row["year"], row["quarter"]) if row["year"] else NO_DEADLINE: {
+            status: row[str(status)] for status in Status
+        }
+        for row in grouped
+    }
+    dated = sorted(key for key in found if key is not NO_DEADLINE)
+    return [(key, found[key]) for key in dated] + (
+        [(NO_DEADLINE, found[NO_DEADLINE])] if NO_DEADLINE in found else []
+    )
 
 
 @dataclass

@@ -101,3 +101,62 @@ def latest_award_year_for(user) -> int | None:
     units = access.scope_queryset(user, Unit.objects.all())
     years = [latest_award_year("person", people), latest_award_year("unit", units)]
     return max((year for year in years if year is not None), default=None)
+# -- over the years: the charts of the statistics page ---------------------------------
+TREND_YEARS = 5  # the year shown and the four before it
+
+
+@dataclass
+class AwardTrends:
+    """Awards held per year, by title and by the unit of the subject (a person's unit, or
+    the collective itself), each subject and title once a year as in `award_statistics`."""
+
+    years: list[int]
+    by_title: dict[str, dict[int, int]] = field(default_factory=dict)  # title code -> year -> n
+    by_unit: dict[int, dict[int, int]] = field(default_factory=dict)  # unit id -> year -> n
+
+
+def _grouped_pairs(field: str, year: int, subjects, unit_column: str) -> list[tuple]:
+    """[(title_code, unit_id, count)] of the year's (subject, title) pairs: one GROUP BY."""
+    pairs = award_rows(field, year, subjects)
+    connection = connections[pairs.db]
+    pairs_sql, pairs_params = pairs.query.get_compiler(connection=connection).as_sql()
+    meta, quote = subjects.model._meta, connection.ops.quote_name
+    table, key = quote(meta.db_table), quote(meta.pk.column)
+    unit = f"subject.{quote(unit_column)}"
+    sql = (
+        f"SELECT pairs.award_title, {unit}, COUNT(*) "
+        f"FROM ({pairs_sql}) pairs JOIN {table} subject ON subject.{key} = pairs.award_subject "
+        f"GROUP BY pairs.award_title, {unit}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, pairs_params)
+        return cursor.fetchall()
+
+
+def award_trends(user, last_year: int, span: int = TREND_YEARS) -> AwardTrends:
+    """Two GROUP BYs a year (people, collectives), whatever the number of awards."""
+    trends = AwardTrends(years=list(range(last_year - span + 1, last_year + 1)))
+    people = access.scope_queryset(user, Person.objects.all())
+    units = access.scope_queryset(user, Unit.objects.all())
+    for year in trends.years:
+        for field_name, subjects, unit_column in (
+            ("person", people, Person._meta.get_field("unit").column),
+            ("unit", units, Unit._meta.pk.column),
+        ):
+            for code, unit_id, count in _grouped_pairs(field_name, year, subjects, unit_column):
+                by_year = trends.by_title.setdefault(code, {})
+                by_year[year] = by_year.get(year, 0) + count
+                by_year = trends.by_unit.setdefault(unit_id, {})
+                by_year[year] = by_year.get(year, 0) + count
+    return trends
+
+
+def top_series(counts: dict, years: list[int], keep: int) -> tuple[list, dict[int, int]]:
+    """The `keep` keys with the most awards over the years (ties by key), and the rest added
+    up year by year (the chart's "others")."""
+    ranked = sorted(counts, key=lambda key: (-sum(counts[key].values()), str(key)))
+    rest: dict[int, int] = {}
+    for key in ranked[keep:]:
+        for year in years:
+            rest[year] = rest.get(year, 0) + counts[key].get(year, 0)
+    return ranked[:keep], rest

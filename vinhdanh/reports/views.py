@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
+from vinhdanh.core import charts
 from vinhdanh.core.db_routing import reads_reports
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.core.numbers import vn_percent
@@ -14,8 +15,15 @@ from vinhdanh.core.years import chosen_year
 from vinhdanh.documents.admin_xlsx import list_workbook
 from vinhdanh.documents.layout import Letterhead
 from vinhdanh.movements.models import Movement, MovementStatus
+from vinhdanh.org.models import Unit
+from vinhdanh.records.selectors import title_name
 from vinhdanh.reports.form_0601 import COLUMNS, ROWS, MovementFacts, tally
-from vinhdanh.reports.statistics import award_statistics, latest_award_year_for
+from vinhdanh.reports.statistics import (
+    award_statistics,
+    award_trends,
+    latest_award_year_for,
+    top_series,
+)
 from vinhdanh.workflow.permissions import require
 
 
@@ -51,9 +59,51 @@ def award_statistics_page(request):
         "women": vn_percent(stats.share("women", "people")),
         "small": vn_percent(stats.share("small_collectives", "collectives")),
     }
+    trend_charts = _trend_charts(request, award_trends(request.user, stats.year))
+    if exported := charts.requested_export(request, trend_charts):
+        return exported
     if request.GET.get("format") == "xlsx":
         return _export(stats, acting_council(request.user))
-    return render(request, "reports/award_statistics.html", {"stats": stats, "shares": shares})
+    context = {"stats": stats, "shares": shares, "charts": trend_charts}
+    return render(request, "reports/award_statistics.html", context)
+
+
+CHART_SERIES = 6  # titles or units drawn one by one; the others are added up
+
+
+def _trend_charts(request, trends) -> list[charts.Chart]:
+    years, query = trends.years, charts.page_query(request, "year")
+    span = {"first": years[0], "last": years[-1]}
+    titles, other_titles = top_series(trends.by_title, years, CHART_SERIES)
+    unit_ids, other_units = top_series(trends.by_unit, years, CHART_SERIES)
+    names = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
+
+    def series(keys, counts, rest, name):
+        found = [charts.Series(name(key), [counts[key].get(y, 0) for y in years]) for key in keys]
+        if any(rest.values()):
+            found.append(charts.Series(_("Khác"), [rest.get(y, 0) for y in years]))
+        return found
+
+    return [
+        charts.Chart(
+            key="theo-danh-hieu",
+            title=_("Khen thưởng theo danh hiệu, hình thức từ %(first)s đến %(last)s") % span,
+            labels=[str(y) for y in years],
+            series=series(titles, trends.by_title, other_titles, title_name),
+            kind="line",
+            label_header=_("Năm"),
+            export_query=query,
+        ),
+        charts.Chart(
+            key="theo-don-vi",
+            title=_("Khen thưởng theo đơn vị từ %(first)s đến %(last)s") % span,
+            labels=[str(y) for y in years],
+            series=series(unit_ids, trends.by_unit, other_units, lambda pk: names.get(pk, "—")),
+            kind="stacked",
+            label_header=_("Năm"),
+            export_query=query,
+        ),
+    ]
 
 
 def _export(stats, council) -> HttpResponse:

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.org.models import Cluster
+from vinhdanh.scoring import heads, rules, selectors
 from vinhdanh.scoring import permissions as perms
-from vinhdanh.scoring import rules, selectors
 from vinhdanh.scoring.models import (
     Ballot,
     BallotCast,
@@ -93,7 +93,37 @@ def rotate_cluster(actor, cluster: Cluster, year: int) -> Cluster:
     new.members.set(members)
     new.followers.set(cluster.followers.all())
     record(actor=actor, action="scoring.cluster.rotate", instance=new, after=snapshot(new))
+    heads.hand_over(actor, new, cluster.head)
     return new
+
+
+@transaction.atomic
+def appoint_cluster_head(actor, cluster: Cluster, unit) -> Cluster:
+    """The office names a member unit head of the cluster; its officers get the head's rights."""
+    require(actor, perms.APPOINT_CLUSTER_HEAD, cluster)
+    # The cluster's own row is locked (its head may be empty: not the joined ones).
+    locked = Cluster.objects.select_for_update(of=("self",)).select_related("head", "council")
+    cluster = locked.get(pk=cluster.pk)
+    if unit is None or not cluster.members.filter(pk=unit.pk).exists():
+        raise ValidationError(_("Cụm trưởng phải là một đơn vị thành viên của cụm."))
+    if cluster.head_id == unit.pk:
+        raise ValidationError(_("Đơn vị này đã là cụm trưởng của cụm."))
+    before = snapshot(cluster)
+    old_head = cluster.head
+    cluster.head = unit
+    if cluster.deputy_id == unit.pk:
+        # A unit is not its own deputy: the office names a new deputy in the admin if needed.
+        cluster.deputy = None
+    cluster.save(update_fields=["head", "deputy"])
+    record(
+        actor=actor,
+        action="scoring.cluster.appoint_head",
+        instance=cluster,
+        before=before,
+        after=snapshot(cluster),
+    )
+    heads.hand_over(actor, cluster, old_head)
+    return cluster
 
 
 # -- secret ballot ------------------------------------------------------------

@@ -278,6 +278,24 @@ class RotateClusterForm(forms.Form):
     """Next year's cluster: nothing to type, the rotation is the rule's."""
 
 
+class AppointHeadForm(forms.Form):
+    """The office names the cluster's head among its members."""
+
+    unit = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Đơn vị cụm trưởng"),
+        error_messages={
+            "required": _("Chọn đơn vị làm cụm trưởng."),
+            "invalid_choice": _("Cụm trưởng phải là một đơn vị thành viên của cụm."),
+        },
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+
+    def __init__(self, members, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = members
+
+
 class OpenBallotForm(forms.Form):
     title = forms.CharField(
         label=_("Nội dung bỏ phiếu"),

@@ -105,6 +105,7 @@ SET_SHEET_DEADLINE = define("scoring.set_sheet_deadline", is_standing_office, sa
 LOCK_SHEET = define("scoring.lock_sheet", is_standing_office, sample=_sheet)
 FINALISE_SHEET = define("scoring.finalise_sheet", is_standing_office, sample=_sheet)
 ROTATE_CLUSTER = define("scoring.rotate_cluster", is_standing_office, sample=_cluster)
+APPOINT_CLUSTER_HEAD = define("scoring.appoint_cluster_head", is_standing_office, sample=_cluster)
 OPEN_BALLOT = define("scoring.open_ballot", is_standing_office, sample=_cluster)
 COUNT_BALLOT = define("scoring.count_ballot", is_standing_office, sample=_ballot)
 PROPOSE_TITLES = define("scoring.propose_titles", is_standing_office, sample=_ballot)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("clusters/<int:pk>/", views.cluster_year_view, name="cluster_year"),
     path("clusters/<int:pk>/ranking.xlsx", views.ranking_xlsx, name="ranking_xlsx"),
     path("clusters/<int:pk>/rotate/", views.cluster_rotate, name="cluster_rotate"),
+    path("clusters/<int:pk>/head/", views.cluster_appoint_head, name="cluster_appoint_head"),
     path("clusters/<int:pk>/covenant/", views.covenant_set, name="covenant_set"),
     path("clusters/<int:pk>/covenant/confirm/", views.covenant_confirm, name="covenant_confirm"),
     path("clusters/<int:pk>/giao-uoc.docx", views.covenant_docx, name="covenant_docx"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
+from vinhdanh.core import charts
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.documents.admin_xlsx import list_workbook
@@ -98,6 +99,7 @@ def _cluster_page(request, cluster, *, failed=None, ballot_form=None, **forms):
     signed_units = set(covenant.signatures.values_list("unit_id", flat=True)) if covenant else set()
     ranking = selectors.ranking(sheet) if sheet else []
     context = {
+        "score_chart": score_chart(cluster, ranking) if ranking else None,
         "cluster": cluster,
         "members": members,
         "followers": cluster.followers.select_related("person"),
@@ -128,15 +130,42 @@ def _cluster_page(request, cluster, *, failed=None, ballot_form=None, **forms):
         "covenant_form": scoring_forms.CovenantForm(auto_id="covenant-%s"),
         "sign_form": scoring_forms.SignCovenantForm(),
         "rotate_form": scoring_forms.RotateClusterForm(),
+        "appoint_form": scoring_forms.AppointHeadForm(
+            cluster.members.all(), initial={"unit": cluster.head_id}, auto_id="appoint-%s"
+        ),
         "open_ballot_form": scoring_forms.OpenBallotForm(auto_id="ballot-%s"),
     }
     context.update(forms)
     return render(request, "scoring/cluster_year.html", context)
 
 
+def score_chart(cluster, ranking) -> charts.Chart:
+    """The members' points as the ranking counts them, one bar each, best first."""
+    return charts.Chart(
+        key="diem-cum",
+        title=_("Điểm thi đua của các đơn vị %(cluster)s năm %(year)s")
+        % {"cluster": cluster.name, "year": cluster.year},
+        labels=[str(row.extra["unit"]) for row in ranking],
+        series=[
+            charts.Series(_("Điểm tiêu chí"), [row.totals.standard for row in ranking]),
+            charts.Series(_("Điểm thưởng"), [row.totals.bonus for row in ranking]),
+            charts.Series(_("Điểm trừ"), [row.totals.penalty for row in ranking]),
+            charts.Series(_("Tổng điểm"), [row.totals.total for row in ranking]),
+        ],
+        kind="horizontal",
+        label_header=_("Đơn vị"),
+    )
+
+
 @login_required
 def cluster_year_view(request, pk: int):
-    return _cluster_page(request, _cluster(request, pk))
+    cluster = _cluster(request, pk)
+    if request.GET.get("chart"):
+        sheet = _sheet_of(cluster)
+        ranking = selectors.ranking(sheet) if sheet else []
+        if exported := charts.requested_export(request, [score_chart(cluster, ranking)]):
+            return exported
+    return _cluster_page(request, cluster)
 
 
 @private_file_view
@@ -526,6 +555,25 @@ def ranking_xlsx(request, pk: int):
         sheet_title="Xếp hạng",
     )
     return download(content, f"xep-hang-{cluster.code}-{cluster.year}.xlsx", XLSX)
+
+
+@login_required
+@require_POST
+def cluster_appoint_head(request, pk: int):
+    cluster = _cluster(request, pk)
+    form = scoring_forms.AppointHeadForm(cluster.members.all(), request.POST, auto_id="appoint-%s")
+    run_service(
+        form,
+        lambda: cluster_year.appoint_cluster_head(request.user, cluster, form.cleaned_data["unit"]),
+    )
+    if form.errors:
+        return _on_cluster_page(request, cluster, "appoint_form")(form)
+    messages.success(
+        request,
+        _("Đã cử %(unit)s làm cụm trưởng; cán bộ của đơn vị đã có quyền cụm trưởng.")
+        % {"unit": form.cleaned_data["unit"]},
+    )
+    return redirect("scoring:cluster_year", cluster.pk)
 
 
 @login_required

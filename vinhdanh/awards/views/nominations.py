@@ -44,6 +44,7 @@ from vinhdanh.awards.models import (
     Submission,
     Title,
 )
+from vinhdanh.awards.services.proposals import REGULAR_BASIS
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.views.common import REFUSED, FormsOnPage
 from vinhdanh.awards.workflows import NOMINATIONS
@@ -120,6 +121,13 @@ def nomination_list(request):
     return nomination_list_page(request)
 
 
+def _assumed_basis(title):
+    """The basis a preview reads while none is chosen: the regular one, else the title's first."""
+    bases = list(title.award_bases.all())
+    regular = [basis for basis in bases if basis.code == REGULAR_BASIS]
+    return (regular or bases or [None])[0]
+
+
 @login_required
 def nomination_preview(request):
     """The rules' verdict on the choice being filled in, before anything is saved."""
@@ -132,20 +140,26 @@ def nomination_preview(request):
     form.is_valid()
     data = form.cleaned_data
     subject = data.get("person") or data.get("collective")
-    if subject is None or not data.get("title") or not data.get("basis") or not data.get("year"):
+    # Subject, title and year are enough: the summary and the basis may come later (an
+    # unchosen basis is read as the regular one, and the preview says so).
+    if subject is None or not data.get("title") or not data.get("year"):
+        return render(request, "awards/_verdict_preview.html", {"verdict": None})
+    basis = data.get("basis") or _assumed_basis(data["title"])
+    if basis is None:
         return render(request, "awards/_verdict_preview.html", {"verdict": None})
     draft = Nomination(
         person=data.get("person"),
         collective=data.get("collective"),
         unit=subject.unit if data.get("person") else subject,
         title=data["title"],
-        basis=data["basis"],
+        basis=basis,
         year=data["year"],
     )
     context = {
         "verdict": verdict_for(draft),
         "subject_name": str(subject),
         "labels": VERDICT_LABELS,
+        "assumed_basis": None if data.get("basis") else basis,
     }
     return render(request, "awards/_verdict_preview.html", context)
 

@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from vinhdanh.awards import paging, selectors, services
+from vinhdanh.awards import paging, selectors, services, verification
 from vinhdanh.awards.forms import NominationFilterForm, ObjectionForm
 from vinhdanh.awards.models import Certificate, State
 from vinhdanh.awards.models.review import OBJECTION_CONTENT_MAX, PublicNotice
@@ -23,13 +23,29 @@ OBJECTION_BODY_MAX = OBJECTION_CONTENT_MAX * 9 + 8 * 1024
 
 
 def verify(request, token: str):
+    """The QR code's page; the code or golden-book number typed in its form lands here too."""
     certificate = (
         Certificate.objects.select_related("decision", "nomination__title")
         .filter(token=token)
         .first()
     )
+    typed = certificate is None
+    if typed and not _typing_too_fast(request):
+        certificate = verification.find_typed(token)
     status = 404 if certificate is None else 200
-    return render(request, "awards/verify.html", {"certificate": certificate}, status=status)
+    context = {"certificate": certificate, "typed": token if typed else ""}
+    return render(request, "awards/verify.html", context, status=status)
+
+
+def _typing_too_fast(request) -> bool:
+    # Typed numbers are counted per address: golden-book numbers cannot be walked through.
+    return is_ratelimited(
+        request,
+        group="awards.verify_typed",
+        key="ip",
+        rate=settings.VERIFY_TYPED_RATE,
+        increment=True,
+    )
 
 
 def public_list(request):

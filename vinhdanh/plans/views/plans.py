@@ -6,12 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from vinhdanh.accounts import access
+from vinhdanh.core import charts
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.text import fold
 from vinhdanh.plans import exports, selectors
 from vinhdanh.plans.models import Notification, Plan
+from vinhdanh.plans.status import STATUS_LABELS, Status
 from vinhdanh.plans.views._common import sees_every_line, today
 from vinhdanh.workflow.permissions import allows
 
@@ -138,6 +141,9 @@ def export_xlsx(request, pk: int):
 @login_required
 def dashboard(request):
     tasks, day = selectors.tasks_for(request.user), today()
+    chart = _quarter_chart(selectors.progress_by_quarter(tasks, day))
+    if exported := charts.requested_export(request, [chart]):
+        return exported
     loads = Paginator(selectors.unit_loads(tasks, day), LOADS_PER_PAGE)
     return render(
         request,
@@ -147,5 +153,28 @@ def dashboard(request):
             "counts": selectors.status_totals(tasks, day),
             "unread": Notification.objects.filter(user=request.user, read=False).count(),
             "days": selectors.days_before(),
+            "chart": chart,
         },
+    )
+
+
+def _quarter_chart(quarters) -> charts.Chart:
+    """Task progress by the quarter of the deadline, one stacked bar per quarter."""
+    labels = [
+        _("Quý %(quarter)s/%(year)s") % {"quarter": key[1], "year": key[0]}
+        if key
+        else _("Không có hạn cụ thể")
+        for key, _counts in quarters
+    ]
+    series = [
+        charts.Series(str(STATUS_LABELS[status]), [counts[status] for _key, counts in quarters])
+        for status in Status
+    ]
+    return charts.Chart(
+        key="tien-do-theo-quy",
+        title=_("Tiến độ nhiệm vụ theo quý (theo hạn hoàn thành)"),
+        labels=labels,
+        series=series,
+        kind="stacked",
+        label_header=_("Quý"),
     )
