@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.guards import earliest_notice_end, min_notice_days
 from vinhdanh.awards.models import AwardBasis, Choice, DossierComponent, State, Title
 from vinhdanh.awards.models.review import (
     OBJECTION_CONTACT_MAX,
@@ -351,9 +352,13 @@ class AnnounceForm(NominationStepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # From today for the shortest notice the law allows; the clerk may lengthen it.
         today = timezone.localdate()
         self.initial.setdefault("starts_on", today)
-        self.initial.setdefault("ends_on", today)
+        self.initial.setdefault("ends_on", earliest_notice_end(today))
+        self.fields["ends_on"].help_text = _(
+            "Ít nhất %(days)d ngày làm việc, không kể thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết."
+        ) % {"days": min_notice_days()}
 
     def arguments(self) -> dict:
         data = self.cleaned_data
@@ -385,9 +390,7 @@ class DecideForm(NominationStepForm):
         error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày ký quyết định.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("signed_on", timezone.localdate())
+    # No default: the decision carries the day it was signed, typed by the clerk.
 
     def arguments(self) -> dict:
         return {**super().arguments(), "signed_on": self.cleaned_data["signed_on"]}
@@ -501,9 +504,7 @@ class HandOverForm(NominationStepForm):
         error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày trao tặng.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("on", timezone.localdate())
+    # No default: the day of the ceremony, typed by the clerk.
 
     def arguments(self) -> dict:
         return {**super().arguments(), "on": self.cleaned_data["on"]}
