@@ -109,6 +109,9 @@ def _advance(nomination, target, *, officer, office, leader) -> Nomination:
         ends_on=earliest_notice_end(today),
         where="Trụ sở UBND phường",
     )
+    notice = nomination.notices.first()
+    notice.starts_on, notice.ends_on = day, day + datetime.timedelta(days=5)
+    notice.save()
     if target == State.ANNOUNCED:
         return nomination
     nomination.refresh_from_db()

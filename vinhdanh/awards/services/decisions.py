@@ -89,6 +89,8 @@ def issue_decision(
                 _("“%(name)s” chưa được Hội đồng thông qua (trạng thái: %(state)s).")
                 % {"name": nomination.subject_name, "state": nomination.get_state_display()}
             )
+    if signed_on is not None:  # a council whose unit has ended decides no more
+        require_active(council, signed_on)
     # The day it was signed, as typed: never today by default, never ahead, never before
     # the register's last decision (the numbers follow the dates).
     refusal = decision_date_refusal(
@@ -98,7 +100,6 @@ def issue_decision(
     )
     if refusal:
         raise ValidationError(refusal)
-    require_active(council, signed_on)  # a council whose unit has ended decides no more
     year = signed_on.year
     decision = Decision(
         issuer=council.unit,
