@@ -230,6 +230,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:batch_create": (ACTION, None),
     "awards:decision_create": (ACTION, None),
     "awards:forward_selected": (ACTION, None),
+    "awards:bulk_confirm": (ACTION, None),
+    "awards:bulk_apply": (ACTION, None),
     "awards:attachment_upload": (ACTION, "nomination"),
     "awards:nomination_step": (ACTION, "nomination_step"),
     "awards:ballot_cast": (ACTION, "nomination"),
