@@ -743,7 +743,10 @@ def test_another_wards_officer_cannot_act_on_a_nomination(demo_user, attacker, v
         objections = Objection.objects.filter(notice__nomination=nomination)
         posts += _nomination_posts(nomination, objections.values_list("pk", flat=True))
     posts += [
-        (reverse("awards:batch_submit", args=[batch.pk]), {"number": "01/TTr"})
+        (
+            reverse("awards:batch_submit", args=[batch.pk]),
+            {"number": "01/TTr", "letter_date": "2021-12-01"},
+        )
         for batch in made["batches"]
         if batch.unit_id == victim_unit.pk
     ]

@@ -130,6 +130,12 @@ class BulkApplyForm(forms.Form):
         max_length=60,
         widget=_line(_("Số tờ trình"), css="form-control"),
     )
+    letter_date = forms.DateField(
+        label=_("Ngày tờ trình"),
+        required=False,
+        widget=_date_input(**{"class": "form-control", "aria-label": _("Ngày tờ trình")}),
+        error_messages=DATE_ERRORS,
+    )
 
     def __init__(self, *args, queryset, user, **kwargs):
         from vinhdanh.awards.services.review import council_of
@@ -184,6 +190,8 @@ class BulkApplyForm(forms.Form):
             self.add_error(
                 None, _("Chọn Hội đồng cấp trên hoặc ghi tên cơ quan cấp trên ngoài hệ thống.")
             )
+        if action == "forward" and data.get("letter_date") is None:
+            self.add_error("letter_date", _("Cần nhập ngày ký tờ trình."))
         return data
 
     def arguments(self) -> dict:
@@ -193,6 +201,6 @@ class BulkApplyForm(forms.Form):
             "return": ["note"],
             "announce": ["starts_on", "ends_on", "where"],
             "decide": ["signed_on", "subject"],
-            "forward": ["to_council", "external_body", "letter_number", "note"],
+            "forward": ["to_council", "external_body", "letter_number", "letter_date", "note"],
         }[data["action"]]
         return {name: data[name] for name in names}

@@ -422,6 +422,12 @@ class ForwardForm(NominationStepForm):
     letter_number = forms.CharField(
         label=_("Số tờ trình"), required=False, max_length=60, widget=_line(_("Số tờ trình"))
     )
+    # The day the tờ trình is signed: typed, never today by default.
+    letter_date = forms.DateField(
+        label=_("Ngày tờ trình"),
+        widget=_date_input(**{"class": "form-control mb-1", "aria-label": _("Ngày tờ trình")}),
+        error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày ký tờ trình.")},
+    )
 
     def __init__(self, *args, **kwargs):
         from vinhdanh.awards.services.review import council_of
@@ -450,6 +456,7 @@ class ForwardForm(NominationStepForm):
             "to_council": data["to_council"],
             "external_body": data["external_body"],
             "letter_number": data["letter_number"],
+            "letter_date": data["letter_date"],
         }
 
 
@@ -715,6 +722,12 @@ class BatchSubmitForm(forms.Form):
         required=False,
         max_length=60,
         widget=_line(_("Số tờ trình"), css="form-control w-auto"),
+    )
+    # The day the tờ trình is signed: typed, never today by default.
+    letter_date = forms.DateField(
+        label=_("Ngày tờ trình"),
+        widget=_date_input(**{"class": "form-control w-auto", "aria-label": _("Ngày tờ trình")}),
+        error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày ký tờ trình.")},
     )
 
 

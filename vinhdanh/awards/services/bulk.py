@@ -209,6 +209,7 @@ def _together(user, name, nominations, versions, arguments):
             to_council=arguments.get("to_council"),
             external_body=arguments.get("external_body", ""),
             letter_number=arguments.get("letter_number", ""),
+            letter_date=arguments.get("letter_date"),
             note=arguments.get("note", ""),
             expected_versions=versions,
         )

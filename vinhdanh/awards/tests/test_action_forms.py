@@ -317,7 +317,10 @@ def test_submitting_a_batch_with_an_incomplete_dossier_says_which(client, demo_u
         officer, unit=officer.unit, year=2021, name="Đợt", nominations=[draft]
     )
     client.force_login(officer)
-    response = client.post(reverse("awards:batch_submit", args=[batch.pk]), {"number": "01"})
+    response = client.post(
+        reverse("awards:batch_submit", args=[batch.pk]),
+        {"number": "01", "letter_date": datetime.date.today().isoformat()},
+    )
     assert response.status_code == 400
     assert f"{draft.subject_name}: Hồ sơ còn thiếu thành phần bắt buộc" in response.content.decode()
     batch.refresh_from_db()
