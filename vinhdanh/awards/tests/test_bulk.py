@@ -93,18 +93,6 @@ def test_the_confirmation_lists_each_dossier_and_why_it_cannot_take_the_action(c
     assert "Đang ở trạng thái “Đã gửi”: không thể “công khai lấy ý kiến”." in text
 
 
-def test_an_exception_of_the_rules_is_shown_before_a_bulk_appraisal(client, demo_user):
-    submitted = _submitted(demo_user, 1)[0]
-    rows = bulk.check(demo_user("thuongtruc"), "appraise", [submitted])
-    client.force_login(demo_user("thuongtruc"))
-    text = _confirm(client, "appraise", [submitted]).content.decode()
-    if rows[0].ok:
-        assert f'name="nominations" value="{submitted.pk}"' in text
-    else:
-        assert "Đối chiếu tự động có tiêu chí chưa đạt" in text
-        assert f'name="nominations" value="{submitted.pk}"' not in text
-
-
 def test_nothing_ticked_or_no_action_is_refused_on_the_list(client, demo_user):
     client.force_login(demo_user("thuongtruc"))
     nothing = client.post(reverse("awards:bulk_confirm"), {"action": "announce"})
@@ -119,9 +107,7 @@ def test_a_bulk_announcement_applies_per_dossier_and_reports_the_one_that_moved(
     first, second = _appraised(demo_user, 2)
     client.force_login(demo_user("thuongtruc"))
     stale_second = Nomination.objects.get(pk=second.pk)
-    # Someone returns the second meanwhile (another page): the confirmation is stale for it.
-    from vinhdanh.awards import services
-
+    # Someone changes the second meanwhile (another page): the confirmation is stale for it.
     Nomination.objects.filter(pk=second.pk).update(version=second.version + 1)
     end = earliest_notice_end(TODAY)
     response = _apply(
@@ -142,7 +128,6 @@ def test_a_bulk_announcement_applies_per_dossier_and_reports_the_one_that_moved(
     assert first.state == State.ANNOUNCED and second.state == State.APPRAISED
     assert first.notices.get().ends_on == end
     assert not second.notices.exists()
-    del services
 
 
 def test_a_bulk_announcement_with_a_short_notice_changes_nothing(client, demo_user):
