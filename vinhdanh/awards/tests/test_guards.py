@@ -43,9 +43,17 @@ def test_checks_the_rules_passed_need_no_reason():
     assert guards.appraisal_refusal(rows, passed=True, reasons="") is None
 
 
-def _notice(start, end, *, today=D(2021, 11, 1), count=10):
+NOTICE_TODAY = D(2021, 11, 1)
+
+
+def _notice(start, end, *, count=10):
     return guards.notice_refusal(
-        start, end, today=today, working_days=count, earliest_end=D(2021, 11, 12), min_days=10
+        start,
+        end,
+        today=NOTICE_TODAY,
+        working_days=count,
+        earliest_end=D(2021, 11, 12),
+        min_days=10,
     )
 
 
