@@ -22,10 +22,10 @@ from vinhdanh.awards.models.review import (
 )
 from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
 from vinhdanh.core.upload_fields import GatedFileField
+from vinhdanh.core.years import YEAR_MAX, YEAR_MIN, year_field  # the one range of years
 from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.workflow.forms import ActionForm
 
-YEAR_MIN, YEAR_MAX = 1945, 2100
 DATE_ERRORS = {"invalid": _("Ngày không hợp lệ.")}
 
 
@@ -117,7 +117,7 @@ class NominationForm(forms.Form):
         Title.objects.filter(is_active=True), label=_("Danh hiệu, hình thức")
     )
     basis = forms.ModelChoiceField(AwardBasis.objects.all(), label=_("Loại hình khen thưởng"))
-    year = forms.IntegerField(label=_("Năm"), min_value=YEAR_MIN, max_value=YEAR_MAX)
+    year = year_field(label=_("Năm"))
     event = forms.CharField(label=_("Đợt, sự kiện"), required=False, max_length=255)
     achievements = forms.CharField(
         label=_("Tóm tắt thành tích"), widget=forms.Textarea(attrs={"rows": 4})
@@ -682,10 +682,8 @@ class BatchForm(forms.Form):
         max_length=255,
         widget=_line(_("Tên đợt"), css="form-control"),
     )
-    year = forms.IntegerField(
+    year = year_field(
         label=_("Năm"),
-        min_value=YEAR_MIN,
-        max_value=YEAR_MAX,
         error_messages={"required": _("Cần nhập năm của đợt đề nghị.")},
         widget=forms.TextInput(attrs={"class": "form-control", "aria-label": _("Năm")}),
     )

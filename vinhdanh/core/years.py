@@ -32,3 +32,20 @@ def check_year(year, field: str = "year") -> None:
     refusal = year_refusal(year)
     if refusal:
         raise ValidationError({field: refusal})
+
+
+def _range_message() -> str:
+    return _("Nhập năm từ %(low)d đến %(high)d.") % {"low": YEAR_MIN, "high": YEAR_MAX}
+
+
+def year_field(**options):
+    """A form field for a year in the range, saying the range when a year is out of it."""
+    from django import forms
+    from django.utils.functional import lazy
+
+    message = lazy(_range_message, str)()  # translated when shown, not at import
+    errors = {"invalid": message, "min_value": message, "max_value": message}
+    errors.update(options.pop("error_messages", {}))
+    return forms.IntegerField(
+        min_value=YEAR_MIN, max_value=YEAR_MAX, error_messages=errors, **options
+    )

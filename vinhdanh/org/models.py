@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.text import person_sort_key, search_text, text_sort_key
+from vinhdanh.core.years import check_year
 from vinhdanh.workflow.models import TransitionRecord
 
 
@@ -261,6 +262,9 @@ class Cluster(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.search_text = search_text(self.name, self.code)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        check_year(self.year)
 
 
 class Share(models.TextChoices):

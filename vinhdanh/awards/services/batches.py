@@ -13,12 +13,14 @@ from vinhdanh.awards.documents_out import submission_letter
 from vinhdanh.awards.guards import event_date_refusal
 from vinhdanh.awards.models import Batch, Nomination, State
 from vinhdanh.awards.services.nominations import submit_nomination
+from vinhdanh.core.years import check_year
 from vinhdanh.workflow.permissions import require
 
 
 @transaction.atomic
 def create_batch(actor, *, unit, year: int, name: str, nominations=()) -> Batch:
     require(actor, "awards.create_batch", unit)
+    check_year(year)
     batch = Batch(unit=unit, year=year, name=name.strip(), created_by=actor)
     batch.full_clean()
     batch.save()

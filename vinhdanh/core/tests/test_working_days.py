@@ -57,3 +57,13 @@ def test_years_in_range_pass(year):
 
 def test_a_year_that_is_not_a_number_is_refused():
     assert year_refusal("hai nghìn") == "Năm không hợp lệ."
+
+
+def test_a_year_field_says_the_range():
+    from vinhdanh.core.years import year_field
+
+    field = year_field(label="Năm")
+    with pytest.raises(ValidationError) as refused:
+        field.clean("99999")
+    assert refused.value.messages == [f"Nhập năm từ {YEAR_MIN} đến {YEAR_MAX}."]
+    assert field.clean("2021") == 2021
