@@ -29,9 +29,7 @@ def _appraised(demo_user):
     return nomination
 
 
-def test_a_bulk_announcement_shows_its_exception_then_announces_the_others(
-    login, site, demo_user
-):
+def test_a_bulk_announcement_shows_its_exception_then_announces_the_others(login, site, demo_user):
     first, second = _appraised(demo_user), _appraised(demo_user)
     not_yet = _submitted(demo_user)
 

@@ -72,7 +72,7 @@ def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site
 
     page = sign_in_as(page, login, "chutich.hanoi")
     page.goto(copy_url)
-    step(page, "decide")
+    step(page, "decide", signed_on=date.today().isoformat())  # typed, never today by default
     assert "Đã có quyết định" in page.get_by_test_id("state").inner_text()
 
     # Back at the ward: the city's decision number and date are on the ward's dossier.
