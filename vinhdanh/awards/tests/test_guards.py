@@ -295,3 +295,27 @@ def test_a_hand_over_or_letter_ahead_of_today_is_refused(demo_user):
     with pytest.raises(ValidationError) as letter:
         services.submit_batch(officer, batch, letter_number="01", letter_date=tomorrow)
     assert "Ngày tờ trình" in letter.value.message_dict["letter_date"][0]
+
+
+@pytest_db
+def test_a_nomination_or_batch_of_year_99999_is_refused(client, demo_user):
+    officer = demo_user("canbo.hoangliet")
+    draft = new_draft(demo_user)
+    with pytest.raises(ValidationError) as refused:
+        services.update_nomination(officer, draft, year=99999)
+    assert "Năm 99999 không hợp lệ" in refused.value.message_dict["year"][0]
+    with pytest.raises(ValidationError):
+        services.create_batch(officer, unit=officer.unit, year=99999, name="Đợt")
+    client.force_login(officer)
+    response = client.post(
+        reverse("awards:nomination_edit", args=[draft.pk]),
+        {
+            "version": draft.version,
+            "title": draft.title_id,
+            "basis": draft.basis_id,
+            "year": "99999",
+            "achievements": "Thành tích",
+        },
+    )
+    assert "Nhập năm từ 1945 đến 2100." in response.content.decode()
+    assert Nomination.objects.get(pk=draft.pk).year == 2021
