@@ -107,7 +107,11 @@ def _authority(user, title, on, cache) -> str | None:
 
 
 def _decision_exception(user, nomination, on, cache) -> str | None:
-    return _authority(user, nomination.title, on or timezone.localdate(), cache)
+    # Who may confer is the law on the signing day: known once the clerk has typed it (the
+    # page shown again after a refusal); the decision checks it again when it is issued.
+    if on is None:
+        return None
+    return _authority(user, nomination.title, on, cache)
 
 
 def _forward_exception(user, nomination, on, cache) -> str | None:
@@ -125,7 +129,7 @@ EXCEPTIONS = {
 
 def check(user, name: str, nominations, *, on: datetime.date | None = None) -> list[Row]:
     """Each dossier and why it cannot take `name` now; `on` is a decision's signing day
-    (today while it is not typed yet).
+    (None while it is not typed yet).
 
     The dossiers come from the user's scope (the list's own query). What is checked here
     costs the same for any number of dossiers: the state, the role's permission, and the

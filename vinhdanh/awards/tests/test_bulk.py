@@ -228,17 +228,41 @@ def test_a_dossier_outside_the_scope_cannot_be_picked(client, demo_user):
     assert other.state == State.APPRAISED
 
 
-def _confirm_queries(client, nominations) -> int:
+def _confirm_queries(client, action, nominations) -> int:
     with CaptureQueriesContext(connection) as context:
-        response = _confirm(client, "announce", nominations)
+        response = _confirm(client, action, nominations)
     assert response.status_code == 200
     assert response.content.decode().count('data-testid="bulk-ok"') == len(nominations)
     return len(context.captured_queries)
 
 
-def test_the_confirmation_page_costs_the_same_for_a_few_dossiers_as_for_many(client, demo_user):
-    client.force_login(demo_user("thuongtruc"))
-    few = _nominations(3, State.APPRAISED)
-    many = _nominations(40, State.APPRAISED)
-    _confirm_queries(client, few)  # warm what fills once per process
-    assert _confirm_queries(client, few) == _confirm_queries(client, few + many)
+@pytest.mark.parametrize(
+    ("username", "action", "state"),
+    [
+        ("thuongtruc", "announce", State.APPRAISED),
+        ("thuongtruc", "return", State.SUBMITTED),
+        ("chutich", "decide", State.VOTED),
+    ],
+)
+def test_the_confirmation_page_costs_the_same_for_a_few_dossiers_as_for_many(
+    client, demo_user, username, action, state
+):
+    client.force_login(demo_user(username))
+    few = _nominations(3, state)
+    many = _nominations(40, state)
+    _confirm_queries(client, action, few)  # warm what fills once per process
+    assert _confirm_queries(client, action, few) == _confirm_queries(client, action, few + many)
+
+
+def test_a_bulk_decision_on_a_day_the_council_may_not_confer_shows_why_per_dossier(
+    client, demo_user
+):
+    """The district could sign Giấy khen in 2021, not since 01/07/2025 (who confers what)."""
+    first = to_voted(demo_user, new_draft(demo_user))
+    client.force_login(demo_user("chutich"))
+    response = _apply(client, "decide", [first], [first], signed_on=TODAY.isoformat())
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert 'data-testid="bulk-exception"' in text
+    first.refresh_from_db()
+    assert first.state == State.VOTED and first.decision_id is None

@@ -319,3 +319,35 @@ def test_a_nomination_or_batch_of_year_99999_is_refused(client, demo_user):
     )
     assert "Nhập năm từ 1945 đến 2100." in response.content.decode()
     assert Nomination.objects.get(pk=draft.pk).year == 2021
+
+
+@pytest_db
+def test_a_higher_decision_ahead_of_today_is_refused(demo_user):
+    forwarded = Nomination.objects.filter(state=State.FORWARDED).order_by("pk").first()
+    with pytest.raises(ValidationError) as refused:
+        services.record_higher_decision(
+            demo_user("thuongtruc"),
+            forwarded,
+            issuer_name="UBND Thành phố",
+            reference="12/QĐ-UBND",
+            signed_on=datetime.date.today() + datetime.timedelta(days=2),
+        )
+    assert "Ngày ký quyết định" in refused.value.message_dict["signed_on"][0]
+    assert Nomination.objects.get(pk=forwarded.pk).state == State.FORWARDED
+
+
+@pytest_db
+def test_revoking_and_closing_a_vote_ask_for_confirmation(client, demo_user):
+    client.force_login(demo_user("chutich"))
+    decided = Nomination.objects.filter(state=State.DECIDED).order_by("pk").first()
+    page = client.get(reverse("awards:nomination_detail", args=[decided.pk])).content.decode()
+    revoke = page.split('data-testid="revoke-certificate"')[1].split(">")[0]
+    assert "data-confirm=" in revoke and "không hoàn tác được" in revoke
+    decision = client.get(reverse("awards:decision_detail", args=[decided.decision_id]))
+    revoke_all = decision.content.decode().split('data-testid="revoke-decision"')[1].split(">")[0]
+    assert "data-confirm=" in revoke_all
+    client.force_login(demo_user("thuongtruc"))
+    voting = Nomination.objects.filter(state=State.VOTING).order_by("pk").first()
+    page = client.get(reverse("awards:nomination_detail", args=[voting.pk])).content.decode()
+    close = page.split('data-testid="step-close_vote"')[1].split("</form>")[0]
+    assert "data-confirm=" in close
