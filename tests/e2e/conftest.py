@@ -59,6 +59,7 @@ def page(browser):
         dialog.accept()
 
     page.on("dialog", accept)
+    page.accept_dialogs = accept  # a test that answers "Cancel" removes this listener
     yield page
     context.close()
 

@@ -64,3 +64,37 @@ def test_a_bulk_announcement_shows_its_exception_then_announces_the_others(login
         not_yet.pk: State.SUBMITTED,
     }
     assert first.notices.get().where == "Bảng tin UBND phường"
+
+
+def test_launching_a_movement_asks_first_and_cancel_sends_nothing(login, site, demo_user):
+    import datetime
+
+    from vinhdanh.movements import services as movements
+    from vinhdanh.movements.models import Movement
+    from vinhdanh.org.models import Unit
+
+    movement = movements.create_movement(
+        demo_user("thuongtruc"),
+        name="Thi đua chào mừng Đại hội",
+        kind="campaign",
+        year=2021,
+        starts_on=datetime.date(2021, 3, 1),
+        ends_on=datetime.date(2021, 6, 30),
+        launched_by=Unit.objects.get(code="hoang-mai"),
+        target_units=[Unit.objects.get(code="phuong-hoang-liet")],
+    )
+    page = login("thuongtruc")
+    page.goto(f"{site}/movements/{movement.pk}/")
+    # "Cancel": nothing is sent, the movement stays a draft.
+    page.remove_listener("dialog", page.accept_dialogs)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_test_id("launch-button").click()
+    page.wait_for_timeout(500)
+    assert Movement.objects.get(pk=movement.pk).status == "draft"
+    page.on("dialog", page.accept_dialogs)
+    page.get_by_test_id("launch-button").click()
+    page.get_by_text("Đã phát động phong trào").first.wait_for()
+    assert page.confirmations == [
+        "Phát động phong trào? Phong trào được gửi tới các đơn vị và không sửa được nữa."
+    ]
+    assert Movement.objects.get(pk=movement.pk).status == "launched"
