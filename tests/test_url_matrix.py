@@ -258,6 +258,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:batch_create": (ACTION, None),
     "awards:decision_create": (ACTION, None),
     "awards:forward_selected": (ACTION, None),
+    "awards:bulk_confirm": (ACTION, None),
+    "awards:bulk_apply": (ACTION, None),
     "awards:attachment_upload": (ACTION, "nomination"),
     "awards:nomination_step": (ACTION, "nomination_step"),
     "awards:ballot_cast": (ACTION, "nomination"),
@@ -786,7 +788,10 @@ def test_another_wards_officer_cannot_act_on_a_nomination(demo_user, attacker, v
         objections = Objection.objects.filter(notice__nomination=nomination)
         posts += _nomination_posts(nomination, objections.values_list("pk", flat=True))
     posts += [
-        (reverse("awards:batch_submit", args=[batch.pk]), {"number": "01/TTr"})
+        (
+            reverse("awards:batch_submit", args=[batch.pk]),
+            {"number": "01/TTr", "letter_date": "2021-12-01"},
+        )
         for batch in made["batches"]
         if batch.unit_id == victim_unit.pk
     ]

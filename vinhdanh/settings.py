@@ -344,6 +344,10 @@ OBJECTION_RATE_HOURLY = os.environ.get("OBJECTION_RATE_HOURLY", "5/h")
 VERIFY_TYPED_RATE = os.environ.get("VERIFY_TYPED_RATE", "30/m")
 # Years the name and contact of a person who objected are kept (shown in the notice).
 OBJECTION_RETENTION_YEARS = int(os.environ.get("OBJECTION_RETENTION_YEARS", "5"))
+# Working days a public notice of nominees lasts at least (ND 152 Đ44 k2: nominee lists
+# are posted for 10 working days in practice; law.md §7.4). Weekends and the holidays of
+# the admin's calendar (org.PublicHoliday) are skipped.
+PUBLIC_NOTICE_MIN_WORKING_DAYS = int(os.environ.get("PUBLIC_NOTICE_MIN_WORKING_DAYS", "10"))
 # Whether a decision may rest on an authority row the catalogue marks unconfirmed (law.md
 # §6: e.g. the provincial Chairman's "xã, phường tiêu biểu"): allowed by default, with the
 # doubt written on the decision's history; set to 0 to refuse until the text is confirmed.

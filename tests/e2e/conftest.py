@@ -51,6 +51,15 @@ def page(browser):
     context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
+    # Irreversible actions ask first (data-confirm): the tests say yes, and record what was asked.
+    page.confirmations = []
+
+    def accept(dialog):
+        page.confirmations.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", accept)
+    page.accept_dialogs = accept  # a test that answers "Cancel" removes this listener
     yield page
     context.close()
 

@@ -16,8 +16,24 @@ def sign_in_as(page, login, username):
     return login(username)
 
 
+def notice_is_over(page):
+    """Ten working days later: the notice the page's dossier was announced with has ended
+    (it starts today at the earliest and lasts at least ten working days)."""
+    import datetime
+
+    from vinhdanh.awards.models import PublicNotice
+
+    pk = int(page.url.rstrip("/").split("/")[-1])
+    today = datetime.date.today()
+    PublicNotice.objects.filter(nomination_id=pk).update(
+        starts_on=today - datetime.timedelta(days=14), ends_on=today
+    )
+    page.reload()
+
+
 def through_the_council(page, note: str = "Đủ tiêu chuẩn."):
-    """Appraised (every checklist row confirmed), announced, voted for on paper, closed."""
+    """Appraised (every checklist row confirmed), announced (the notice then over), voted for
+    on paper, closed."""
     form = page.get_by_test_id("step-appraise")
     for select in form.locator("select").all():
         select.select_option("1")
@@ -27,6 +43,7 @@ def through_the_council(page, note: str = "Đủ tiêu chuẩn."):
     assert "Đã thẩm định" in page.get_by_test_id("state").inner_text()
     step(page, "announce")
     assert "công khai" in page.get_by_test_id("state").inner_text()
+    notice_is_over(page)
     step(page, "open_vote")
     rows = page.get_by_test_id("paper-ballots").locator("tr")
     for index in range(rows.count()):

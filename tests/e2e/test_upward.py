@@ -4,6 +4,7 @@ up, the city's office finds it in its inbox, the city's council votes, the city'
 decides, and the decision is back on the ward's dossier."""
 
 import re
+from datetime import date
 
 from tests.e2e.conftest import choose
 from tests.e2e.steps import sign_in_as, step, through_the_council
@@ -54,7 +55,7 @@ def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site
     through_the_council(page, "Đủ tiêu chuẩn, hồ sơ đầy đủ.")
     chosen = page.get_by_test_id("step-forward").locator("select[name=to_council]")
     assert chosen.input_value() == str(city.pk)
-    step(page, "forward", letter_number="21/TTr-UBND")
+    step(page, "forward", letter_number="21/TTr-UBND", letter_date=date.today().isoformat())
     assert "Đã trình cấp trên" in page.get_by_test_id("state").inner_text()
     assert city.name in page.get_by_test_id("travel-status").inner_text()
 
@@ -71,7 +72,7 @@ def test_a_ward_dossier_goes_to_the_city_and_its_decision_comes_back(login, site
 
     page = sign_in_as(page, login, "chutich.hanoi")
     page.goto(copy_url)
-    step(page, "decide")
+    step(page, "decide", signed_on=date.today().isoformat())  # typed, never today by default
     assert "Đã có quyết định" in page.get_by_test_id("state").inner_text()
 
     # Back at the ward: the city's decision number and date are on the ward's dossier.

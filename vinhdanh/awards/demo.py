@@ -10,10 +10,12 @@ submission letter.
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from vinhdanh.accounts.models import User
 from vinhdanh.awards import printing, services
 from vinhdanh.awards.catalogue_loader import load_catalogue
+from vinhdanh.awards.guards import earliest_notice_end
 from vinhdanh.awards.models import Choice, Nomination, PrintJob, State, Title
 from vinhdanh.org.models import Person
 
@@ -89,20 +91,27 @@ def _advance(nomination, target, *, officer, office, leader) -> Nomination:
         office,
         nomination,
         passed=target != State.REJECTED,
-        reasons="" if target != State.REJECTED else "Chưa đủ tiêu chuẩn về thành tích.",
+        reasons="Đã đối chiếu bản gốc: đủ tiêu chuẩn."
+        if target != State.REJECTED
+        else "Chưa đủ tiêu chuẩn về thành tích.",
         confirmed={"muc_hoan_thanh_nhiem_vu": True, "tieu_chuan_cua_tinh": True},
     )
     nomination.refresh_from_db()
     if target in (State.APPRAISED, State.REJECTED):
         return nomination
     nomination.refresh_from_db()
+    # A notice starts today at the earliest: announced now, then dated when it happened.
+    today = timezone.localdate()
     services.announce_nomination(
         office,
         nomination,
-        starts_on=day,
-        ends_on=day + datetime.timedelta(days=5),
+        starts_on=today,
+        ends_on=earliest_notice_end(today),
         where="Trụ sở UBND phường",
     )
+    notice = nomination.notices.first()
+    notice.starts_on, notice.ends_on = day, day + datetime.timedelta(days=5)
+    notice.save()
     if target == State.ANNOUNCED:
         return nomination
     nomination.refresh_from_db()

@@ -9,6 +9,7 @@ from vinhdanh.accounts.models import User
 from vinhdanh.awards import services as awards
 from vinhdanh.awards.demo import DEMO_PDF
 from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.guards import earliest_notice_end
 from vinhdanh.awards.models import Choice, Nomination, Title
 from vinhdanh.demo import hanoi_2026 as data
 from vinhdanh.org.models import Council, Person
@@ -17,13 +18,20 @@ from vinhdanh.org.models import Council, Person
 def _through_the_council(nomination: Nomination, office: User) -> Nomination:
     rows, _verdict, _law = prefilled_checklist(nomination)
     awards.appraise_nomination(
-        office, nomination, passed=True, confirmed={row["rule"]: True for row in rows}
+        office,
+        nomination,
+        passed=True,
+        reasons="Đã đối chiếu bản gốc: đủ tiêu chuẩn.",
+        confirmed={row["rule"]: True for row in rows},
     )
     nomination.refresh_from_db()
+    # Announced from today for the shortest notice, then dated as the notice that is over.
     today = timezone.localdate()
-    awards.announce_nomination(
-        office, nomination, starts_on=today - datetime.timedelta(days=7), ends_on=today
+    notice = awards.announce_nomination(
+        office, nomination, starts_on=today, ends_on=earliest_notice_end(today)
     )
+    notice.starts_on, notice.ends_on = today - datetime.timedelta(days=14), today
+    notice.save()
     nomination.refresh_from_db()
     vote = awards.open_vote(office, nomination)
     for member in vote.council.members.order_by("pk"):

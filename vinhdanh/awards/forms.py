@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.guards import earliest_notice_end, min_notice_days
 from vinhdanh.awards.models import AwardBasis, Choice, DossierComponent, State, Title
 from vinhdanh.awards.models.review import (
     OBJECTION_CONTACT_MAX,
@@ -21,11 +22,11 @@ from vinhdanh.awards.models.review import (
 )
 from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
 from vinhdanh.core.upload_fields import GatedFileField
+from vinhdanh.core.years import YEAR_MAX, YEAR_MIN, year_field  # the one range of years
 from vinhdanh.org.models import CouncilMember, Person, Unit
 from vinhdanh.workflow.forms import ActionForm
 from vinhdanh.workflow.permissions import allows
 
-YEAR_MIN, YEAR_MAX = 1945, 2100
 DATE_ERRORS = {"invalid": _("Ngày không hợp lệ.")}
 
 
@@ -117,7 +118,7 @@ class NominationForm(forms.Form):
         Title.objects.filter(is_active=True), label=_("Danh hiệu, hình thức")
     )
     basis = forms.ModelChoiceField(AwardBasis.objects.all(), label=_("Loại hình khen thưởng"))
-    year = forms.IntegerField(label=_("Năm"), min_value=YEAR_MIN, max_value=YEAR_MAX)
+    year = year_field(label=_("Năm"))
     event = forms.CharField(label=_("Đợt, sự kiện"), required=False, max_length=255)
     achievements = forms.CharField(
         label=_("Tóm tắt thành tích"), widget=forms.Textarea(attrs={"rows": 4})
@@ -352,9 +353,13 @@ class AnnounceForm(NominationStepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # From today for the shortest notice the law allows; the clerk may lengthen it.
         today = timezone.localdate()
         self.initial.setdefault("starts_on", today)
-        self.initial.setdefault("ends_on", today)
+        self.initial.setdefault("ends_on", earliest_notice_end(today))
+        self.fields["ends_on"].help_text = _(
+            "Ít nhất %(days)d ngày làm việc, không kể thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết."
+        ) % {"days": min_notice_days()}
 
     def arguments(self) -> dict:
         data = self.cleaned_data
@@ -411,9 +416,7 @@ class DecideForm(NominationStepForm):
         error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày ký quyết định.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("signed_on", timezone.localdate())
+    # No default: the decision carries the day it was signed, typed by the clerk.
 
     def arguments(self) -> dict:
         return {**super().arguments(), "signed_on": self.cleaned_data["signed_on"]}
@@ -445,6 +448,12 @@ class ForwardForm(NominationStepForm):
     letter_number = forms.CharField(
         label=_("Số tờ trình"), required=False, max_length=60, widget=_line(_("Số tờ trình"))
     )
+    # The day the tờ trình is signed: typed, never today by default.
+    letter_date = forms.DateField(
+        label=_("Ngày tờ trình"),
+        widget=_date_input(**{"class": "form-control mb-1", "aria-label": _("Ngày tờ trình")}),
+        error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày ký tờ trình.")},
+    )
 
     def __init__(self, *args, **kwargs):
         from vinhdanh.awards.services.review import council_of
@@ -473,6 +482,7 @@ class ForwardForm(NominationStepForm):
             "to_council": data["to_council"],
             "external_body": data["external_body"],
             "letter_number": data["letter_number"],
+            "letter_date": data["letter_date"],
         }
 
 
@@ -527,9 +537,7 @@ class HandOverForm(NominationStepForm):
         error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày trao tặng.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("on", timezone.localdate())
+    # No default: the day of the ceremony, typed by the clerk.
 
     def arguments(self) -> dict:
         return {**super().arguments(), "on": self.cleaned_data["on"]}
@@ -700,10 +708,8 @@ class BatchForm(forms.Form):
         max_length=255,
         widget=_line(_("Tên đợt"), css="form-control"),
     )
-    year = forms.IntegerField(
+    year = year_field(
         label=_("Năm"),
-        min_value=YEAR_MIN,
-        max_value=YEAR_MAX,
         error_messages={"required": _("Cần nhập năm của đợt đề nghị.")},
         widget=forms.TextInput(attrs={"class": "form-control", "aria-label": _("Năm")}),
     )
@@ -748,6 +754,12 @@ class BatchSubmitForm(forms.Form):
         required=False,
         max_length=60,
         widget=_line(_("Số tờ trình"), css="form-control w-auto"),
+    )
+    # The day the tờ trình is signed: typed, never today by default.
+    letter_date = forms.DateField(
+        label=_("Ngày tờ trình"),
+        widget=_date_input(**{"class": "form-control w-auto", "aria-label": _("Ngày tờ trình")}),
+        error_messages={**DATE_ERRORS, "required": _("Cần nhập ngày ký tờ trình.")},
     )
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from vinhdanh.awards.views import (
     batches,
+    bulk,
     charts,
     decisions,
     meetings,
@@ -27,6 +28,8 @@ urlpatterns = [
     path("votes/", nominations.vote_list, name="vote_list"),
     path("quota/", quota.quota_page, name="quota"),
     path("export.zip", nominations.dossier_export, name="dossier_export"),
+    path("bulk/", bulk.bulk_confirm, name="bulk_confirm"),
+    path("bulk/apply/", bulk.bulk_apply, name="bulk_apply"),
     path("<int:pk>/attachments/", nominations.attachment_upload, name="attachment_upload"),
     path(
         "<int:pk>/attachments/<int:attachment_id>/",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET
+from vinhdanh.core.years import year_field
 from vinhdanh.movements.models import Movement
 from vinhdanh.movements.titles import COLLECTIVE, INDIVIDUAL, REGISTRABLE_TITLES
 from vinhdanh.workflow.forms import ActionForm
@@ -17,6 +18,7 @@ from vinhdanh.workflow.forms import ActionForm
 class MovementForm(forms.ModelForm):
     # The version the page showed: saving over someone else's later edit is refused.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    year = year_field(label=_("Năm"))
 
     class Meta:
         model = Movement

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.files import PrivateUploadTo
+from vinhdanh.core.years import check_year
 from vinhdanh.movements.titles import TITLE_CHOICES
 from vinhdanh.workflow.models import TransitionRecord
 
@@ -67,8 +68,19 @@ class Movement(models.Model):
         return self.name
 
     def clean(self) -> None:
+        check_year(self.year)
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+        deadline = self.registration_deadline
+        if deadline and self.ends_on and deadline > self.ends_on:
+            raise ValidationError(
+                {
+                    "registration_deadline": _(
+                        "Hạn đăng ký (%(deadline)s) sau ngày kết thúc phong trào (%(end)s)."
+                    )
+                    % {"deadline": f"{deadline:%d/%m/%Y}", "end": f"{self.ends_on:%d/%m/%Y}"}
+                }
+            )
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("Phong trào không thể là cấp trên của chính nó.")})
 

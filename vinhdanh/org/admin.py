@@ -8,6 +8,7 @@ from vinhdanh.org.models import (
     Level,
     Person,
     PersonUnitHistory,
+    PublicHoliday,
     Unit,
     UnitSuccession,
 )
@@ -69,3 +70,13 @@ class UnitSuccessionAdmin(AuditedModelAdmin):
 class PersonUnitHistoryAdmin(AuditedModelAdmin):
     list_display = ["person", "unit", "valid_from", "valid_to"]
     raw_id_fields = ["person", "unit"]
+
+
+@admin.register(PublicHoliday)
+class PublicHolidayAdmin(AuditedModelAdmin):
+    """The holiday calendar the working-day counts read (public notice of nominations)."""
+
+    list_display = ["day", "name", "kind"]
+    list_filter = ["kind"]
+    date_hierarchy = "day"
+    search_fields = ["name"]

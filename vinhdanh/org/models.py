@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.text import person_sort_key, search_text, text_sort_key
+from vinhdanh.core.years import check_year
 from vinhdanh.workflow.models import TransitionRecord
 
 
@@ -262,6 +263,9 @@ class Cluster(models.Model):
         self.search_text = search_text(self.name, self.code)
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        check_year(self.year)
+
 
 class Share(models.TextChoices):
     WHOLE = "whole", _("Toàn bộ")
@@ -444,3 +448,31 @@ class ReorganisationTransition(TransitionRecord):
     reorganisation = models.ForeignKey(
         Reorganisation, on_delete=models.CASCADE, related_name="transitions"
     )
+
+
+class HolidayKind(models.TextChoices):
+    FIXED = "fixed", _("Ngày lễ theo dương lịch")
+    LUNAR = "lunar", _("Tết, ngày lễ theo âm lịch")
+    OBSERVED = "observed", _("Nghỉ bù, hoán đổi ngày làm việc")
+
+
+class PublicHoliday(models.Model):
+    """A day off for the whole country: what the working-day count skips besides weekends.
+
+    The administrator keeps the calendar (Django admin): Tết and Giỗ Tổ move with the lunar
+    calendar and the government's notice each year sets the days in lieu, so they are data.
+    """
+
+    day = models.DateField(_("Ngày"), unique=True)
+    name = models.CharField(_("Tên ngày nghỉ"), max_length=200)
+    kind = models.CharField(
+        _("Loại"), max_length=20, choices=HolidayKind.choices, default=HolidayKind.FIXED
+    )
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("Ngày nghỉ lễ, Tết")
+        verbose_name_plural = _("Lịch ngày nghỉ lễ, Tết")
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} – {self.name}"

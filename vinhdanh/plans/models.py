@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.files import PrivateUploadTo
+from vinhdanh.core.years import check_year
 from vinhdanh.documents.structure import DeadlineKind
 from vinhdanh.workflow.models import TransitionRecord
 
@@ -50,6 +51,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}: {self.title}"
+
+    def clean(self) -> None:
+        check_year(self.year)
 
 
 class Task(models.Model):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.core.services import save_and_record
 from vinhdanh.core.uploads import PLAN_MAX_UNCOMPRESSED, validate_upload
+from vinhdanh.core.years import check_year
 from vinhdanh.documents.deadlines import parse_deadline
 from vinhdanh.org.models import Unit
 from vinhdanh.plans import feeds, history, importing, reminders, resolution, selectors
@@ -124,6 +125,7 @@ def save_parsed_plan(
     Callers check permissions (`confirm_import`) or run as the operator (the command);
     only the demo loader, which writes no history for any of its data, passes audit=False.
     """
+    check_year(parsed["year"])  # a typo in the document (20221) is refused, not stored
     plan = (
         Plan.objects.select_for_update()
         .filter(number=parsed["number"], year=parsed["year"])

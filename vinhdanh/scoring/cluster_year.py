@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.core.years import check_year
 from vinhdanh.org.models import Cluster
 from vinhdanh.scoring import heads, rules, selectors
 from vinhdanh.scoring import permissions as perms
@@ -76,6 +77,7 @@ def confirm_covenant(actor, covenant: Covenant) -> CovenantSignature:
 def rotate_cluster(actor, cluster: Cluster, year: int) -> Cluster:
     """Next year's cluster: same members, the deputy becomes head, the next member deputy."""
     require(actor, perms.ROTATE_CLUSTER, cluster)
+    check_year(year)
     if Cluster.objects.filter(council=cluster.council, year=year, code=cluster.code).exists():
         raise ValidationError(_("Cụm này đã có cho năm %(year)d.") % {"year": year})
     members = list(cluster.members.order_by("sort_key"))

@@ -55,8 +55,21 @@ class SheetImportForm(forms.Form):
 
 
 class SheetActionForm(ActionForm):
-    """Lock or finalise: the button pressed names the action."""
+    """Lock or finalise: the button pressed names the action. The note is the reason, needed
+    when units have not sent their scores or signed the covenant (services.closing_gaps)."""
 
+    note = forms.CharField(
+        label=_("Lý do"),
+        required=False,
+        max_length=4000,
+        widget=forms.TextInput(
+            attrs={
+                "class": SMALL,
+                "placeholder": _("Lý do (khi còn đơn vị chưa chấm điểm, chưa ký giao ước)"),
+                "aria-label": _("Lý do khóa, chốt kết quả"),
+            }
+        ),
+    )
     action = forms.ChoiceField(
         choices=[("lock", _("Khóa")), ("finalise", _("Chốt kết quả"))],
         error_messages={"invalid_choice": _("Thao tác không hợp lệ.")},

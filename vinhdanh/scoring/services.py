@@ -18,10 +18,12 @@ from vinhdanh.org.models import Cluster
 from vinhdanh.scoring import permissions as perms
 from vinhdanh.scoring import rules
 from vinhdanh.scoring.models import (
+    Covenant,
     CriteriaSheet,
     Criterion,
     Score,
     Scorecard,
+    ScorecardState,
     ScoreEvidence,
     Section,
 )
@@ -34,7 +36,7 @@ from vinhdanh.scoring.workflows import (
     SHEETS,
     sheet_closed_reason,
 )
-from vinhdanh.workflow.engine import transition
+from vinhdanh.workflow.engine import lock, transition
 from vinhdanh.workflow.permissions import allows, require
 from vinhdanh.workflow.table import ActionRefused
 
@@ -190,23 +192,69 @@ def set_deadline(
     )
 
 
-@transaction.atomic
-def lock_sheet(actor, sheet: CriteriaSheet, *, expected_version: int | None = None):
-    return transition(
-        SHEETS, actor, sheet, "lock", expected_version=expected_version, locked_at=timezone.now()
+def closing_gaps(sheet: CriteriaSheet) -> list[str]:
+    """What is missing when the sheet is locked or finalised now: member units whose card was
+    not sent (or that have none), and member units that have not signed the covenant."""
+    members = list(sheet.cluster.members.order_by("sort_key"))
+    sent = set(
+        sheet.scorecards.exclude(state=ScorecardState.DRAFT).values_list("unit_id", flat=True)
     )
+    gaps = []
+    unscored = [unit.name for unit in members if unit.pk not in sent]
+    if unscored:
+        gaps.append(_("Chưa gửi kết quả chấm điểm: %(units)s") % {"units": ", ".join(unscored)})
+    covenant = Covenant.objects.filter(cluster_id=sheet.cluster_id).first()
+    if covenant is None:
+        gaps.append(_("Cụm chưa có giao ước thi đua"))
+    else:
+        signed = set(covenant.signatures.values_list("unit_id", flat=True))
+        unsigned = [unit.name for unit in members if unit.pk not in signed]
+        if unsigned:
+            gaps.append(_("Chưa ký giao ước: %(units)s") % {"units": ", ".join(unsigned)})
+    return gaps
+
+
+def _close_reason(actor, sheet: CriteriaSheet, action: str, reason: str) -> str:
+    """The written reason to close a sheet with gaps (the note of the step), or a refusal.
+
+    Who may, and from which state, are checked first, so those refusals come first."""
+    require(actor, SHEETS.action(action).permission, sheet)
+    try:
+        SHEETS.check(action, sheet.state)
+    except ActionRefused as refusal:
+        raise ValidationError(str(refusal)) from None
+    gaps = closing_gaps(sheet)
+    if gaps and not reason.strip():
+        raise ValidationError(
+            {
+                "note": _(
+                    "%(gaps)s. Cần ghi rõ lý do khi khóa hoặc chốt kết quả lúc còn đơn vị "
+                    "chưa chấm điểm hoặc chưa ký giao ước."
+                )
+                % {"gaps": "; ".join(gaps)}
+            }
+        )
+    return reason.strip()
 
 
 @transaction.atomic
-def finalise_sheet(actor, sheet: CriteriaSheet, *, expected_version: int | None = None):
-    return transition(
-        SHEETS,
-        actor,
-        sheet,
-        "finalise",
-        expected_version=expected_version,
-        finalised_at=timezone.now(),
-    )
+def lock_sheet(
+    actor, sheet: CriteriaSheet, *, expected_version: int | None = None, reason: str = ""
+):
+    """Lock scoring early; with units unscored or covenants unsigned, only with a reason."""
+    current = lock(SHEETS, sheet, expected_version)
+    note = _close_reason(actor, current, "lock", reason)
+    return transition(SHEETS, actor, current, "lock", note=note, locked_at=timezone.now())
+
+
+@transaction.atomic
+def finalise_sheet(
+    actor, sheet: CriteriaSheet, *, expected_version: int | None = None, reason: str = ""
+):
+    """Finalise the results; with units unscored or covenants unsigned, only with a reason."""
+    current = lock(SHEETS, sheet, expected_version)
+    note = _close_reason(actor, current, "finalise", reason)
+    return transition(SHEETS, actor, current, "finalise", note=note, finalised_at=timezone.now())
 
 
 def stage_for(user, card: Scorecard) -> str | None:

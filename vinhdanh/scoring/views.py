@@ -98,13 +98,18 @@ def _cluster_page(request, cluster, *, failed=None, ballot_form=None, **forms):
     members = list(cluster.members.all())
     signed_units = set(covenant.signatures.values_list("unit_id", flat=True)) if covenant else set()
     ranking = selectors.ranking(sheet) if sheet else []
+    sheet_actions = {a.name for a in SHEETS.available(user, sheet)} if sheet else set()
     context = {
         "score_chart": score_chart(cluster, ranking) if ranking else None,
         "cluster": cluster,
         "members": members,
         "followers": cluster.followers.select_related("person"),
         "sheet": sheet,
-        "sheet_actions": {a.name for a in SHEETS.available(user, sheet)} if sheet else set(),
+        "sheet_actions": sheet_actions,
+        # What locking or finalising now would leave out: the step then needs a reason.
+        "closing_gaps": services.closing_gaps(sheet)
+        if sheet_actions & {"lock", "finalise"}
+        else [],
         "ranking": ranking,
         "cards": set(selectors.scorecards_for(user, sheet).values_list("pk", flat=True))
         if sheet
@@ -412,7 +417,10 @@ def sheet_lock(request, pk: int):
     run_service(
         form,
         lambda: services_by_action[form.cleaned_data["action"]](
-            request.user, sheet, expected_version=form.cleaned_data["version"]
+            request.user,
+            sheet,
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["note"],
         ),
     )
     return _done(

@@ -6,7 +6,8 @@ head as if locked (`CriteriaSheet.is_locked`), without a transition: nobody acte
 A scorecard is being self-scored until its unit sends it, then the cluster head reviews it
 (every review save is a step, so the history says when). The unit may still correct its own
 points until the sheet locks; the office adjusts any card until the sheet is finalised.
-A ballot round is open until the office counts it, after its closing time.
+A ballot round is open until the office counts it, after its closing time or, at the
+cluster's meeting, as soon as every member unit has voted.
 """
 
 from django.utils import timezone
@@ -54,9 +55,17 @@ def _head_may_review(card: Scorecard, actor) -> str | None:
 
 
 def _voting_closed(ballot, actor) -> str | None:
-    if timezone.now() < ballot.closes_at:
-        return _("Chưa hết thời gian bỏ phiếu, chưa kiểm phiếu được.")
-    return None
+    """Counted after the closing time, or as soon as every member unit has voted: at the
+    cluster's meeting the units vote and the ballot is counted the same day."""
+    if timezone.now() >= ballot.closes_at:
+        return None
+    cast = ballot.casts.count()
+    if cast >= ballot.member_count:
+        return None
+    return _(
+        "Chưa hết thời gian bỏ phiếu và còn đơn vị chưa bỏ phiếu (%(cast)d/%(members)d đơn vị "
+        "đã bỏ phiếu), chưa kiểm phiếu được."
+    ) % {"cast": cast, "members": ballot.member_count}
 
 
 OPEN, LOCKED, FINALISED = SheetState.OPEN, SheetState.LOCKED, SheetState.FINALISED

@@ -1,5 +1,7 @@
 """A unit's batch of nominations and its generated submission letter (tờ trình)."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -8,14 +10,17 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.documents_out import submission_letter
+from vinhdanh.awards.guards import event_date_refusal
 from vinhdanh.awards.models import Batch, Nomination, State
 from vinhdanh.awards.services.nominations import submit_nomination
+from vinhdanh.core.years import check_year
 from vinhdanh.workflow.permissions import require
 
 
 @transaction.atomic
 def create_batch(actor, *, unit, year: int, name: str, nominations=()) -> Batch:
     require(actor, "awards.create_batch", unit)
+    check_year(year)
     batch = Batch(unit=unit, year=year, name=name.strip(), created_by=actor)
     batch.full_clean()
     batch.save()
@@ -43,9 +48,20 @@ def _attach(actor, batch: Batch, nomination: Nomination) -> None:
 
 
 @transaction.atomic
-def submit_batch(actor, batch: Batch, *, letter_number: str = "") -> Batch:
-    """Submit every draft of the batch at once with its letter; one missing part stops all."""
+def submit_batch(
+    actor, batch: Batch, *, letter_number: str = "", letter_date: datetime.date | None = None
+) -> Batch:
+    """Submit every draft of the batch at once with its letter; one missing part stops all.
+
+    `letter_date` is the day the tờ trình is signed, as the clerk typed it (the pages ask
+    for it); without it (the demo, a command) the letter is dated today.
+    """
     require(actor, "awards.submit_batch", batch)
+    refusal = letter_date and event_date_refusal(
+        letter_date, today=timezone.localdate(), field="letter_date", what=_("ngày tờ trình")
+    )
+    if refusal:
+        raise ValidationError(refusal)
     if batch.submitted_at is not None:
         raise ValidationError(_("Đợt đề nghị này đã được gửi."))
     drafts = list(batch.nominations.filter(state=State.DRAFT).select_related("title"))
@@ -69,6 +85,7 @@ def submit_batch(actor, batch: Batch, *, letter_number: str = "") -> Batch:
                 "person__unit", "collective__parent", "title"
             ).order_by("pk")
         ),
+        day=letter_date,
     )
     batch.letter.save(f"to-trinh-{batch.pk}.docx", ContentFile(content), save=False)
     batch.save()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.authority import authority_refusal
+from vinhdanh.awards.guards import decision_date_refusal, event_date_refusal, last_in_register
 from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.services.upward import report_decision_down
@@ -82,8 +83,23 @@ def issue_decision(
     require(actor, "awards.decide_nomination")
     locked = _locked_all(actor, nominations, expected_versions)
     council = council_of(actor)
-    signed_on = signed_on or timezone.localdate()
-    require_active(council, signed_on)  # a council whose unit has ended decides no more
+    for nomination in locked:  # check every step before taking a number
+        if nomination.state != State.VOTED:
+            raise ValidationError(
+                _("“%(name)s” chưa được Hội đồng thông qua (trạng thái: %(state)s).")
+                % {"name": nomination.subject_name, "state": nomination.get_state_display()}
+            )
+    if signed_on is not None:  # a council whose unit has ended decides no more
+        require_active(council, signed_on)
+    # The day it was signed, as typed: never today by default, never ahead, never before
+    # the register's last decision (the numbers follow the dates).
+    refusal = decision_date_refusal(
+        signed_on,
+        today=timezone.localdate(),
+        last_in_register=signed_on and last_in_register(council.unit, signed_on.year),
+    )
+    if refusal:
+        raise ValidationError(refusal)
     year = signed_on.year
     decision = Decision(
         issuer=council.unit,
@@ -95,12 +111,6 @@ def issue_decision(
         signer_role=_("Chủ tịch"),
         created_by=actor,
     )
-    for nomination in locked:  # check every step before taking a number
-        if nomination.state != State.VOTED:
-            raise ValidationError(
-                _("“%(name)s” chưa được Hội đồng thông qua (trạng thái: %(state)s).")
-                % {"name": nomination.subject_name, "state": nomination.get_state_display()}
-            )
     # Who may confer what is the law on the signing day, not in the year of the achievements.
     refusals = []
     for nomination in locked:
@@ -133,6 +143,11 @@ def record_higher_decision(
     require(actor, "awards.record_higher_decision", nomination)
     if not issuer_name.strip() or not reference.strip():
         raise ValidationError(_("Cần nhập cơ quan ban hành và số, ký hiệu quyết định."))
+    refusal = event_date_refusal(
+        signed_on, today=timezone.localdate(), field="signed_on", what=_("ngày ký quyết định")
+    )
+    if refusal:
+        raise ValidationError(refusal)
     current = lock(NOMINATIONS, nomination, expected_version)
     council = council_of(actor)
     decision = Decision.objects.create(
@@ -166,15 +181,22 @@ def record_higher_decision(
 
 @transaction.atomic
 def hand_over(actor, nomination, *, on: datetime.date, expected_version=None) -> Nomination:
-    return transition(
+    current = transition(
         NOMINATIONS,
         actor,
         nomination,
         "hand_over",
-        note=f"{on:%d/%m/%Y}",
+        note=f"{on:%d/%m/%Y}" if on else "",
         expected_version=expected_version,
         handed_over_on=on,
     )
+    # After the state's check, so a step out of turn says so first; the transaction undoes it.
+    refusal = event_date_refusal(
+        on, today=timezone.localdate(), field="on", what=_("ngày trao tặng")
+    )
+    if refusal:
+        raise ValidationError(refusal)
+    return current
 
 
 def _require_reason(reason: str) -> str:

@@ -12,6 +12,7 @@ from vinhdanh.awards.models import Attachment, Nomination
 from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.core.services import save_and_record
 from vinhdanh.core.uploads import validate_upload
+from vinhdanh.core.years import check_year
 from vinhdanh.workflow.engine import lock, save_versioned, transition
 from vinhdanh.workflow.permissions import require
 
@@ -19,6 +20,7 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 def _check_choice(*, title, basis, year, person, collective) -> None:
+    check_year(year)  # before the title's dates are read for that year
     errors = {}
     if (person is None) == (collective is None):
         errors["person"] = _("Chọn đúng một đối tượng: một cá nhân hoặc một tập thể.")

@@ -14,6 +14,7 @@ from vinhdanh.accounts.councils import acting_council
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.checks import vote_passes
 from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.guards import appraisal_refusal, notice_problem, overridden_checks
 from vinhdanh.awards.models import (
     Appraisal,
     Ballot,
@@ -73,10 +74,11 @@ def appraise_nomination(
     confirmed = confirmed or {}
     for row in rows:
         row["confirmed"] = confirmed.get(row["rule"], row["engine"])
-    if passed and any(row["confirmed"] is False for row in rows):
-        raise ValidationError(
-            _("Còn tiêu chí không đạt trong danh mục kiểm tra; không thể kết luận “đạt”.")
-        )
+    refusal = appraisal_refusal(rows, passed=passed, reasons=reasons)
+    if refusal:
+        raise ValidationError(refusal)
+    for row in overridden_checks(rows):  # the record says which finding the appraiser overrode
+        row["overridden"] = True
     current = transition(
         NOMINATIONS,
         actor,
@@ -111,8 +113,6 @@ def announce_nomination(
     expected_version=None,
 ) -> PublicNotice:
     require(actor, "awards.announce_nomination", nomination)
-    if ends_on < starts_on:
-        raise ValidationError({"ends_on": _("Ngày kết thúc công khai phải sau ngày bắt đầu.")})
     current = transition(
         NOMINATIONS,
         actor,
@@ -121,6 +121,11 @@ def announce_nomination(
         note=f"{starts_on:%d/%m/%Y} – {ends_on:%d/%m/%Y}",
         expected_version=expected_version,
     )
+    # From today, for the working days the law asks (the calendar's holidays skipped);
+    # checked after the state's check, the transaction undoing the step when refused.
+    refusal = notice_problem(starts_on, ends_on, today=timezone.localdate())
+    if refusal:
+        raise ValidationError(refusal)
     notice = PublicNotice.objects.create(
         nomination=current, starts_on=starts_on, ends_on=ends_on, where=where, posted_by=actor
     )

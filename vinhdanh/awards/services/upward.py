@@ -9,6 +9,8 @@ or deciding on it writes the outcome on the sender's original in the same transa
 (`returned_above`, `decided_above`), so both sides always agree on where it is.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.authority import may_confer
 from vinhdanh.awards.documents_out import forwarding_letter
+from vinhdanh.awards.guards import event_date_refusal
 from vinhdanh.awards.models import Attachment, Nomination, State, Submission
 from vinhdanh.awards.services.nominations import MAX_ATTACHMENT_BYTES
 from vinhdanh.awards.services.review import council_of
@@ -140,11 +143,21 @@ def forward_nominations(
     letter_number: str = "",
     note: str = "",
     expected_versions: dict | None = None,
+    letter_date: datetime.date | None = None,
 ) -> Submission:
-    """Send passed dossiers up as one submission; nothing moves if one of them may not."""
+    """Send passed dossiers up as one submission; nothing moves if one of them may not.
+
+    `letter_date` is the day the tờ trình is signed, as typed (the pages ask for it);
+    without it (the demo, a command) the letter is dated today.
+    """
     nominations = list(nominations)
     if not nominations:
         raise ValidationError(_("Chưa chọn hồ sơ nào để trình cấp trên."))
+    refusal = letter_date and event_date_refusal(
+        letter_date, today=timezone.localdate(), field="letter_date", what=_("ngày tờ trình")
+    )
+    if refusal:
+        raise ValidationError(refusal)
     sender = council_of(actor)
     expected_versions = expected_versions or {}
     today = timezone.localdate()
@@ -186,7 +199,7 @@ def forward_nominations(
         .select_related("person__unit", "collective__parent", "title")
         .order_by("pk")
     )
-    letter = forwarding_letter(submission, rows, votes)
+    letter = forwarding_letter(submission, rows, votes, day=letter_date)
     submission.letter.save(f"to-trinh-cap-tren-{submission.pk}.docx", ContentFile(letter))
     record(
         actor=actor,
@@ -219,6 +232,7 @@ def forward_to_higher_level(
     to_council: Council | None = None,
     external_body: str = "",
     letter_number: str = "",
+    letter_date: datetime.date | None = None,
 ) -> Submission:
     """One dossier sent up: a submission of one."""
     return forward_nominations(
@@ -229,6 +243,7 @@ def forward_to_higher_level(
         letter_number=letter_number,
         note=note,
         expected_versions={nomination.pk: expected_version},
+        letter_date=letter_date,
     )
 
 

@@ -2,8 +2,11 @@ import datetime
 import io
 import zipfile
 
+from django.utils import timezone
+
 from vinhdanh.awards import services
 from vinhdanh.awards.demo import DEMO_PDF
+from vinhdanh.awards.guards import earliest_notice_end
 from vinhdanh.awards.models import Choice, Title
 from vinhdanh.org.models import Person
 
@@ -40,6 +43,18 @@ def attach_all(demo_user, nomination, username="canbo.hoangliet"):
         )
 
 
+def announce_and_end(office, nomination):
+    """Announced from today for the shortest notice, then dated as a notice that is over
+    (the vote opens only after it)."""
+    today = timezone.localdate()
+    notice = services.announce_nomination(
+        office, nomination, starts_on=today, ends_on=earliest_notice_end(today)
+    )
+    notice.starts_on, notice.ends_on = today - datetime.timedelta(days=14), today
+    notice.save()
+    return notice
+
+
 def to_voted(demo_user, nomination):
     office = demo_user("thuongtruc")
     attach_all(demo_user, nomination)
@@ -49,11 +64,11 @@ def to_voted(demo_user, nomination):
         office,
         nomination,
         passed=True,
+        reasons="Đủ tiêu chuẩn.",
         confirmed={"muc_hoan_thanh_nhiem_vu": True, "tieu_chuan_cua_tinh": True},
     )
     nomination.refresh_from_db()
-    today = datetime.date.today()
-    services.announce_nomination(office, nomination, starts_on=today, ends_on=today)
+    announce_and_end(office, nomination)
     nomination.refresh_from_db()
     vote = services.open_vote(office, nomination)
     for member in vote.council.members.all():

@@ -109,20 +109,25 @@ def test_the_announcement_asks_for_its_dates_and_their_order(client, demo_user):
     assert f'name="starts_on" value="{today}"' in page
     missing = _step(client, nomination, "announce", {"starts_on": "", "ends_on": ""})
     assert "Cần nhập ngày bắt đầu và kết thúc công khai." in missing.content.decode()
+    start = datetime.date.today() + datetime.timedelta(days=7)
+    end = start + datetime.timedelta(days=30)
     backwards = _step(
-        client, nomination, "announce", {"starts_on": "2021-12-10", "ends_on": "2021-12-01"}
+        client,
+        nomination,
+        "announce",
+        {"starts_on": end.isoformat(), "ends_on": start.isoformat()},
     )
     assert "Ngày kết thúc công khai phải sau ngày bắt đầu." in backwards.content.decode()
     response = _step(
         client,
         nomination,
         "announce",
-        {"starts_on": "2021-12-01", "ends_on": "2021-12-10", "where": "Nhà văn hoá"},
+        {"starts_on": start.isoformat(), "ends_on": end.isoformat(), "where": "Nhà văn hoá"},
     )
     assert response.status_code == 302
     notice = nomination.notices.get()
     assert (notice.starts_on, notice.ends_on, notice.where) == (
-        datetime.date(2021, 12, 1), datetime.date(2021, 12, 10), "Nhà văn hoá",
+        start, end, "Nhà văn hoá",
     )  # fmt: skip
 
 
@@ -312,7 +317,10 @@ def test_submitting_a_batch_with_an_incomplete_dossier_says_which(client, demo_u
         officer, unit=officer.unit, year=2021, name="Đợt", nominations=[draft]
     )
     client.force_login(officer)
-    response = client.post(reverse("awards:batch_submit", args=[batch.pk]), {"number": "01"})
+    response = client.post(
+        reverse("awards:batch_submit", args=[batch.pk]),
+        {"number": "01", "letter_date": datetime.date.today().isoformat()},
+    )
     assert response.status_code == 400
     assert f"{draft.subject_name}: Hồ sơ còn thiếu thành phần bắt buộc" in response.content.decode()
     batch.refresh_from_db()

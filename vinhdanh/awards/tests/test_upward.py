@@ -55,7 +55,11 @@ def _step(client, user, nomination, action, data):
 
 def _forward(client, levels, nomination, **data):
     return _step(
-        client, levels.ward_office, nomination, "forward", {"to_council": levels.city.pk, **data}
+        client,
+        levels.ward_office,
+        nomination,
+        "forward",
+        {"to_council": levels.city.pk, "letter_date": datetime.date.today().isoformat(), **data},
     )
 
 

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.awards import services
+from vinhdanh.awards.guards import earliest_notice_end
 from vinhdanh.awards.models import DossierComponent, Nomination, State, Title
 from vinhdanh.awards.services import ConflictError
 from vinhdanh.awards.tests.helpers import attach_all, new_draft, to_voted
@@ -146,8 +147,12 @@ def test_objections_must_be_answered_before_the_vote(demo_user):
     )
     nomination.refresh_from_db()
     today = datetime.date.today()
-    notice = services.announce_nomination(office, nomination, starts_on=today, ends_on=today)
+    notice = services.announce_nomination(
+        office, nomination, starts_on=today, ends_on=earliest_notice_end(today)
+    )
     objection = services.file_objection(notice, filed_by="Nguyễn Văn A", content="Chưa xứng đáng")
+    notice.ends_on = today  # the notice is over at the end of today
+    notice.save()
     nomination.refresh_from_db()
     with pytest.raises(ValidationError) as error:
         services.open_vote(office, nomination)

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from vinhdanh.audit.models import AuditEntry
 from vinhdanh.awards import services
+from vinhdanh.awards.guards import earliest_notice_end
 from vinhdanh.awards.models import Choice, Decision, DecisionState, Nomination, State
 from vinhdanh.awards.services import ConflictError
 from vinhdanh.awards.tests.helpers import attach_all, new_draft
@@ -17,7 +18,9 @@ from vinhdanh.awards.tests.test_upward import UPWARD_MOVES
 from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
 
 pytestmark = pytest.mark.django_db
-DAY = datetime.date(2021, 12, 1)
+# After the demo's own decision of 20/12/2021: a register's dates follow its numbers.
+DAY = datetime.date(2021, 12, 21)
+TODAY = datetime.date.today()
 # The demo's district council has no council above it in the instance: it sends to the city.
 CITY = "Ủy ban nhân dân thành phố Hà Nội"
 
@@ -70,7 +73,8 @@ CASES = [
      lambda u, n: services.appraise_nomination(
          u("thuongtruc"), n, passed=False, reasons="Chưa đủ")),
     ("announce", State.APPRAISED, State.ANNOUNCED, "thuongtruc", None,
-     lambda u, n: services.announce_nomination(u("thuongtruc"), n, starts_on=DAY, ends_on=DAY)),
+     lambda u, n: services.announce_nomination(
+         u("thuongtruc"), n, starts_on=TODAY, ends_on=earliest_notice_end(TODAY))),
     ("open_vote", State.ANNOUNCED, State.VOTING, "thuongtruc", None,
      lambda u, n: services.open_vote(u("thuongtruc"), n)),
     # A dossier the council did not pass is put to a later vote.
@@ -137,7 +141,7 @@ def test_each_action_moves_from_its_source_with_history_and_audit(
     ("source", "act"),
     [
         (State.DRAFT, lambda u, n: services.announce_nomination(
-            u("thuongtruc"), n, starts_on=DAY, ends_on=DAY)),
+            u("thuongtruc"), n, starts_on=TODAY, ends_on=earliest_notice_end(TODAY))),
         (State.SUBMITTED, lambda u, n: services.issue_decision(u("chutich"), [n])),
         (State.VOTED, lambda u, n: services.hand_over(u("thuongtruc"), n, on=DAY)),
         (State.REJECTED, lambda u, n: services.open_vote(u("thuongtruc"), n)),

@@ -5,16 +5,14 @@ office, members and accounts, beside the demo's city council: the tests below co
 members and ballots, which the demo's wards must not change.
 """
 
-import datetime
 from dataclasses import dataclass
-
-from django.utils import timezone
 
 from vinhdanh.accounts.models import Role, User
 from vinhdanh.awards import services
 from vinhdanh.awards.demo import DEMO_PDF
 from vinhdanh.awards.eligibility import prefilled_checklist
 from vinhdanh.awards.models import Choice, Nomination, Title
+from vinhdanh.awards.tests.helpers import announce_and_end
 from vinhdanh.org.models import Council, CouncilMember, CouncilRole, Level, Person, Unit
 
 
@@ -116,13 +114,14 @@ def through_the_council(nomination: Nomination, office: User) -> Nomination:
     """Appraised (every checklist row confirmed), announced, voted for by every member."""
     rows, _verdict, _law = prefilled_checklist(nomination)
     services.appraise_nomination(
-        office, nomination, passed=True, confirmed={row["rule"]: True for row in rows}
+        office,
+        nomination,
+        passed=True,
+        reasons="Đủ tiêu chuẩn.",
+        confirmed={row["rule"]: True for row in rows},
     )
     nomination.refresh_from_db()
-    today = timezone.localdate()
-    services.announce_nomination(
-        office, nomination, starts_on=today - datetime.timedelta(days=7), ends_on=today
-    )
+    announce_and_end(office, nomination)
     nomination.refresh_from_db()
     vote = services.open_vote(office, nomination)
     for member in vote.council.members.all():

@@ -93,7 +93,10 @@ def batch_submit(request, pk: int):
     submitted = run_service(
         form,
         lambda: services.submit_batch(
-            request.user, batch, letter_number=form.cleaned_data["number"]
+            request.user,
+            batch,
+            letter_number=form.cleaned_data["number"],
+            letter_date=form.cleaned_data["letter_date"],
         ),
     )
     if submitted is None:

@@ -64,15 +64,20 @@ def title_list(request):
     return render(request, "awards/title_list.html", {"titles": titles})
 
 
-def selectable_nominations(user):
-    """What the list offers a tick box for: passed ones to decide on or to send up."""
-    states = []
+def selectable_states(user) -> set[str]:
+    """The states of passed dossiers to decide on, to export or to send up."""
+    states = set()
     if allows(user, "awards.decide_nomination") or allows(user, "awards.export_dossier"):
-        states.append(State.VOTED)
+        states.add(State.VOTED)
     if allows(user, "awards.export_dossier"):
         # Returned from above: supplemented, it goes up again from the list too.
-        states += [State.FORWARDED, State.RETURNED_FROM_ABOVE]
-    return selectors.nominations_for(user).filter(state__in=states).order_by("pk")
+        states |= {State.FORWARDED, State.RETURNED_FROM_ABOVE}
+    return states
+
+
+def selectable_nominations(user):
+    """Passed dossiers to decide on, to export or to send up (the direct buttons)."""
+    return selectors.nominations_for(user).filter(state__in=selectable_states(user)).order_by("pk")
 
 
 def nomination_list_page(request, failed=None):
@@ -93,13 +98,19 @@ def nomination_list_page(request, failed=None):
         "export": allows(user, "awards.export_dossier"),
         "draft": allows(user, "awards.draft_from_proposals"),
     }
-    selection = page_forms.get(
-        "selection", lambda: NominationSelectionForm(queryset=selectable_nominations(user))
-    )
+    # Tick boxes for bulk work (views/bulk.py) and the export, on the dossiers that may take
+    # one of the user's bulk actions.
+    from vinhdanh.awards.bulk_forms import BulkPickForm
+    from vinhdanh.awards.services.bulk import offered
+    from vinhdanh.awards.views.bulk import bulk_selectable
+
+    may["bulk"] = offered(user)
+    selection = page_forms.get("selection", lambda: BulkPickForm(queryset=bulk_selectable(user)))
     # Tick boxes for the rows of this page only: a province has tens of thousands to offer.
     choices = selection.fields["nominations"]
     choices.queryset = choices.queryset.filter(pk__in=shown)
-    boxes = selection.boxes() if may["decide"] or may["export"] else {}
+    may["tick"] = bool(may["bulk"]) or may["export"]
+    boxes = selection.boxes() if may["tick"] else {}
     draft_form = page_forms.get(
         "draft", lambda: DraftFromProposalsForm(initial={"year": chosen["year"]})
     )

@@ -36,6 +36,22 @@
     }
   });
 
+  // An irreversible action (launch a movement, revoke, close a vote, lock a sheet) asks first:
+  // the button's or the form's data-confirm is the question; "Cancel" sends nothing.
+  document.addEventListener(
+    "submit",
+    function (event) {
+      var button = event.submitter;
+      var question =
+        (button && button.dataset && button.dataset.confirm) || event.target.dataset.confirm;
+      if (question && !window.confirm(question)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    },
+    true
+  );
+
   // Styles computed on the server, passed as data and checked before use.
   function applyStyles(root) {
     root.querySelectorAll("[data-width-percent]").forEach(function (element) {
