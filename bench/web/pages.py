@@ -30,6 +30,7 @@ ACTION_WORDS = {
     "answer", "apply", "cancel", "assign", "unassign", "dissolved", "add", "remove",
     "decide", "reopen", "change", "draft", "dossier", "objection", "verify", "feed",
     "report", "letter", "file", "download", "attachment", "document", "pdf", "printer",
+    "agenda", "attendance", "appoint", "bulk",
 }  # fmt: skip
 # A route whose last segment is a file name (`.docx`, `<str:fmt>`) serves a download.
 FILE_ROUTE = re.compile(r"\.(?:[a-z0-9]+|<[^>]+>)/?\$?$")
@@ -53,6 +54,7 @@ MODELS = {
     "batch": "awards.Batch",
     "decision": "awards.Decision",
     "job": "records.ScreeningJob",
+    "meeting": "awards.Meeting",
 }
 # Names whose first word is not the object of their id (`plans:unit_plans` lists the
 # unit plans of one plan).

@@ -40,6 +40,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "Điều 30 khoản 7 Nghị định số 98/2023/NĐ-CP; mức theo Nghị định số 152/2025/NĐ-CP "
         "chưa được xác nhận.",
     ),
+    "meeting_quorum": (
+        "Tỷ lệ thành viên Hội đồng có mặt tối thiểu để phiên họp được tiến hành",
+        "Chưa có quy định chung: tỉnh quy định trong quy chế hoạt động của Hội đồng (ví dụ "
+        "tỉnh Bắc Ninh: 2/3 thành viên; phiên xét khen thưởng 4/5). Mặc định 2/3, chưa xác nhận.",
+    ),
+    "vote_default_threshold": (
+        "Tỷ lệ phiếu đồng ý phải vượt quá, trên tổng số thành viên Hội đồng, khi danh hiệu, "
+        "hình thức không có ngưỡng riêng",
+        "Hội đồng làm việc theo nguyên tắc đa số, theo quy chế hoạt động do tỉnh ban hành. "
+        "Mặc định quá 1/2 tổng số thành viên, chưa xác nhận.",
+    ),
     "chain_window_years": (
         "Số năm liên tục hoàn thành tốt nhiệm vụ trở lên sau khen thưởng trước đó",
         f"Điều 73 khoản 1 điểm b và Điều 44 khoản 1 điểm e {LAW_2022}: 05 năm liên tục.",

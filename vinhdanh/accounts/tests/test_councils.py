@@ -20,7 +20,7 @@ from vinhdanh.accounts.tests.scope_rows import owned_by
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.org.models import Council, CouncilMember, CouncilRole, Level, Person, Unit
 from vinhdanh.plans import importing
-from vinhdanh.plans.models import Plan, Task
+from vinhdanh.plans.models import Plan, Task, TaskAssignment
 from vinhdanh.rules.provincial import province_of
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +118,8 @@ def test_a_councils_plan_members_and_group_tasks_stay_in_its_tree(
     task_b = Task.objects.create(
         plan=plan_b, position=1, content="Nhiệm vụ", lead_groups=["Các đơn vị thuộc Phường"]
     )
+    # A group's task is one line per unit of the group (plans.TaskAssignment).
+    TaskAssignment.objects.create(task=task_b, unit=demo_user("canbo.dinhcong").unit)
     seat_b = CouncilMember.objects.create(
         council=ward_b,
         person=Person.objects.filter(unit=ward_b.unit).first(),

@@ -15,6 +15,8 @@ from django.apps import apps
 from django.contrib import admin
 
 from vinhdanh.audit.labels import ACTION_LABELS, action_label, is_known
+from vinhdanh.plans.models import PlanChangeKind
+from vinhdanh.records.services import _ACTION_NAMES
 
 PACKAGE = Path(__file__).resolve().parents[2]
 SKIPPED = {"tests", "migrations", "testing"}
@@ -85,9 +87,17 @@ def workflow_codes() -> set[str]:
 
 
 # The f-strings of the source and the codes they stand for.
+
 EXPANDED = {
     "f'{workflow.name}.{action.name}'": workflow_codes,
     "f'scoring.score.{stage}'": lambda: {f"scoring.score.{s}" for s in ("self", "review", "final")},
+    "f'plans.task.{kind}'": lambda: {f"plans.task.{kind}" for kind in PlanChangeKind.values},
+    "f'records.{_ACTION_NAMES[kind]}.{verb}'": lambda: {
+        f"records.{name}.{verb}" for name in _ACTION_NAMES.values() for verb in ("create", "update")
+    },
+    "f'records.{_ACTION_NAMES[kind]}.delete'": lambda: {
+        f"records.{name}.delete" for name in _ACTION_NAMES.values()
+    },
 }
 
 
