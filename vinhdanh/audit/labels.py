@@ -31,13 +31,9 @@ ACTION_LABELS = {
     "awards.meeting.open": _("khai mạc phiên họp Hội đồng"),
     "awards.meeting.close": _("kết thúc phiên họp Hội đồng"),
     # records kept by units
-    "records.rating.create": _("thêm kết quả xếp loại"),
-    "records.rating.update": _("sửa kết quả xếp loại"),
     "records.rating.delete": _("xóa kết quả xếp loại"),
-    "records.initiative.create": _("thêm sáng kiến được công nhận"),
     "records.initiative.update": _("sửa sáng kiến được công nhận"),
     "records.initiative.delete": _("xóa sáng kiến được công nhận"),
-    "records.discipline.create": _("thêm quyết định kỷ luật"),
     "records.discipline.update": _("sửa quyết định kỷ luật"),
     "records.discipline.delete": _("xóa quyết định kỷ luật"),
     "records.import.preview": _("xem trước tệp nhập hồ sơ"),

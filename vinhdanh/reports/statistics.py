@@ -101,6 +101,8 @@ def latest_award_year_for(user) -> int | None:
     units = access.scope_queryset(user, Unit.objects.all())
     years = [latest_award_year("person", people), latest_award_year("unit", units)]
     return max((year for year in years if year is not None), default=None)
+
+
 # -- over the years: the charts of the statistics page ---------------------------------
 TREND_YEARS = 5  # the year shown and the four before it
 
