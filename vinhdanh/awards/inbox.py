@@ -8,10 +8,12 @@ they hold, so a new step or a moved permission changes the inbox with the table.
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.accounts import access
 from vinhdanh.awards import selectors
-from vinhdanh.awards.models import Ballot, CouncilVote, Objection, State
+from vinhdanh.awards.models import Ballot, CouncilVote, Meeting, MeetingState, Objection, State
 from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.core.inbox import InboxGroup, InboxItem, group
 from vinhdanh.workflow.permissions import allows
@@ -121,6 +123,35 @@ def _objections(user) -> InboxGroup | None:
     )
 
 
+def _meetings(user) -> InboxGroup | None:
+    """The council's meetings not yet closed, the earliest first: one held on a past day
+    and still open is late (its results and minutes wait)."""
+    if not allows(user, "awards.view_meetings"):
+        return None
+    today = timezone.localdate()
+    meetings = access.scope_queryset(
+        user, Meeting.objects.exclude(state=MeetingState.CLOSED)
+    ).order_by("held_on", "pk")
+
+    def item(meeting) -> InboxItem:
+        return InboxItem(
+            meeting.title,
+            reverse("awards:meeting_detail", args=[meeting.pk]),
+            f"{meeting.get_state_display()} · {meeting.held_on:%d/%m/%Y}",
+            late=meeting.held_on < today,
+        )
+
+    return group(
+        meetings,
+        key="awards.meeting",
+        label=_("Phiên họp Hội đồng chưa kết thúc"),
+        url=reverse("awards:meeting_list"),
+        icon="bi-calendar-event",
+        item=item,
+        late=meetings.filter(held_on__lt=today).exists(),
+    )
+
+
 def inbox(user, year: int) -> list[InboxGroup]:
     found = [
         _waiting(user, name, label, icon, NOMINATIONS.actions[name].sources)
@@ -128,5 +159,5 @@ def inbox(user, year: int) -> list[InboxGroup]:
     ]
     name, label, icon = RETURNED_FROM_ABOVE
     found.append(_waiting(user, name, label, icon, [State.RETURNED_FROM_ABOVE]))
-    found += [_open_votes(user), _objections(user)]
+    found += [_meetings(user), _open_votes(user), _objections(user)]
     return [g for g in found if g is not None]

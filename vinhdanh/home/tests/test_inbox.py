@@ -238,3 +238,25 @@ def test_a_sent_score_card_waits_for_the_cluster_head(client, demo_user):
     assert reverse("scoring:scorecard", args=[card.pk]) in _urls(review)
     # Another unit's officer reviews nothing.
     assert "scoring.scorecard.review" not in _inbox(client, demo_user("canbo.dinhcong"), year=year)
+
+
+def test_a_meeting_not_yet_closed_waits_for_the_council_side_and_is_late_after_its_day(
+    client, demo_user
+):
+    from vinhdanh.awards.models import Meeting, MeetingState
+
+    office = demo_user("thuongtruc")
+    today = timezone.localdate()
+    coming = Meeting.objects.create(
+        council=office.council, title="Phiên họp xét khen thưởng", held_on=today
+    )
+    group = _inbox(client, office)["awards.meeting"]
+    assert reverse("awards:meeting_detail", args=[coming.pk]) in _urls(group)
+    assert not group.late
+    Meeting.objects.filter(pk=coming.pk).update(held_on=today - dt.timedelta(days=3))
+    assert _inbox(client, office)["awards.meeting"].late
+    Meeting.objects.filter(pk=coming.pk).update(state=MeetingState.CLOSED)
+    assert "awards.meeting" not in _inbox(client, office)
+    # A ward officer holds no council seat: no meetings in their inbox.
+    Meeting.objects.filter(pk=coming.pk).update(state=MeetingState.OPEN)
+    assert "awards.meeting" not in _inbox(client, demo_user("canbo.hoangliet"))
