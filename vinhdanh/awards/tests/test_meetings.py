@@ -7,7 +7,6 @@ those present; absent members give written opinions; the quorum is a provincial 
 (Bắc Ninh: 2/3 of the members), so a setting.
 """
 
-import datetime
 import io
 from decimal import Decimal
 
@@ -31,7 +30,7 @@ from vinhdanh.awards.models import (
     State,
 )
 from vinhdanh.awards.services import meetings
-from vinhdanh.awards.tests.helpers import attach_all, new_draft
+from vinhdanh.awards.tests.helpers import announce_and_end, attach_all, new_draft
 from vinhdanh.core.tests.query_budget import assert_flat, queries
 from vinhdanh.org.models import Council, CouncilRole, Unit
 from vinhdanh.rules.models import RuleSetting
@@ -85,13 +84,14 @@ def _announced(demo_user, title_code="giay_khen"):
     nomination.refresh_from_db()
     rows = prefilled_checklist(nomination)[0]
     services.appraise_nomination(
-        office, nomination, passed=True, confirmed={row["rule"]: True for row in rows}
+        office,
+        nomination,
+        passed=True,
+        reasons="Đủ tiêu chuẩn; sáng kiến đã được Hội đồng sáng kiến cơ sở công nhận.",
+        confirmed={row["rule"]: True for row in rows},
     )
     nomination.refresh_from_db()
-    today = timezone.localdate()
-    services.announce_nomination(
-        office, nomination, starts_on=today - datetime.timedelta(days=7), ends_on=today
-    )
+    announce_and_end(office, nomination)
     nomination.refresh_from_db()
     return nomination
 
