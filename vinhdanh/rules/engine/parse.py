@@ -38,6 +38,29 @@ _SUBJECT_NAMES = {
     "ho gia dinh": "household",
     "gia dinh": "household",
 }
+_OCCUPATIONS = {
+    "cong nhan": "cong_nhan",
+    "worker": "cong_nhan",
+    "cong_nhan": "cong_nhan",
+    "nong dan": "nong_dan",
+    "farmer": "nong_dan",
+    "nong_dan": "nong_dan",
+    "can bo": "khac",
+    "cong chuc": "khac",
+    "vien chuc": "khac",
+    "khac": "khac",
+}
+
+
+def _day(data: dict, key: str, label: str) -> date | None:
+    if not data.get(key):
+        return None
+    try:
+        return date.fromisoformat(str(data[key]))
+    except ValueError:
+        raise CaseError(f"{label} không hợp lệ {data[key]!r} (dạng YYYY-MM-DD).") from None
+
+
 _MEMBER_FIELDS = ("total", "completed_tasks", "lao_dong_tien_tien", "chien_si_thi_dua_co_so")
 
 
@@ -344,14 +367,29 @@ def parse_case(data: Any, catalogue: Catalogue | None = None) -> Case:
         if term is None:
             raise CaseError(f"Cấp khen thưởng không hợp lệ {data['authority']!r}.")
         authority = term.id
-    decision_date = None
-    if data.get("decision_date"):
-        try:
-            decision_date = date.fromisoformat(str(data["decision_date"]))
-        except ValueError:
+    decision_date = _day(data, "decision_date", "Ngày quyết định")
+    filing_date = _day(data, "filing_date", "Ngày trình hồ sơ")
+    if filing_date and decision_date and filing_date > decision_date:
+        raise CaseError(
+            f"Ngày trình hồ sơ ({filing_date:%d/%m/%Y}) sau ngày quyết định "
+            f"({decision_date:%d/%m/%Y})."
+        )
+    movement_leader = data.get("movement_leader")
+    if movement_leader is not None and not isinstance(movement_leader, bool):
+        raise CaseError("Trường “movement_leader” phải là true hoặc false.")
+    movement_years = data.get("movement_years")
+    if movement_years is not None:
+        movement_years = _count(movement_years, "movement_years")
+    occupation_text = subject.get("occupation", data.get("occupation"))
+    occupation = None
+    if occupation_text not in (None, ""):
+        occupation = _OCCUPATIONS.get(name_key(str(occupation_text)))
+        if occupation is None:
             raise CaseError(
-                f"Ngày quyết định không hợp lệ {data['decision_date']!r} (dạng YYYY-MM-DD)."
-            ) from None
+                f"Nghề nghiệp không hợp lệ {occupation_text!r} (công nhân, nông dân hoặc để trống)."
+            )
+        if occupation == "khac":
+            occupation = None
     cluster_leader = data.get("cluster_leader")
     if cluster_leader is not None and not isinstance(cluster_leader, bool):
         raise CaseError("Trường “cluster_leader” phải là true hoặc false.")
@@ -378,5 +416,9 @@ def parse_case(data: Any, catalogue: Catalogue | None = None) -> Case:
         registered=registered,
         decision_date=decision_date,
         basis=_basis(data.get("basis"), catalogue, "Loại hình khen thưởng") or "thuong_xuyen",
+        filing_date=filing_date,
+        movement_leader=movement_leader,
+        movement_years=movement_years,
+        occupation=occupation,
     )
     return Case(year, title.id, history, context, law, str(data["title"]))
