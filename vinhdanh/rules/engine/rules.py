@@ -280,7 +280,7 @@ def tap_the_lao_dong_xuat_sac(b: Build) -> list[CheckSpec]:
                 "tap_the_lao_dong_tien_tien",
                 b.name("tap_the_lao_dong_tien_tien"),
                 basis,
-                possible=lambda h, y: (h.ratings.get(y) or 0) >= TOT,
+                possible=lambda h, y: h.ratings.get(y, TOT) >= TOT,
             )
         )
     out += _common(b, _principle_basis(b))
