@@ -596,7 +596,7 @@ def test_more_approvals_than_council_members_is_refused_by_the_engine():
     from vinhdanh.rules.engine import Case
 
     bad = Case(2024, "chien_si_thi_dua_co_so", history, Context(vote=Vote(10, 11)))
-    with pytest.raises(CaseError, match="vote.approve"):
+    with pytest.raises(CaseError, match=r"vote\.approve"):
         Engine().evaluate(bad)
 
 
