@@ -923,10 +923,9 @@ def authority(
         on = _on(c, y)
         own = [row for row in rows_by_level.get(c.authority, ()) if row.in_force(on)]
         rows = own or _in_force(on)
-        texts = list(dict.fromkeys(row.basis for row in rows if row.basis))
-        if texts:
-            return "; ".join(texts)
-        return fallback(on) if fallback is not None else basis
+        general = [fallback(on)] if fallback is not None else []
+        texts = list(dict.fromkeys([*general, *(row.basis for row in rows if row.basis)]))
+        return "; ".join(texts) if texts else basis
 
     return CheckSpec(
         rule,
