@@ -320,14 +320,27 @@ class Engine:
                 return materialise(spec, outcome, history, year, context)
         return None
 
-    def requirements(self, title: str, subject: str, year: int) -> dict:
-        """What an appraisal checklist for a title needs: checks, criteria, dossier, conferrers."""
+    def requirements(
+        self, title: str, subject: str, year: int, decision_date: date | None = None
+    ) -> dict:
+        """What an appraisal checklist for a title needs: checks, criteria, dossier, conferrers,
+        and the instruments that answer each question on the decision date."""
         catalogue = self.catalogue
         item = catalogue.title(title)
-        law = catalogue.law_for_year(year)
-        reference = date(year, 12, 31)
+        reference = decision_date or date(year, 12, 31)
+        choice = choose(
+            catalogue,
+            self.config,
+            year=year,
+            title_id=item.id,
+            decision_date=decision_date,
+            register=self.register,
+        )
+        law = choice.law
         specs = self.rules_for(item.id, subject, law.id)
         return {
+            "law_reason": f"Văn bản áp dụng theo {choice.why}.",
+            "instruments": [answer.as_dict() for answer in choice.answers],
             "title": item.id,
             "title_name": item.name,
             "law": law.id,

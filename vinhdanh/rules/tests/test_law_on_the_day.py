@@ -464,6 +464,15 @@ def test_cong_dan_thu_do_uu_tu(fields, rule, passed):
     assert verdict.verdict == (INELIGIBLE if passed is False else REVIEW)
 
 
+@pytest.mark.parametrize(("province", "refused"), [("ha-noi", False), ("bac-ninh", True)])
+def test_cong_dan_thu_do_uu_tu_is_a_ha_noi_title(province, refused):
+    data = parse_case(case(2025, "Công dân Thủ đô ưu tú"))
+    verdict = evaluate(data, make_config({}, province=province))
+    rules = [c.rule for c in verdict.checks]
+    assert ("pham_vi_tinh" in rules) is refused
+    assert (verdict.verdict == INELIGIBLE) is refused
+
+
 def test_cong_dan_thu_do_uu_tu_is_conferred_by_the_city():
     verdict = judge(case(2025, "Công dân Thủ đô ưu tú", authority="tỉnh"))
     assert check(verdict, "tham_quyen").passed is True
