@@ -368,7 +368,7 @@ def _transitional_spec(choice) -> CheckSpec:
     return CheckSpec(
         "van_ban_ap_dung",
         lambda h, y, c: outcome,
-        SETTINGS["transitional_by_filing_date"].source,
+        choice.straddle_basis or SETTINGS["transitional_by_filing_date"].source,
         {True: choice.straddle},
     )
 

@@ -190,6 +190,7 @@ class Choice:
     # Set when the filing date and the decision date fall under different regimes.
     straddle: str = ""
     straddle_unconfirmed: bool = False
+    straddle_basis: str = ""  # the transitional articles of the newer instruments
 
 
 def _day(on: date) -> str:
@@ -216,7 +217,7 @@ def choose(
         why = (
             f"chưa có ngày quyết định: lấy ngày {_day(on)}, kết thúc năm {year} (bình xét cuối năm)"
         )
-    straddle, straddle_unconfirmed = "", False
+    straddle, straddle_unconfirmed, straddle_basis = "", False, ""
     procedure_on, procedure_why = on, why
     if law_id is not None:
         law = catalogue.law(law_id)
@@ -226,6 +227,19 @@ def choose(
         if filing_date is not None:
             filed_law = catalogue.law_on(filing_date)
             if filed_law.id != law.id:
+                newer = (
+                    law
+                    if (law.valid_from or date.min) > (filed_law.valid_from or date.min)
+                    else filed_law
+                )
+                older = filed_law if newer is law else law
+                straddle_basis = "; ".join(
+                    f"Quy định chuyển tiếp của {register[item].name} (chưa đối chiếu, law.md §0)"
+                    for item in newer.instruments
+                    if item not in older.instruments
+                    and item in register.instruments
+                    and register[item].transitional
+                )
                 follow = bool(config.get("transitional_by_filing_date"))
                 straddle_unconfirmed = config.unconfirmed("transitional_by_filing_date")
                 if follow:
@@ -268,4 +282,4 @@ def choose(
         names = tuple(item.name for item in found) or (regime.name,)
         unconfirmed = any(item.unconfirmed for item in found if item.applies_to)
         answers.append(Answer(question, day, day_why, names, unconfirmed))
-    return Choice(law, on, why, tuple(answers), straddle, straddle_unconfirmed)
+    return Choice(law, on, why, tuple(answers), straddle, straddle_unconfirmed, straddle_basis)

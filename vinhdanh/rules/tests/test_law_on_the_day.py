@@ -171,6 +171,7 @@ def test_straddling_dossier_defaults_to_decision_date_and_is_flagged():
     note = check(verdict, "van_ban_ap_dung")
     assert note.unconfirmed is True
     assert "20/06/2025" in note.message and "chưa được xác nhận" in note.message
+    assert "Nghị định 152/2025" in note.basis  # the newer decree's transitional rule
     assert verdict.verdict == REVIEW
 
 
