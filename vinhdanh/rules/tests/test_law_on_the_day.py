@@ -652,3 +652,40 @@ def test_cli_prints_the_instruments_and_refuses_input_errors(tmp_path):
     )
     with pytest.raises(CommandError, match="lớn hơn tổng số thành viên"):
         call_command("check_eligibility", str(path))
+
+
+# -- Boundaries of the questions themselves -----------------------------------------------
+
+CHAIN_BOUNDARY = [
+    # ND 152 Đ4: ad-hoc awards do not count in merit chains, from 01/07/2025 only.
+    ("2025-06-30", True),
+    ("2025-07-01", False),
+]
+
+
+@pytest.mark.parametrize(("day", "counts"), CHAIN_BOUNDARY)
+def test_ad_hoc_awards_leave_chains_from_the_day_nd152_is_in_force(day, counts):
+    awards = (
+        held("Bằng khen cấp tỉnh", 2019)
+        + held("Chiến sĩ thi đua cơ sở", 2021, 2023)
+        + held("Chiến sĩ thi đua cơ sở", 2025, basis="đột xuất")
+    )
+    data = case(
+        2025, "Bằng khen Thủ tướng", ratings=rated(2020, 2025), awards=awards, decision_date=day
+    )
+    assert check(judge(data), "ba_lan_chien_si_thi_dua_co_so").passed is counts
+
+
+CRITERIA_BOUNDARY = [
+    # CSTĐCS: an initiative is needed under the 2003 Law, not under the 2022 Law (§3.1, §10).
+    ("2023-12-31", INELIGIBLE, f"Điều 23 {L13}"),
+    ("2024-01-01", ELIGIBLE, f"Điều 23 khoản 1 {L22}"),
+]
+
+
+@pytest.mark.parametrize(("day", "expected", "basis"), CRITERIA_BOUNDARY)
+def test_cstdcs_initiative_rule_follows_the_decision_date(day, expected, basis):
+    data = case(2023, "Chiến sĩ thi đua cơ sở", ratings={"2023": HTXS}, decision_date=day)
+    verdict = judge(data)
+    assert verdict.verdict == expected
+    assert check(verdict, "tieu_chuan_lao_dong_tien_tien").basis == basis
