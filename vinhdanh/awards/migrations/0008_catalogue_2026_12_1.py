@@ -4,7 +4,8 @@ The rows are frozen beside this file (0008_catalogue_2026_12_1.json): the titles
 by that version (Công dân Thủ đô ưu tú, Phường đạt chuẩn văn minh đô thị, the
 ministries' named Kỷ niệm chương) with their award bases and dossier items, and the
 fields that changed on existing titles (authority rows split at 01/01/2024 so that each
-cites the law in force; the cultural titles' rows under Nghị định 122/2018). A title an
+cites the law in force; the cultural titles' rows under Nghị định 122/2018; Cờ thi đua
+of a province also for a thematic movement). A title an
 administrator already moved to this version is left alone, as the loader does.
 """
 
@@ -62,6 +63,8 @@ def load(apps, schema_editor):
                 setattr(title, field, row[field])
         title.catalogue_version = version
         title.save()
+        if "award_bases" in row:
+            title.award_bases.set([bases[code] for code in row["award_bases"] if code in bases])
 
 
 class Migration(migrations.Migration):

@@ -144,7 +144,14 @@ def _discipline(item: dict, catalogue: Catalogue, where: str) -> Discipline:
     if until < year:
         raise CaseError(f"{where}: năm kết thúc kỷ luật ({until}) trước năm bắt đầu ({year}).")
     form_text = item.get("form")
-    pending = bool(item.get("pending"))
+    pending = item.get("pending")
+    if isinstance(pending, str) and pending.strip() and form_text in (None, ""):
+        # "pending": "điều tra" names the pending procedure itself.
+        term = catalogue.discipline_forms.lookup(pending)
+        if term is None or not term.raw.get("pending"):
+            raise CaseError(f"{where}: thủ tục đang xem xét không hợp lệ {pending!r}.")
+        return Discipline(year, until, 0, True, term.name)
+    pending = bool(pending)
     if form_text in (None, "") and pending:
         return Discipline(year, until, 0, True, "đang xem xét kỷ luật")
     term = catalogue.discipline_forms.lookup(form_text) if isinstance(form_text, str) else None
@@ -380,7 +387,15 @@ def parse_case(data: Any, catalogue: Catalogue | None = None) -> Case:
     movement_years = data.get("movement_years")
     if movement_years is not None:
         movement_years = _count(movement_years, "movement_years")
-    occupation_text = subject.get("occupation", data.get("occupation"))
+    occupation_text = next(
+        (
+            source[key]
+            for source in (subject, data)
+            for key in ("occupation", "group", "nghe_nghiep")
+            if source.get(key) not in (None, "")
+        ),
+        None,
+    )
     occupation = None
     if occupation_text not in (None, ""):
         occupation = _OCCUPATIONS.get(name_key(str(occupation_text)))

@@ -689,3 +689,23 @@ def test_cstdcs_initiative_rule_follows_the_decision_date(day, expected, basis):
     verdict = judge(data)
     assert verdict.verdict == expected
     assert check(verdict, "tieu_chuan_lao_dong_tien_tien").basis == basis
+
+
+def test_thematic_flag_is_reviewed_not_refused():
+    verdict = judge(case(2025, "Cờ thi đua cấp tỉnh", "collective", basis="chuyên đề"))
+    assert verdict.verdict == REVIEW
+    assert all("Điều 26" in c.basis for c in verdict.checks if c.rule == "tieu_chuan_chua_ma_hoa")
+
+
+def test_pending_may_name_the_procedure_and_occupation_may_be_a_group():
+    data = case(
+        2025,
+        "Lao động tiên tiến",
+        ratings=rated(2025, 2025),
+        discipline=[{"year": 2025, "pending": "điều tra"}],
+    )
+    result = check(judge(data), "khong_bi_ky_luat")
+    assert result.passed is False and "Đang bị điều tra" in result.message
+    hcld = case(2025, "Huân chương Lao động hạng Ba", ratings=rated(2021, 2025))
+    hcld["subject"]["group"] = "nông dân"
+    assert "can_cu_cong_nhan_nong_dan" in [c.rule for c in judge(hcld).checks]
