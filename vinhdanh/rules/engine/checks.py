@@ -800,13 +800,14 @@ def wrong_subject(rule: str, basis: str, subjects: tuple[str, ...]):
     )
 
 
-def not_in_force(rule: str, basis: str, name: str):
+def not_in_force(rule: str, basis: str, name: str, instead: str = ""):
+    """The title is not conferred on that day; ``instead`` names its predecessor or successor."""
     return CheckSpec(
         rule,
         lambda h, y, c: FAIL,
         basis,
-        {False: "{name} không có hiệu lực vào năm {year}."},
-        {"name": name},
+        {False: "{name} không có hiệu lực vào năm {year}{instead}."},
+        {"name": name, "instead": f" (xét danh hiệu “{instead}”)" if instead else ""},
     )
 
 

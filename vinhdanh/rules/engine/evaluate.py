@@ -202,8 +202,16 @@ class Engine:
         history, year, context = case.history, case.year, case.context
         reference = context.decision_date or date(year, 12, 31)
         if not title.in_force(reference):
+            other = title.raw.get(
+                "successor" if title.valid_to and reference > title.valid_to else "predecessor"
+            )
             specs: tuple[CheckSpec, ...] = (
-                ck.not_in_force("hieu_luc", title.basis_on(reference), title.name),
+                ck.not_in_force(
+                    "hieu_luc",
+                    title.basis_on(reference),
+                    title.name,
+                    catalogue.titles[other].name if other in catalogue.titles else "",
+                ),
             )
         else:
             specs = self.rules_for(case.title, history.kind, law.id, context.basis, _group(context))

@@ -112,7 +112,11 @@ def _principle_basis(b: Build) -> str:
 def _vote(b: Build, title_id: str, confirmed_in: tuple[str, ...], basis: str) -> list[CheckSpec]:
     unconfirmed = b.config.unconfirmed("vote_thresholds") and b.law not in confirmed_in
     if b.nd152 and ND98 in basis:
-        basis = f"{ND152} (điều tương ứng chưa xác nhận; mức mặc định theo {basis})"
+        # ND 98 is repealed from 01/07/2025; ND 152's own article is unconfirmed (§7.3).
+        basis = (
+            f"{ND152} (điều khoản về tỷ lệ phiếu chưa xác nhận; mức mặc định giữ như quy định "
+            "áp dụng đến 30/6/2025)"
+        )
     spec = ck.vote("ty_le_phieu", b.config.vote_threshold(title_id), basis, unconfirmed=unconfirmed)
     return [spec] if spec else []
 

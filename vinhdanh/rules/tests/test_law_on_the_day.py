@@ -437,6 +437,9 @@ def test_urban_ward_title_gives_way_to_its_successor_under_nd86():
     assert CATALOGUE.titles["phuong_dat_chuan_van_minh_do_thi"].raw["successor"] == "xa_tieu_bieu"
     verdict = judge(case(2025, "Phường đạt chuẩn văn minh đô thị", "collective"))
     assert check(verdict, "hieu_luc").passed is False
+    assert "Xã, phường, đặc khu tiêu biểu" in check(verdict, "hieu_luc").message
+    earlier = judge(case(2022, "Xã, phường, thị trấn tiêu biểu", "collective"))
+    assert "Phường, thị trấn đạt chuẩn văn minh đô thị" in check(earlier, "hieu_luc").message
     assert judge(case(2025, "Xã, phường, thị trấn tiêu biểu", "collective")).verdict == REVIEW
 
 
@@ -709,3 +712,25 @@ def test_pending_may_name_the_procedure_and_occupation_may_be_a_group():
     hcld = case(2025, "Huân chương Lao động hạng Ba", ratings=rated(2021, 2025))
     hcld["subject"]["group"] = "nông dân"
     assert "can_cu_cong_nhan_nong_dan" in [c.rule for c in judge(hcld).checks]
+
+
+VOTE_CITATIONS = [
+    # ND 98 Đ30 k7 until 30/06/2025; ND 152 from 01/07/2025 (its article unconfirmed, §7.3).
+    ("2025-06-30", ND98, ND152, False),
+    ("2025-07-01", ND152, ND98, True),
+]
+
+
+@pytest.mark.parametrize(("day", "cite", "not_cite", "unconfirmed"), VOTE_CITATIONS)
+def test_council_vote_cites_the_decree_in_force(day, cite, not_cite, unconfirmed):
+    data = case(
+        2025,
+        "Chiến sĩ thi đua cơ sở",
+        ratings={"2025": HTXS},
+        decision_date=day,
+        vote={"members": 10, "approve": 8},
+    )
+    result = check(judge(data), "ty_le_phieu")
+    assert result.passed is True
+    assert cite in result.basis and not_cite not in result.basis
+    assert result.unconfirmed is unconfirmed
