@@ -607,24 +607,33 @@ def not_disciplined(rule: str, basis: str, *, outcome_if_disciplined: int, min_r
     bad = outcome_if_disciplined
 
     def test(h, y, c):
-        if y in h.pending_years:
+        # A procedure still pending on the decision day bars the proposal too (§1.3).
+        if y in h.pending_years or (
+            c.decision_date is not None and c.decision_date.year in h.pending_years
+        ):
             return bad
-        if y in h.penalty_years:
+        # A penalty served in the year or between it and the decision day: achievements
+        # count only from the end of the penalty, so earlier ones cannot ground the award.
+        last = y if c.decision_date is None else max(y, c.decision_date.year)
+        for year in range(y, last + 1):
+            if year not in h.penalty_years:
+                continue
             if min_rank <= 0:
                 return bad
             for item in h.discipline:
-                if not item.pending and item.year <= y <= item.until and item.rank >= min_rank:
+                if not item.pending and item.year <= year <= item.until and item.rank >= min_rank:
                     return bad
         return PASS
 
     def detail(h, y, c):
+        day = max(y, c.decision_date.year) if c.decision_date is not None else y
         forms = [
             (item.form or "kỷ luật")
-            + ("" if item.pending else f" (thời hạn {item.year}–{item.until})")
+            + (f" (năm {item.year})" if item.pending else f" (thời hạn {item.year}–{item.until})")
             for item in h.discipline
-            if item.year <= y <= item.until
+            if item.year <= day and item.until >= y
         ]
-        return {"forms": "; ".join(forms) or "không"}
+        return {"forms": "; ".join(forms) or "không", "until": day}
 
     return CheckSpec(
         rule,

@@ -734,3 +734,28 @@ def test_council_vote_cites_the_decree_in_force(day, cite, not_cite, unconfirmed
     assert result.passed is True
     assert cite in result.basis and not_cite not in result.basis
     assert result.unconfirmed is unconfirmed
+
+
+def test_an_investigation_opened_before_the_decision_day_bars_the_proposal():
+    # 2025 achievements, decision signed 10/01/2026 while an investigation opened in 2026
+    # is pending: no award (ND 152 Đ4 k4).
+    data = case(
+        2025,
+        "Lao động tiên tiến",
+        ratings=rated(2025, 2025),
+        decision_date="2026-01-10",
+        discipline=[{"year": 2026, "form": "đang bị điều tra"}],
+    )
+    result = check(judge(data), "khong_bi_ky_luat")
+    assert result.passed is False and "Đang bị điều tra (năm 2026)" in result.message
+    # Serving a penalty on the decision day: achievements count only from its end.
+    later = dict(data, discipline=[{"year": 2026, "form": "khiển trách"}])
+    assert check(judge(later), "khong_bi_ky_luat").passed is False
+    # A penalty between the achievement and the decision: the 2025 achievement lies before
+    # its end and no longer counts.
+    ended = dict(data, decision_date="2027-01-10")
+    ended["discipline"] = [{"year": 2026, "form": "khiển trách"}]
+    assert check(judge(ended), "khong_bi_ky_luat").passed is False
+    # A penalty that ended before the achievement year does not.
+    before = dict(data, discipline=[{"year": 2024, "form": "khiển trách"}])
+    assert check(judge(before), "khong_bi_ky_luat").passed is True
