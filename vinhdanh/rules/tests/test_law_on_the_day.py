@@ -759,3 +759,20 @@ def test_an_investigation_opened_before_the_decision_day_bars_the_proposal():
     # A penalty that ended before the achievement year does not.
     before = dict(data, discipline=[{"year": 2024, "form": "khiển trách"}])
     assert check(judge(before), "khong_bi_ky_luat").passed is True
+
+
+def test_list_titles_lists_the_register_with_dates():
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("list_titles", "--instruments", stdout=out)
+    text = out.getvalue()
+    assert "Nghị định 98/2023/NĐ-CP [Nghị định; 01/01/2024–30/06/2025]" in text
+    assert "Nghị định 152/2025/NĐ-CP [Nghị định; 01/07/2025–nay]" in text
+    out = io.StringIO()
+    call_command("list_titles", "--instruments", "--json", stdout=out)
+    ids = {item["id"] for item in json.loads(out.getvalue())["instruments"]}
+    assert {"luat_2003", "nd_91_2017", "nd_122_2018", "nd_86_2023", "nd_129_2025"} <= ids
