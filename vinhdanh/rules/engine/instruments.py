@@ -8,11 +8,12 @@ one, its transitional rule. A province adds its own general regulation through t
 
 A question is answered by the instruments in force on the date that question depends
 on: the decision date (the signing date of the award decision) for criteria, chain
-counting and authority; the filing date for procedure when a transitional article says
-a dossier filed under the old instrument finishes under it. law.md does not confirm the
-transitional articles of the 2022 Law or of Nghị định 152/2025, so following the filing
-date is the setting ``transitional_by_filing_date`` (unconfirmed: a case whose filing
-and decision dates straddle a change is flagged for review).
+counting and procedure, or the filing date when a transitional article says a dossier
+filed under the old instrument finishes under it; authority always on the signing day.
+law.md does not confirm the transitional articles of the 2022 Law or of Nghị định
+152/2025, so following the filing date is the setting ``transitional_by_filing_date``
+(unconfirmed: a case whose filing and decision dates straddle a change is flagged for
+review).
 
 Pure Python, no Django import.
 """
@@ -25,6 +26,7 @@ from typing import Any
 
 from .catalogue import Catalogue, Law
 from .config import RulesConfig
+from .text import name_key
 
 QUESTIONS: dict[str, str] = {
     "criteria": "Tiêu chuẩn xét tặng",
@@ -108,6 +110,15 @@ def _instrument(item: dict) -> Instrument:
     )
 
 
+def same_province(a: str | None, b: str | None) -> bool:
+    """Province codes compared loosely: "ha_noi", "ha-noi" and "Hà Nội" are one."""
+    if a is None or b is None:
+        return False
+    return name_key(a.replace("_", " ").replace("-", " ")) == name_key(
+        b.replace("_", " ").replace("-", " ")
+    )
+
+
 class Register:
     """The instruments of a catalogue, plus a province's own regulation when set."""
 
@@ -122,7 +133,7 @@ class Register:
                         "kind": "quy_dinh_tinh",
                         "questions": ["criteria", "procedure"],
                         "province": config.province,
-                        **{"id": "quy_dinh_cua_tinh"},
+                        "id": "quy_dinh_cua_tinh",
                         **dict(own),
                     }
                 )
@@ -149,7 +160,11 @@ class Register:
                 continue
             if item.applies_to and title_id not in item.applies_to:
                 continue
-            if item.province and not item.applies_to and item.province != self.province:
+            if (
+                item.province
+                and not item.applies_to
+                and not same_province(item.province, self.province)
+            ):
                 continue
             out.append(item)
         return out

@@ -16,7 +16,7 @@ from . import checks as ck
 from .case import CO_SO, TINH, TOAN_QUOC, TOT, XUAT_SAC
 from .catalogue import Catalogue, Title
 from .config import RulesConfig
-from .text import name_key
+from .instruments import same_province
 from .verdict import FAIL, FAIL_U, PASS, UNKNOWN, CheckSpec
 
 WORKERS_FARMERS = "cong_nhan_nong_dan"
@@ -371,11 +371,7 @@ def cong_dan_thu_do_uu_tu(b: Build) -> list[CheckSpec]:
     out += [spec for spec in _common(b, _principle_basis(b)) if spec.rule != "khong_bi_ky_luat"]
     out += _vote(b, "cong_dan_thu_do_uu_tu", (OLD_LAW, LAW_ND98, LAW_ND152), qd71)
     own = b.title.raw.get("province")
-    if (
-        b.config.province is not None
-        and own
-        and _province_key(b.config.province) != (_province_key(own))
-    ):
+    if b.config.province is not None and own and not same_province(b.config.province, own):
         out.insert(
             0,
             CheckSpec(
@@ -387,10 +383,6 @@ def cong_dan_thu_do_uu_tu(b: Build) -> list[CheckSpec]:
             ),
         )
     return out
-
-
-def _province_key(code: str) -> str:
-    return name_key(code.replace("_", " ").replace("-", " "))
 
 
 # -- commendation forms (law.md §4.2, §10, §11) ---------------------------------------------

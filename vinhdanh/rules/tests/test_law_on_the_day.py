@@ -776,3 +776,11 @@ def test_list_titles_lists_the_register_with_dates():
     call_command("list_titles", "--instruments", "--json", stdout=out)
     ids = {item["id"] for item in json.loads(out.getvalue())["instruments"]}
     assert {"luat_2003", "nd_91_2017", "nd_122_2018", "nd_86_2023", "nd_129_2025"} <= ids
+
+
+def test_ha_noi_regulation_is_listed_for_ha_noi_only():
+    data = parse_case(case(2024, "Lao động tiên tiến", ratings=rated(2024, 2024)))
+    listed = answer(evaluate(data, make_config({}, province="ha-noi")), "criteria").instruments
+    assert any("32/2024/QĐ-UBND" in name for name in listed)
+    other = answer(evaluate(data, make_config({}, province="bac-ninh")), "criteria").instruments
+    assert not any("32/2024/QĐ-UBND" in name for name in other)
