@@ -1,6 +1,7 @@
 """Reading a setting's value as typed by staff; pure, no database."""
 
 import json
+from datetime import date
 
 from vinhdanh.rules.engine import SETTINGS, default_catalogue, make_config
 
@@ -11,6 +12,33 @@ class SettingValueError(ValueError):
 
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _years_or_null(value) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise SettingValueError("Tham số này nhận một số năm nguyên dương, hoặc null.")
+
+
+def _regulation(value) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict) or not isinstance(value.get("name"), str) or not value["name"]:
+        raise SettingValueError(
+            'Tham số này nhận {"name": "Quyết định …/QĐ-UBND", "number": "…", "from": '
+            '"YYYY-MM-DD", "to": null}, hoặc null.'
+        )
+    for key in ("from", "to"):
+        if value.get(key) is not None:
+            try:
+                date.fromisoformat(str(value[key]))
+            except ValueError:
+                raise SettingValueError(f"Ngày “{key}” phải có dạng YYYY-MM-DD.") from None
+
+
+_SPECIAL = {
+    "co_thi_dua_movement_min_years": _years_or_null,
+    "provincial_regulation": _regulation,
+}
 
 
 def parse_setting_value(name: str, text: str):
@@ -24,7 +52,9 @@ def parse_setting_value(name: str, text: str):
             "Giá trị không đọc được: dùng số (0.7), true/false, null hoặc chuỗi trong ngoặc kép."
         ) from error
     default = SETTINGS[name].default
-    if isinstance(default, bool):
+    if name in _SPECIAL:
+        _SPECIAL[name](value)
+    elif isinstance(default, bool):
         if not isinstance(value, bool):
             raise SettingValueError("Tham số này nhận true hoặc false.")
     elif isinstance(default, int):

@@ -21,7 +21,12 @@ from vinhdanh.rules.engine import Engine
 
 LAST_DISTRICT_DAY = datetime.date(2025, 6, 30)
 FIRST_TWO_LEVEL_DAY = datetime.date(2025, 7, 1)
-ARTICLE = "Căn cứ: Điều 80 Luật Thi đua, khen thưởng 2022; Điều 59 Nghị định 129/2025/NĐ-CP."
+# The article in force on the signing day: Nghị định 129/2025 only from 01/07/2025.
+ARTICLE = {
+    LAST_DISTRICT_DAY: "Căn cứ: Điều 80 Luật Thi đua, khen thưởng 2022;",
+    FIRST_TWO_LEVEL_DAY: "Căn cứ: Điều 80 Luật Thi đua, khen thưởng 2022; Điều 59 Nghị định "
+    "129/2025/NĐ-CP;",
+}
 
 
 @pytest.mark.parametrize(
@@ -64,7 +69,9 @@ def test_a_district_chairman_may_not_grant_a_provincial_bang_khen(demo_user, day
     assert "Cấp Huyện, quận, thị xã, thành phố thuộc tỉnh không có thẩm quyền tặng" in message
     assert f"vào ngày {day:%d/%m/%Y}" in message
     assert "Chủ tịch Ủy ban nhân dân cấp tỉnh" in message  # who may
-    assert ARTICLE in message
+    assert ARTICLE[day] in message
+    if day == LAST_DISTRICT_DAY:
+        assert "129/2025" not in message
     # Nothing half-saved: no decision, no number taken, the dossier still waiting.
     assert Decision.objects.count() == decisions
     assert list(DecisionCounter.objects.values_list()) == counters
@@ -126,7 +133,7 @@ def test_an_unconfirmed_authority_row_is_a_setting(demo):
         assert authority_refusal(city, title, day) is None
     with override_settings(AWARDS_ALLOW_UNCONFIRMED_AUTHORITY=False):
         refusal = authority_refusal(city, title, day)
-    assert "chưa được xác nhận" in refusal and ARTICLE in refusal
+    assert "chưa được xác nhận" in refusal and ARTICLE[FIRST_TWO_LEVEL_DAY] in refusal
 
 
 def test_a_ward_chairman_may_not_grant_the_citys_bang_khen_and_sends_it_up(demo):
@@ -136,7 +143,7 @@ def test_a_ward_chairman_may_not_grant_the_citys_bang_khen_and_sends_it_up(demo)
         services.issue_decision(levels.ward_chair, [voted], signed_on=datetime.date(2026, 2, 2))
     message = refused.value.messages[0]
     assert "Cấp Xã, phường, đặc khu" in message and "không có thẩm quyền tặng Bằng khen" in message
-    assert ARTICLE in message
+    assert ARTICLE[FIRST_TWO_LEVEL_DAY] in message
     services.forward_to_higher_level(levels.ward_chair, voted, to_council=levels.city)
     voted.refresh_from_db()
     assert voted.state == State.FORWARDED

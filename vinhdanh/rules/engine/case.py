@@ -190,6 +190,10 @@ class Context(NamedTuple):
     registered: bool | None = None  # registered for the title at the start of the year
     decision_date: date | None = None
     basis: str = "thuong_xuyen"
+    filing_date: date | None = None  # the day the dossier was submitted to the deciding level
+    movement_leader: bool | None = None  # leads a thematic movement the province launched
+    movement_years: int | None = None  # that movement's duration
+    occupation: str | None = None  # "cong_nhan", "nong_dan" (Law 2022 Đ44 k2) or None
 
 
 EMPTY_CONTEXT = Context()

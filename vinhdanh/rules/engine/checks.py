@@ -279,12 +279,18 @@ def prior_award(rule: str, title_id: str, title_name: str, window: int, basis: s
     )
 
 
-def _period_start(h, y, prior_title, window, rank, merit_only):
-    """First year of the run of good years after the prior award and ending at y."""
+def _period_start(h, y, prior_title, window, rank, merit_only, restart=False):
+    """First year of the run of good years after the prior award and ending at y.
+
+    With ``restart`` the run also begins after the last penalty period that ended before
+    y: achievements inside a penalty period do not count (Nghị định 152/2025 Điều 4).
+    """
     prior = _latest_prior(h, y, prior_title, window, merit_only) if prior_title else None
     ratings = h.ratings
     # A missing rating does not end the run here: good_years reports it as unknown.
     lowest = max(min(ratings, default=y), (prior if prior is not None else -1) + 1)
+    if restart:
+        lowest = max(lowest, h.restart_floor(y) + 1)
     start = y
     while start - 1 >= lowest:
         rating = ratings.get(start - 1)
@@ -307,6 +313,7 @@ def count_in_period(
     unconfirmed: bool = False,
     rank: int = TOT,
     current_year_possible=None,
+    restart: bool = False,
 ):
     """At least ``need`` awards of ``title_id`` within the run of good years after the prior.
 
@@ -316,7 +323,7 @@ def count_in_period(
 
     def test(h, y, c):
         years = (h.held_merit if merit_only else h.held).get(title_id, ())
-        start = _period_start(h, y, prior_title, window, rank, merit_only)
+        start = _period_start(h, y, prior_title, window, rank, merit_only, restart)
         found = sum(1 for yr in years if start <= yr <= y)
         if found >= need:
             return passed
@@ -331,9 +338,16 @@ def count_in_period(
 
     def detail(h, y, c):
         years = (h.held_merit if merit_only else h.held).get(title_id, ())
-        start = _period_start(h, y, prior_title, window, rank, merit_only)
+        start = _period_start(h, y, prior_title, window, rank, merit_only, restart)
         inside = [yr for yr in years if start <= yr <= y]
-        return {"first": start, "found": len(inside), "held": _years(inside)}
+        outside = [yr for yr in years if yr < start and h.restart_floor(y) >= yr]
+        note = (
+            f"; không tính các năm trong thời hạn kỷ luật hoặc trước khi hết thời hạn kỷ luật: "
+            f"{_years(outside)}"
+            if restart and outside
+            else ""
+        )
+        return {"first": start, "found": len(inside), "held": _years(inside) + note}
 
     return CheckSpec(
         rule,
@@ -350,12 +364,14 @@ def count_in_period(
     )
 
 
-def higher_distinction(rule: str, mode: str, basis: str, *, window, prior_title, unconfirmed):
+def higher_distinction(
+    rule: str, mode: str, basis: str, *, window, prior_title, unconfirmed, restart=False
+):
     """Huân chương Lao động hạng Ba: one higher distinction within the period."""
     passed, failed = (PASS_U, FAIL_U) if unconfirmed else (PASS, FAIL)
 
     def test(h, y, c):
-        start = _period_start(h, y, prior_title, window, TOT, True)
+        start = _period_start(h, y, prior_title, window, TOT, True, restart)
         if mode == "chien_si_thi_dua_tinh":
             years = h.held_merit.get("chien_si_thi_dua_tinh", ())
             return passed if any(start <= yr <= y for yr in years) else failed
@@ -376,7 +392,7 @@ def higher_distinction(rule: str, mode: str, basis: str, *, window, prior_title,
             False: "Trong thời gian {first}–{year} không có {what}.",
         },
         {"what": what},
-        lambda h, y, c: {"first": _period_start(h, y, prior_title, window, TOT, True)},
+        lambda h, y, c: {"first": _period_start(h, y, prior_title, window, TOT, True, restart)},
     )
 
 
@@ -582,28 +598,150 @@ def consecutive_excellence(rule: str, count: int, basis: str, *, unconfirmed, fa
 # -- principles -----------------------------------------------------------------------------
 
 
-def not_disciplined(rule: str, basis: str, *, outcome_if_disciplined: int):
-    """No award while disciplined or under disciplinary review in the year (law.md §1.3)."""
+def not_disciplined(rule: str, basis: str, *, outcome_if_disciplined: int, min_rank: int = 0):
+    """No award while disciplined, or while a disciplinary review, an investigation, an
+    inspection or a complaint verification is pending in the year (law.md §1.3, §11).
+
+    ``min_rank`` > 0 bars only penalties of that rank or above (e.g. Hà Nội's "khiển
+    trách trở lên"); pending procedures always bar.
+    """
     bad = outcome_if_disciplined
 
     def test(h, y, c):
-        if y in h.penalty_years or y in h.pending_years:
+        # A procedure still pending on the decision day bars the proposal too (§1.3).
+        if y in h.pending_years or (
+            c.decision_date is not None and c.decision_date.year in h.pending_years
+        ):
             return bad
+        # A penalty served in the year or between it and the decision day: achievements
+        # count only from the end of the penalty, so earlier ones cannot ground the award.
+        last = y if c.decision_date is None else max(y, c.decision_date.year)
+        for year in range(y, last + 1):
+            if year not in h.penalty_years:
+                continue
+            if min_rank <= 0:
+                return bad
+            for item in h.discipline:
+                if not item.pending and item.year <= year <= item.until and item.rank >= min_rank:
+                    return bad
         return PASS
 
     def detail(h, y, c):
-        forms = [item.form or "kỷ luật" for item in h.discipline if item.year <= y <= item.until]
-        return {"forms": ", ".join(forms) or "không"}
+        day = max(y, c.decision_date.year) if c.decision_date is not None else y
+        forms = [
+            (item.form or "kỷ luật")
+            + (f" (năm {item.year})" if item.pending else f" (thời hạn {item.year}–{item.until})")
+            for item in h.discipline
+            if item.year <= day and item.until >= y
+        ]
+        return {"forms": "; ".join(forms) or "không", "until": day}
 
     return CheckSpec(
         rule,
         test,
         basis,
         {
-            True: "Không bị kỷ luật hoặc đang bị xem xét kỷ luật trong năm {year}.",
-            False: "Năm {year} đang trong thời hạn kỷ luật hoặc đang bị xem xét kỷ luật ({forms}).",
+            True: "Năm {year} không trong thời hạn kỷ luật{what} và không đang bị xem xét kỷ luật, "
+            "điều tra, thanh tra, kiểm tra, xác minh khiếu nại, tố cáo.",
+            False: "Năm {year} không được đề nghị khen thưởng: đang trong thời hạn kỷ luật hoặc "
+            "đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, xác minh khiếu nại, tố cáo "
+            "({forms}).",
         },
+        {"what": " từ hình thức khiển trách trở lên" if min_rank == 1 else ""},
         detail=detail,
+    )
+
+
+def chosen_from(rule: str, title_id: str, title_name: str, basis: str, *, possible):
+    """Chosen among holders of ``title_id`` of the same year (old Law: TTLĐXS from TTLĐTT).
+
+    Not yet holding it is unknown while ``possible(h, y)`` says it may be conferred in
+    the same review; otherwise a failure.
+    """
+
+    def test(h, y, c):
+        if y in h.held.get(title_id, ()):
+            return PASS
+        return UNKNOWN if possible(h, y) else FAIL
+
+    return CheckSpec(
+        rule,
+        test,
+        basis,
+        {
+            True: "Năm {year} đã đạt {name}.",
+            False: "Năm {year} không đạt {name}: chỉ xét trong số tập thể đạt {name} cùng năm.",
+            None: "Năm {year} chưa có quyết định công nhận {name} (xét đồng thời): phải đạt {name} "
+            "cùng năm mới được chọn.",
+        },
+        {"name": title_name},
+    )
+
+
+def leads_cluster_or_movement(rule: str, basis: str, *, movement: bool, min_years, unconfirmed):
+    """Cờ thi đua of a ministry or province: leads its cluster or block, or (Law 2022 Đ26)
+    leads a thematic movement the ministry or province launched (minimum duration a setting).
+    """
+
+    def test(h, y, c):
+        if c.cluster_leader:
+            return PASS
+        if movement and c.movement_leader:
+            if min_years is None:
+                return PASS_U if unconfirmed else PASS
+            if c.movement_years is None:
+                return UNKNOWN
+            return PASS if c.movement_years >= min_years else FAIL
+        if c.cluster_leader is None and (not movement or c.movement_leader is None):
+            return UNKNOWN
+        return FAIL
+
+    def detail(h, y, c):
+        if c.cluster_leader:
+            return {"how": "dẫn đầu cụm, khối thi đua"}
+        years = f" ({c.movement_years} năm)" if c.movement_years else ""
+        return {"how": f"dẫn đầu phong trào thi đua chuyên đề do Bộ, tỉnh phát động{years}"}
+
+    what = "cụm, khối thi đua" + (" hoặc phong trào thi đua chuyên đề" if movement else "")
+    return CheckSpec(
+        rule,
+        test,
+        basis,
+        {
+            True: "Năm {year} được suy tôn {how}.",
+            False: "Năm {year} không dẫn đầu {what}" + ("{short}" if movement else "") + ".",
+            None: "Chưa có kết quả suy tôn dẫn đầu {what} năm {year}.",
+        },
+        {"what": what, "short": ""},
+        lambda h, y, c: {
+            **detail(h, y, c),
+            "short": (
+                f" (phong trào {c.movement_years} năm, cần từ {min_years} năm)"
+                if movement and c.movement_leader and min_years and c.movement_years
+                else ""
+            ),
+        },
+    )
+
+
+def at_most_per_year(rule: str, cap: int, basis: str, *, what: str):
+    """At most ``cap`` awards a year for the whole deciding level (quota.nominated)."""
+
+    def test(h, y, c):
+        if c.quota is None:
+            return SKIP
+        return PASS if c.quota.nominated <= cap else FAIL
+
+    return CheckSpec(
+        rule,
+        test,
+        basis,
+        {
+            True: "Đề nghị {nominated} {what} năm {year}, trong giới hạn {cap} người.",
+            False: "Đề nghị {nominated} {what} năm {year}, vượt giới hạn {cap} người mỗi năm.",
+        },
+        {"cap": cap, "what": what},
+        lambda h, y, c: {"nominated": c.quota.nominated},
     )
 
 
@@ -672,13 +810,14 @@ def wrong_subject(rule: str, basis: str, subjects: tuple[str, ...]):
     )
 
 
-def not_in_force(rule: str, basis: str, name: str):
+def not_in_force(rule: str, basis: str, name: str, instead: str = ""):
+    """The title is not conferred on that day; ``instead`` names its predecessor or successor."""
     return CheckSpec(
         rule,
         lambda h, y, c: FAIL,
         basis,
-        {False: "{name} không có hiệu lực vào năm {year}."},
-        {"name": name},
+        {False: "{name} không có hiệu lực vào năm {year}{instead}."},
+        {"name": name, "instead": f" (xét danh hiệu “{instead}”)" if instead else ""},
     )
 
 
@@ -758,26 +897,46 @@ def quota(rule: str, cap: Fraction | None, basis: str, *, base_label: str, uncon
     )
 
 
-def authority(rule: str, rows_by_level: dict, title_name: str, basis: str, levels: dict):
-    """The level asked to confer is competent on the decision date (law.md §6)."""
+def authority(
+    rule: str, rows_by_level: dict, title_name: str, basis: str, levels: dict, *, fallback=None
+):
+    """The level asked to confer is competent on the decision date (law.md §6).
+
+    The article cited is the one of the authority rows in force that day (the 2003 Law
+    for a 2021 decision, Điều 59 Nghị định 129/2025 for a commune after 01/07/2025).
+    When the catalogue holds no competent body at all for that day the outcome is
+    unknown (to be looked up), never a refusal with an empty list.
+    """
+
+    def _on(c, y):
+        return c.decision_date or date(y, 12, 31)
+
+    def _in_force(on):
+        return [row for rows in rows_by_level.values() for row in rows if row.in_force(on)]
 
     def test(h, y, c):
         level = c.authority
         if level is None:
             return SKIP
-        on = c.decision_date or date(y, 12, 31)
+        on = _on(c, y)
         rows = [row for row in rows_by_level.get(level, ()) if row.in_force(on)]
         if not rows:
-            return FAIL
+            return FAIL if _in_force(on) else UNKNOWN
         return PASS if any(not row.unconfirmed for row in rows) else PASS_U
 
     def detail(h, y, c):
-        on = c.decision_date or date(y, 12, 31)
-        competent = sorted(
-            {row.conferrer for rows in rows_by_level.values() for row in rows if row.in_force(on)}
-        )
+        on = _on(c, y)
+        competent = sorted({row.conferrer for row in _in_force(on)})
         level = levels.get(c.authority, {}).get("name", c.authority)
         return {"level": level, "on": f"{on:%d/%m/%Y}", "competent": "; ".join(competent)}
+
+    def basis_of(h, y, c):
+        on = _on(c, y)
+        own = [row for row in rows_by_level.get(c.authority, ()) if row.in_force(on)]
+        rows = own or _in_force(on)
+        general = [fallback(on)] if fallback is not None else []
+        texts = list(dict.fromkeys([*general, *(row.basis for row in rows if row.basis)]))
+        return "; ".join(texts) if texts else basis
 
     return CheckSpec(
         rule,
@@ -787,7 +946,10 @@ def authority(rule: str, rows_by_level: dict, title_name: str, basis: str, level
             True: "Cấp {level} có thẩm quyền tặng {name} vào ngày {on}.",
             False: "Cấp {level} không có thẩm quyền tặng {name} vào ngày {on}; cấp có thẩm quyền: "
             "{competent}.",
+            None: "Danh mục chưa ghi cấp có thẩm quyền tặng {name} vào ngày {on}; cần tra cứu văn "
+            "bản đang có hiệu lực trước khi quyết định.",
         },
         {"name": title_name},
         detail,
+        basis_of,
     )

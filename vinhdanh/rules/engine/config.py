@@ -72,6 +72,7 @@ SETTINGS: dict[str, Setting] = {
                 "co_thi_dua_tinh": 0.80,
                 "co_thi_dua_chinh_phu": 0.80,
                 "bang_khen_thu_tuong": 0.80,
+                "cong_dan_thu_do_uu_tu": 0.90,
             }
         ),
         True,
@@ -152,7 +153,8 @@ SETTINGS: dict[str, Setting] = {
         True,
         True,
         "Mỗi năm chỉ đề nghị một hình thức khen thưởng cấp Nhà nước cho một cá nhân",
-        "law.md §1.3 (quy định theo Nghị định 65/2014, chưa xác nhận còn hiệu lực)",
+        "law.md §1.3 (quy định của nghị định trước năm 2017; chưa xác nhận trong Nghị định "
+        "91/2017, 98/2023, 152/2025)",
     ),
     # Titles a unit or person must have registered for at the start of the year.
     "registration_required": Setting(
@@ -166,6 +168,44 @@ SETTINGS: dict[str, Setting] = {
         True,
         "Không khen thưởng khi đang bị kỷ luật, xem xét kỷ luật (trước ngày 01/7/2025)",
         "law.md §1.3, §11 (Điều 4 khoản 4 Nghị định 152/2025 chỉ áp dụng từ 01/7/2025)",
+    ),
+    "chain_restart_before_nd152": Setting(
+        False,
+        True,
+        "Trước ngày 01/7/2025, thành tích trong thời hạn kỷ luật cũng không được tính vào chuỗi "
+        "thành tích liên tục (như Điều 4 Nghị định 152/2025)",
+        "law.md §1.3, §11 (Luật 2003, Nghị định 91/2017, Nghị định 98/2023 không có quy định "
+        "tương ứng được xác nhận)",
+    ),
+    # The law register (engine/instruments.py).
+    "transitional_by_filing_date": Setting(
+        False,
+        True,
+        "Hồ sơ đã trình trước ngày văn bản mới có hiệu lực được xét theo văn bản tại ngày trình "
+        "(quy định chuyển tiếp); mặc định xét theo văn bản tại ngày quyết định",
+        "law.md §0 (điều khoản chuyển tiếp của Luật 2022 và Nghị định 152/2025 chưa được đối "
+        "chiếu)",
+    ),
+    "provincial_regulation": Setting(
+        None,
+        False,
+        "Quy định về công tác thi đua, khen thưởng của tỉnh: {name, number, from, to} (in "
+        "trong danh sách văn bản áp dụng)",
+        "Điều 24 khoản 4, Điều 26 khoản 3, Điều 27 khoản 3, Điều 28 khoản 3, Điều 74 khoản 6, "
+        "Điều 75 khoản 2 Luật 2022 (law.md §13.1 mục 7)",
+    ),
+    "co_thi_dua_movement_min_years": Setting(
+        None,
+        True,
+        "Thời gian tối thiểu (năm) của phong trào thi đua chuyên đề do Bộ, tỉnh phát động để xét "
+        "Cờ thi đua cho tập thể dẫn đầu phong trào",
+        "law.md §3.2 (Điều 26 Luật 2022; thời gian tối thiểu chưa xác nhận)",
+    ),
+    "cong_dan_thu_do_uu_tu_max": Setting(
+        10,
+        False,
+        "Số người tối đa được tặng danh hiệu Công dân Thủ đô ưu tú mỗi năm",
+        "law.md §13.1 mục 7 (Quyết định 71/2025/QĐ-UBND của UBND thành phố Hà Nội)",
     ),
     # Administrative reforms (the 2025 reform merged and split wards).
     "successor_counts_predecessor_titles": Setting(

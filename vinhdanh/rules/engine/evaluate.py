@@ -9,13 +9,16 @@ from . import checks as ck
 from .case import EMPTY_CONTEXT, Case, Context, History, QuotaCounts
 from .catalogue import Catalogue, default_catalogue
 from .config import DEFAULT_CONFIG, SETTINGS, RulesConfig
-from .rules import RULES, Build, declarations_for, unencoded
+from .instruments import Register, choose
+from .parse import CaseError
+from .rules import RULES, WORKERS_FARMERS, Build, declarations_for, unencoded
 from .verdict import (
     ELIGIBLE,
     FAIL,
     INELIGIBLE,
     NEEDS_REVIEW,
     PASS,
+    PASS_U,
     SKIP,
     CheckResult,
     CheckSpec,
@@ -28,13 +31,74 @@ _SUBJECT_BASIS = "Điều 19, Điều 20 Luật Thi đua, khen thưởng 2022"
 
 
 AUTHORITY_BASIS = "Điều 80 Luật Thi đua, khen thưởng 2022; Điều 59 Nghị định 129/2025/NĐ-CP"
+_L2022_IN_FORCE = date(2024, 1, 1)
+_ND129_IN_FORCE = date(2025, 7, 1)
+
+
+def authority_basis_on(on: date) -> str:
+    """The authority articles in force on a day, when no catalogue row names one."""
+    if on < _L2022_IN_FORCE:
+        return "Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung năm 2013)"
+    if on < _ND129_IN_FORCE:
+        return "Điều 80 Luật Thi đua, khen thưởng 2022"
+    return AUTHORITY_BASIS
 
 
 def _authority_spec(catalogue: Catalogue, title) -> CheckSpec:
     rows_by_level: dict[str, list] = {}
     for row in title.conferred_by:
         rows_by_level.setdefault(row.level, []).append(row)
-    return ck.authority("tham_quyen", rows_by_level, title.name, AUTHORITY_BASIS, catalogue.levels)
+    return ck.authority(
+        "tham_quyen",
+        rows_by_level,
+        title.name,
+        AUTHORITY_BASIS,
+        catalogue.levels,
+        fallback=authority_basis_on,
+    )
+
+
+def _group(context: Context) -> str | None:
+    return WORKERS_FARMERS if context.occupation in ("cong_nhan", "nong_dan") else None
+
+
+def validate(case: Case) -> None:
+    """Refuse data errors as input errors (:class:`CaseError`), not as verdicts.
+
+    The same checks as :func:`parse_case`, for cases an application builds itself.
+    """
+    context = case.context
+    members = context.members
+    if members is not None:
+        for key in ("total", "completed_tasks", "lao_dong_tien_tien", "chien_si_thi_dua_co_so"):
+            value = getattr(members, key)
+            if value is not None and value < 0:
+                raise CaseError(f"members.{key} phải là số nguyên không âm (nhận được {value}).")
+        if members.total is not None:
+            for key in ("completed_tasks", "lao_dong_tien_tien", "chien_si_thi_dua_co_so"):
+                value = getattr(members, key)
+                if value is not None and value > members.total:
+                    raise CaseError(
+                        f"members.{key} ({value}) lớn hơn tổng số thành viên ({members.total})."
+                    )
+            if members.disciplined is not None and members.disciplined > members.total:
+                raise CaseError(
+                    f"members.disciplined ({members.disciplined}) lớn hơn tổng số thành viên "
+                    f"({members.total})."
+                )
+    if context.vote is not None and context.vote.approve > context.vote.members:
+        raise CaseError("vote.approve lớn hơn tổng số thành viên Hội đồng (vote.members).")
+    if (
+        context.filing_date is not None
+        and context.decision_date is not None
+        and context.filing_date > context.decision_date
+    ):
+        raise CaseError(
+            f"Ngày trình hồ sơ ({context.filing_date:%d/%m/%Y}) sau ngày quyết định "
+            f"({context.decision_date:%d/%m/%Y})."
+        )
+    if context.movement_years is not None and context.movement_years < 0:
+        raise CaseError("movement_years phải là số năm không âm.")
 
 
 class Engine:
@@ -44,18 +108,24 @@ class Engine:
         self.config = config or DEFAULT_CONFIG
         self.catalogue = catalogue or default_catalogue()
         self._compiled: dict[tuple, tuple[CheckSpec, ...]] = {}
+        self.register = Register(self.catalogue, self.config)
 
     # -- compiling ------------------------------------------------------------------------
     def rules_for(
-        self, title_id: str, subject: str, law_id: str, basis: str = "thuong_xuyen"
+        self,
+        title_id: str,
+        subject: str,
+        law_id: str,
+        basis: str = "thuong_xuyen",
+        group: str | None = None,
     ) -> tuple[CheckSpec, ...]:
-        key = (title_id, subject, law_id, basis)
+        key = (title_id, subject, law_id, basis, group)
         found = self._compiled.get(key)
         if found is None:
-            found = self._compiled[key] = self._compile(title_id, subject, law_id, basis)
+            found = self._compiled[key] = self._compile(title_id, subject, law_id, basis, group)
         return found
 
-    def _compile(self, title_id, subject, law_id, basis) -> tuple[CheckSpec, ...]:
+    def _compile(self, title_id, subject, law_id, basis, group=None) -> tuple[CheckSpec, ...]:
         catalogue = self.catalogue
         title = catalogue.titles[title_id]
         if subject not in title.subjects:
@@ -67,6 +137,7 @@ class Engine:
             title=title,
             canonical=title.equivalent_of or title.id,
             subject=subject,
+            group=group,
         )
         specs: list[CheckSpec] = []
         if basis not in title.award_bases:
@@ -107,18 +178,45 @@ class Engine:
         return self.catalogue.law_for_year(year).id
 
     # -- one case -------------------------------------------------------------------------
+    def choose(self, case: Case):
+        """Which instruments answer each question of the case, and why (instruments.py)."""
+        context = case.context
+        return choose(
+            self.catalogue,
+            self.config,
+            year=case.year,
+            title_id=case.title,
+            decision_date=context.decision_date,
+            filing_date=context.filing_date,
+            law_id=case.law,
+            register=self.register,
+        )
+
     def evaluate(self, case: Case) -> Verdict:
+        """The verdict of one case; :class:`CaseError` for data that cannot be judged."""
+        validate(case)
         catalogue = self.catalogue
         title = catalogue.titles[case.title]
-        law = catalogue.law(case.law) if case.law else catalogue.law_for_year(case.year)
+        choice = self.choose(case)
+        law = choice.law
         history, year, context = case.history, case.year, case.context
         reference = context.decision_date or date(year, 12, 31)
         if not title.in_force(reference):
+            other = title.raw.get(
+                "successor" if title.valid_to and reference > title.valid_to else "predecessor"
+            )
             specs: tuple[CheckSpec, ...] = (
-                ck.not_in_force("hieu_luc", title.basis_on(reference), title.name),
+                ck.not_in_force(
+                    "hieu_luc",
+                    title.basis_on(reference),
+                    title.name,
+                    catalogue.titles[other].name if other in catalogue.titles else "",
+                ),
             )
         else:
-            specs = self.rules_for(case.title, history.kind, law.id, context.basis)
+            specs = self.rules_for(case.title, history.kind, law.id, context.basis, _group(context))
+        if choice.straddle:
+            specs = (_transitional_spec(choice), *specs)
         outcomes = [spec.test(history, year, context) for spec in specs]
         results = tuple(
             materialise(spec, outcome, history, year, context)
@@ -133,6 +231,8 @@ class Engine:
             title.name,
             year,
             results,
+            f"Văn bản áp dụng theo {choice.why}.",
+            choice.answers,
         )
 
     def verdict(
@@ -144,7 +244,12 @@ class Engine:
         law_id: str | None = None,
     ) -> str:
         """The verdict alone, stopping at the first confirmed failure (no messages built)."""
-        specs = self.rules_for(title_id, history.kind, law_id or self.law_id_for(year))
+        validate(Case(year, title_id, history, context))
+        if law_id is None and context.decision_date is not None:
+            law_id = self.catalogue.law_on(context.decision_date).id
+        specs = self.rules_for(
+            title_id, history.kind, law_id or self.law_id_for(year), "thuong_xuyen", _group(context)
+        )
         result = ELIGIBLE
         for spec in specs:
             outcome = spec.test(history, year, context)
@@ -223,14 +328,27 @@ class Engine:
                 return materialise(spec, outcome, history, year, context)
         return None
 
-    def requirements(self, title: str, subject: str, year: int) -> dict:
-        """What an appraisal checklist for a title needs: checks, criteria, dossier, conferrers."""
+    def requirements(
+        self, title: str, subject: str, year: int, decision_date: date | None = None
+    ) -> dict:
+        """What an appraisal checklist for a title needs: checks, criteria, dossier, conferrers,
+        and the instruments that answer each question on the decision date."""
         catalogue = self.catalogue
         item = catalogue.title(title)
-        law = catalogue.law_for_year(year)
-        reference = date(year, 12, 31)
+        reference = decision_date or date(year, 12, 31)
+        choice = choose(
+            catalogue,
+            self.config,
+            year=year,
+            title_id=item.id,
+            decision_date=decision_date,
+            register=self.register,
+        )
+        law = choice.law
         specs = self.rules_for(item.id, subject, law.id)
         return {
+            "law_reason": f"Văn bản áp dụng theo {choice.why}.",
+            "instruments": [answer.as_dict() for answer in choice.answers],
             "title": item.id,
             "title_name": item.name,
             "law": law.id,
@@ -251,6 +369,16 @@ class Engine:
                 for row in catalogue.conferrals(item.id, reference)
             ],
         }
+
+
+def _transitional_spec(choice) -> CheckSpec:
+    outcome = PASS_U if choice.straddle_unconfirmed else PASS
+    return CheckSpec(
+        "van_ban_ap_dung",
+        lambda h, y, c: outcome,
+        choice.straddle_basis or SETTINGS["transitional_by_filing_date"].source,
+        {True: choice.straddle},
+    )
 
 
 _ENGINES: dict[tuple, Engine] = {}

@@ -38,6 +38,29 @@ _SUBJECT_NAMES = {
     "ho gia dinh": "household",
     "gia dinh": "household",
 }
+_OCCUPATIONS = {
+    "cong nhan": "cong_nhan",
+    "worker": "cong_nhan",
+    "cong_nhan": "cong_nhan",
+    "nong dan": "nong_dan",
+    "farmer": "nong_dan",
+    "nong_dan": "nong_dan",
+    "can bo": "khac",
+    "cong chuc": "khac",
+    "vien chuc": "khac",
+    "khac": "khac",
+}
+
+
+def _day(data: dict, key: str, label: str) -> date | None:
+    if not data.get(key):
+        return None
+    try:
+        return date.fromisoformat(str(data[key]))
+    except ValueError:
+        raise CaseError(f"{label} không hợp lệ {data[key]!r} (dạng YYYY-MM-DD).") from None
+
+
 _MEMBER_FIELDS = ("total", "completed_tasks", "lao_dong_tien_tien", "chien_si_thi_dua_co_so")
 
 
@@ -121,7 +144,14 @@ def _discipline(item: dict, catalogue: Catalogue, where: str) -> Discipline:
     if until < year:
         raise CaseError(f"{where}: năm kết thúc kỷ luật ({until}) trước năm bắt đầu ({year}).")
     form_text = item.get("form")
-    pending = bool(item.get("pending"))
+    pending = item.get("pending")
+    if isinstance(pending, str) and pending.strip() and form_text in (None, ""):
+        # "pending": "điều tra" names the pending procedure itself.
+        term = catalogue.discipline_forms.lookup(pending)
+        if term is None or not term.raw.get("pending"):
+            raise CaseError(f"{where}: thủ tục đang xem xét không hợp lệ {pending!r}.")
+        return Discipline(year, until, 0, True, term.name)
+    pending = bool(pending)
     if form_text in (None, "") and pending:
         return Discipline(year, until, 0, True, "đang xem xét kỷ luật")
     term = catalogue.discipline_forms.lookup(form_text) if isinstance(form_text, str) else None
@@ -344,14 +374,37 @@ def parse_case(data: Any, catalogue: Catalogue | None = None) -> Case:
         if term is None:
             raise CaseError(f"Cấp khen thưởng không hợp lệ {data['authority']!r}.")
         authority = term.id
-    decision_date = None
-    if data.get("decision_date"):
-        try:
-            decision_date = date.fromisoformat(str(data["decision_date"]))
-        except ValueError:
+    decision_date = _day(data, "decision_date", "Ngày quyết định")
+    filing_date = _day(data, "filing_date", "Ngày trình hồ sơ")
+    if filing_date and decision_date and filing_date > decision_date:
+        raise CaseError(
+            f"Ngày trình hồ sơ ({filing_date:%d/%m/%Y}) sau ngày quyết định "
+            f"({decision_date:%d/%m/%Y})."
+        )
+    movement_leader = data.get("movement_leader")
+    if movement_leader is not None and not isinstance(movement_leader, bool):
+        raise CaseError("Trường “movement_leader” phải là true hoặc false.")
+    movement_years = data.get("movement_years")
+    if movement_years is not None:
+        movement_years = _count(movement_years, "movement_years")
+    occupation_text = next(
+        (
+            source[key]
+            for source in (subject, data)
+            for key in ("occupation", "group", "nghe_nghiep")
+            if source.get(key) not in (None, "")
+        ),
+        None,
+    )
+    occupation = None
+    if occupation_text not in (None, ""):
+        occupation = _OCCUPATIONS.get(name_key(str(occupation_text)))
+        if occupation is None:
             raise CaseError(
-                f"Ngày quyết định không hợp lệ {data['decision_date']!r} (dạng YYYY-MM-DD)."
-            ) from None
+                f"Nghề nghiệp không hợp lệ {occupation_text!r} (công nhân, nông dân hoặc để trống)."
+            )
+        if occupation == "khac":
+            occupation = None
     cluster_leader = data.get("cluster_leader")
     if cluster_leader is not None and not isinstance(cluster_leader, bool):
         raise CaseError("Trường “cluster_leader” phải là true hoặc false.")
@@ -378,5 +431,9 @@ def parse_case(data: Any, catalogue: Catalogue | None = None) -> Case:
         registered=registered,
         decision_date=decision_date,
         basis=_basis(data.get("basis"), catalogue, "Loại hình khen thưởng") or "thuong_xuyen",
+        filing_date=filing_date,
+        movement_leader=movement_leader,
+        movement_years=movement_years,
+        occupation=occupation,
     )
     return Case(year, title.id, history, context, law, str(data["title"]))

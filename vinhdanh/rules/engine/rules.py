@@ -16,7 +16,10 @@ from . import checks as ck
 from .case import CO_SO, TINH, TOAN_QUOC, TOT, XUAT_SAC
 from .catalogue import Catalogue, Title
 from .config import RulesConfig
+from .instruments import same_province
 from .verdict import FAIL, FAIL_U, PASS, UNKNOWN, CheckSpec
+
+WORKERS_FARMERS = "cong_nhan_nong_dan"
 
 OLD_LAW = "luat_2013"
 LAW_ND98 = "luat_2022_nd98"
@@ -37,6 +40,7 @@ class Build:
     title: Title  # the title asked for (may be an armed-forces twin)
     canonical: str  # the title whose rules apply
     subject: str
+    group: str | None = None  # "cong_nhan_nong_dan" for workers and farmers (Đ44 k2)
 
     @property
     def new(self) -> bool:
@@ -45,6 +49,15 @@ class Build:
     @property
     def nd152(self) -> bool:
         return self.law == LAW_ND152
+
+    @property
+    def restart(self) -> bool:
+        """Chains restart after a penalty period: ND 152 Đ4; before it, a setting."""
+        return self.nd152 or bool(self.config.get("chain_restart_before_nd152"))
+
+    @property
+    def decree(self) -> str:
+        return ND152 if self.nd152 else ND98 if self.new else ND91
 
     def name(self, title_id: str) -> str:
         return self.catalogue.titles[title_id].name
@@ -98,6 +111,12 @@ def _principle_basis(b: Build) -> str:
 
 def _vote(b: Build, title_id: str, confirmed_in: tuple[str, ...], basis: str) -> list[CheckSpec]:
     unconfirmed = b.config.unconfirmed("vote_thresholds") and b.law not in confirmed_in
+    if b.nd152 and ND98 in basis:
+        # ND 98 is repealed from 01/07/2025; ND 152's own article is unconfirmed (§7.3).
+        basis = (
+            f"{ND152} (điều khoản về tỷ lệ phiếu chưa xác nhận; mức mặc định giữ như quy định "
+            "áp dụng đến 30/6/2025)"
+        )
     spec = ck.vote("ty_le_phieu", b.config.vote_threshold(title_id), basis, unconfirmed=unconfirmed)
     return [spec] if spec else []
 
@@ -106,11 +125,14 @@ def _state_once(b: Build) -> list[CheckSpec]:
     if b.subject != "person" or not b.config.get("one_state_form_per_year"):
         return []
     outcome = FAIL_U if b.config.unconfirmed("one_state_form_per_year") else FAIL
+    # The rule was written in a decree repealed in 2017; whether the decree in force keeps
+    # it is unconfirmed (law.md §1.3), so the decree in force for the case is cited.
     return [
         ck.one_state_form_per_year(
             "mot_hinh_thuc_cap_nha_nuoc_moi_nam",
             b.title.id,
-            "Quy định một hình thức khen thưởng cấp Nhà nước mỗi năm (Nghị định 65/2014/NĐ-CP)",
+            f"Nguyên tắc mỗi năm một hình thức khen thưởng cấp Nhà nước; {b.decree} (điều khoản "
+            "chưa xác nhận, law.md §1.3)",
             outcome_if_other=outcome,
         )
     ]
@@ -170,7 +192,7 @@ def chien_si_thi_dua_tinh(b: Build) -> list[CheckSpec]:
             3,
             basis,
             merit_only=b.nd152,
-            restart=b.nd152,
+            restart=b.restart,
             current_year_possible=_cstdcs_possible(b),
         ),
         ck.initiative_in_window("sang_kien_cap_tinh", TINH, 2, 1, basis),
@@ -256,13 +278,35 @@ def tap_the_lao_dong_xuat_sac(b: Build) -> list[CheckSpec]:
     ]
     if not b.new:
         out.append(ck.members_not_disciplined("thanh_vien_khong_bi_ky_luat", basis))
+        # Law 2003 (amended 2013) Đ27: chosen among the year's Tập thể lao động tiên tiến.
+        out.append(
+            ck.chosen_from(
+                "chon_tu_tap_the_lao_dong_tien_tien",
+                "tap_the_lao_dong_tien_tien",
+                b.name("tap_the_lao_dong_tien_tien"),
+                basis,
+                possible=lambda h, y: h.ratings.get(y, TOT) >= TOT,
+            )
+        )
     out += _common(b, _principle_basis(b))
     return out
 
 
 def co_thi_dua_tinh(b: Build) -> list[CheckSpec]:
-    basis = f"Điều 26 {L22}" if b.new else f"Điều 12 {ND91}"
-    out = [ck.cluster_leader("dan_dau_cum_khoi", basis)]
+    if b.new:
+        # Law 2022 Đ26: also the collective leading a thematic movement the ministry or
+        # province launched; its minimum duration is unconfirmed (law.md §3.2).
+        out = [
+            ck.leads_cluster_or_movement(
+                "dan_dau_cum_khoi",
+                f"Điều 26 {L22}",
+                movement=True,
+                min_years=b.config.get("co_thi_dua_movement_min_years"),
+                unconfirmed=b.config.unconfirmed("co_thi_dua_movement_min_years"),
+            )
+        ]
+    else:
+        out = [ck.cluster_leader("dan_dau_cum_khoi", f"Điều 12 {ND91}")]
     out += _common(b, _principle_basis(b))
     if b.new:
         out += _vote(b, "co_thi_dua_tinh", (LAW_ND98,), f"Điều 30 khoản 7 {ND98}")
@@ -278,16 +322,67 @@ def co_thi_dua_chinh_phu(b: Build) -> list[CheckSpec]:
     return out
 
 
+ND86 = "Nghị định 86/2023/NĐ-CP"
+ND122 = "Nghị định 122/2018/NĐ-CP"
+
+
 def _nd86(b: Build) -> list[CheckSpec]:
+    if b.new:
+        spec = ck.not_encoded(
+            "tieu_chuan_nd86",
+            f"{L22}; {ND86}",
+            f"Tiêu chuẩn theo khung của {ND86} và quy định của tỉnh cần được thẩm định.",
+        )
+    else:
+        # Before 30/01/2024 the cultural titles were judged under ND 122/2018 (law.md has
+        # no text of it: its articles are not encoded).
+        spec = ck.not_encoded(
+            "tieu_chuan_nd122",
+            f"{ND122}; {L13}",
+            f"Tiêu chuẩn theo {ND122} (trước ngày {ND86} có hiệu lực, 30/01/2024) và hướng dẫn "
+            "của tỉnh cần được thẩm định.",
+        )
+    return [spec, *_common(b, _principle_basis(b))]
+
+
+def cong_dan_thu_do_uu_tu(b: Build) -> list[CheckSpec]:
+    """Hà Nội's "Công dân Thủ đô ưu tú" (QĐ 71/2025/QĐ-UBND; law.md §13.1 mục 7)."""
+    qd71 = "Quyết định 71/2025/QĐ-UBND của UBND thành phố Hà Nội"
     out = [
         ck.not_encoded(
-            "tieu_chuan_nd86",
-            f"{L22}; Nghị định 86/2023/NĐ-CP",
-            "Tiêu chuẩn theo khung của Nghị định 86/2023/NĐ-CP và quy định của tỉnh cần được "
-            "thẩm định.",
-        )
+            "tieu_chuan_qd71",
+            qd71,
+            "Tiêu chuẩn thành tích theo Quyết định 71/2025/QĐ-UBND cần được Hội đồng Thi đua - "
+            "Khen thưởng thành phố thẩm định.",
+        ),
+        ck.not_disciplined(
+            "khong_bi_ky_luat_tu_khien_trach",
+            f"{qd71}; Điều 4 khoản 4 {ND152}" if b.nd152 else qd71,
+            outcome_if_disciplined=FAIL,
+            min_rank=1,
+        ),
+        ck.at_most_per_year(
+            "toi_da_moi_nam",
+            b.config.get("cong_dan_thu_do_uu_tu_max"),
+            qd71,
+            what="người",
+        ),
     ]
-    return out + _common(b, _principle_basis(b))
+    out += [spec for spec in _common(b, _principle_basis(b)) if spec.rule != "khong_bi_ky_luat"]
+    out += _vote(b, "cong_dan_thu_do_uu_tu", (OLD_LAW, LAW_ND98, LAW_ND152), qd71)
+    own = b.title.raw.get("province")
+    if b.config.province is not None and own and not same_province(b.config.province, own):
+        out.insert(
+            0,
+            CheckSpec(
+                "pham_vi_tinh",
+                lambda h, y, c: FAIL,
+                qd71,
+                {False: "“{name}” là danh hiệu của thành phố Hà Nội, không xét tặng ở tỉnh khác."},
+                {"name": b.title.name},
+            ),
+        )
+    return out
 
 
 # -- commendation forms (law.md §4.2, §10, §11) ---------------------------------------------
@@ -348,7 +443,7 @@ def bang_khen_thu_tuong(b: Build) -> list[CheckSpec]:
             ck.prior_award(
                 "da_co_bang_khen_tinh", prior, b.name(prior), window, basis, merit_only=b.nd152
             ),
-            ck.good_years("nam_nam_hoan_thanh_tot", window, TOT, basis, restart=b.nd152),
+            ck.good_years("nam_nam_hoan_thanh_tot", window, TOT, basis, restart=b.restart),
             ck.count_in_period(
                 "ba_lan_chien_si_thi_dua_co_so",
                 "chien_si_thi_dua_co_so",
@@ -359,6 +454,7 @@ def bang_khen_thu_tuong(b: Build) -> list[CheckSpec]:
                 window=window,
                 merit_only=b.nd152,
                 current_year_possible=_cstdcs_possible(b),
+                restart=b.restart,
             ),
         ]
     elif b.subject == "person":
@@ -384,7 +480,7 @@ def bang_khen_thu_tuong(b: Build) -> list[CheckSpec]:
             ck.prior_award(
                 "da_co_bang_khen_tinh", prior, b.name(prior), window, basis, merit_only=b.nd152
             ),
-            ck.good_years("nam_nam_hoan_thanh_tot", window, TOT, basis, restart=b.nd152),
+            ck.good_years("nam_nam_hoan_thanh_tot", window, TOT, basis, restart=b.restart),
             ck.count_in_period(
                 "so_lan_tap_the_lao_dong_xuat_sac",
                 "tap_the_lao_dong_xuat_sac",
@@ -396,6 +492,7 @@ def bang_khen_thu_tuong(b: Build) -> list[CheckSpec]:
                 merit_only=b.nd152,
                 unconfirmed=b.config.unconfirmed("bk_ttg_collective_ttldxs_count"),
                 current_year_possible=lambda h, y: h.ratings.get(y) == XUAT_SAC,
+                restart=b.restart,
             ),
         ]
     else:
@@ -409,6 +506,23 @@ def bang_khen_thu_tuong(b: Build) -> list[CheckSpec]:
 def huan_chuong_lao_dong_hang_3(b: Build) -> list[CheckSpec]:
     window = b.config.get("chain_window_years")
     prior = "bang_khen_thu_tuong"
+    if b.subject == "person" and b.new and b.group == WORKERS_FARMERS:
+        # Their own grounds: no prior Bằng khen of the Prime Minister is required.
+        out = [
+            ck.not_encoded(
+                "can_cu_cong_nhan_nong_dan",
+                f"Điều 44 khoản 2 {L22}",
+                "Công nhân, nông dân được xét theo một trong các căn cứ riêng (không cần Bằng "
+                "khen Thủ tướng): a) thành tích xuất sắc khi tổng kết phong trào thi đua do Bộ, "
+                "tỉnh phát động từ 05 năm trở lên; b) phát minh, sáng chế được áp dụng hiệu quả "
+                "trong phạm vi Bộ, tỉnh hoặc công trình xuất sắc; c) đóng góp lớn cho phát triển "
+                "kinh tế - xã hội, an sinh xã hội, từ thiện, chuyển giao công nghệ; d) thành tích "
+                "đột xuất đặc biệt xuất sắc. Cần thẩm định căn cứ cụ thể.",
+            )
+        ]
+        out += _common(b, _principle_basis(b))
+        out += _state_once(b)
+        return out
     if b.subject == "person" and b.new:
         basis = f"Điều 44 khoản 1 điểm e {L22}"
         mode = b.config.get("hcld3_higher_distinction")
@@ -416,7 +530,7 @@ def huan_chuong_lao_dong_hang_3(b: Build) -> list[CheckSpec]:
             ck.prior_award(
                 "da_co_bang_khen_thu_tuong", prior, b.name(prior), window, basis, merit_only=b.nd152
             ),
-            ck.good_years("nam_nam_hoan_thanh_tot", window, TOT, basis, restart=b.nd152),
+            ck.good_years("nam_nam_hoan_thanh_tot", window, TOT, basis, restart=b.restart),
             ck.count_in_period(
                 "ba_lan_chien_si_thi_dua_co_so",
                 "chien_si_thi_dua_co_so",
@@ -427,6 +541,7 @@ def huan_chuong_lao_dong_hang_3(b: Build) -> list[CheckSpec]:
                 window=window,
                 merit_only=b.nd152,
                 current_year_possible=_cstdcs_possible(b),
+                restart=b.restart,
             ),
             ck.higher_distinction(
                 "thanh_tich_cao_hon",
@@ -435,6 +550,7 @@ def huan_chuong_lao_dong_hang_3(b: Build) -> list[CheckSpec]:
                 window=window,
                 prior_title=prior,
                 unconfirmed=b.config.unconfirmed("hcld3_higher_distinction"),
+                restart=b.restart,
             ),
         ]
     elif b.subject == "person":
@@ -548,6 +664,7 @@ RULES: dict[str, Callable[[Build], list[CheckSpec]]] = {
     "xa_tieu_bieu": _nd86,
     "thon_to_dan_pho_van_hoa": _nd86,
     "gia_dinh_van_hoa": _nd86,
+    "cong_dan_thu_do_uu_tu": cong_dan_thu_do_uu_tu,
     "bang_khen_tinh": bang_khen_tinh,
     "bang_khen_thu_tuong": bang_khen_thu_tuong,
     "huan_chuong_lao_dong_hang_3": huan_chuong_lao_dong_hang_3,

@@ -47,6 +47,8 @@ class CheckSpec:
     messages: dict
     params: dict = field(default_factory=dict)
     detail: Callable[..., dict] | None = None
+    # When the article depends on the case (e.g. the authority row in force that day).
+    basis_of: Callable[..., str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,9 @@ class Verdict:
     title_name: str
     year: int
     checks: tuple[CheckResult, ...]
+    law_reason: str = ""
+    # Per question (criteria, chain, procedure, authority): instruments, date and why.
+    instruments: tuple = ()
 
     @property
     def eligible(self) -> bool:
@@ -93,6 +98,8 @@ class Verdict:
             "title": self.title,
             "title_name": self.title_name,
             "year": self.year,
+            "law_reason": self.law_reason,
+            "instruments": [answer.as_dict() for answer in self.instruments],
             "checks": [check.as_dict() for check in self.checks],
         }
 
@@ -114,6 +121,6 @@ def materialise(spec: CheckSpec, outcome: int, history, year: int, context) -> C
         spec.rule,
         passed,
         template.format_map(values),
-        spec.basis,
+        spec.basis if spec.basis_of is None else spec.basis_of(history, year, context),
         outcome in (PASS_U, FAIL_U),
     )

@@ -74,7 +74,10 @@ class Command(BaseCommand):
             case = parse_case(text)
         except CaseError as error:
             raise _fail(str(error)) from None
-        verdict = evaluate(case, config)
+        try:
+            verdict = evaluate(case, config)
+        except CaseError as error:
+            raise _fail(str(error)) from None
         if options["json"]:
             self.stdout.write(json.dumps(verdict.as_dict(), ensure_ascii=False))
             return
@@ -82,6 +85,13 @@ class Command(BaseCommand):
             f"{verdict.title_name} năm {verdict.year}: {VERDICT_NAMES[verdict.verdict]}"
         )
         self.stdout.write(f"Văn bản áp dụng: {verdict.law_name}")
+        if verdict.law_reason:
+            self.stdout.write(f"  {verdict.law_reason}")
+        for answer in verdict.instruments:
+            self.stdout.write(
+                f"  - {answer.as_dict()['question_name']}: {'; '.join(answer.instruments)} "
+                f"(theo {answer.why})"
+            )
         for check in verdict.checks:
             flag = " (giá trị chưa xác nhận)" if check.unconfirmed else ""
             self.stdout.write(f"  {PASSED_MARKS[check.passed]} {check.message}{flag}")

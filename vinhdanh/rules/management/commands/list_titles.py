@@ -5,6 +5,8 @@ import json
 from django.core.management.base import BaseCommand
 
 from vinhdanh.rules.engine import default_catalogue
+from vinhdanh.rules.engine.instruments import KIND_NAMES as INSTRUMENT_KINDS
+from vinhdanh.rules.engine.instruments import QUESTIONS, Register
 
 KIND_NAMES = {"emulation_title": "Danh hiệu thi đua", "commendation_form": "Hình thức khen thưởng"}
 SUBJECT_NAMES = {"person": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
@@ -20,9 +22,30 @@ class Command(BaseCommand):
             choices=sorted(KIND_NAMES),
             help="Chỉ liệt kê danh hiệu thi đua hoặc hình thức khen thưởng.",
         )
+        parser.add_argument(
+            "--instruments",
+            action="store_true",
+            help="Liệt kê văn bản pháp luật (ngày hiệu lực, hết hiệu lực, nội dung điều chỉnh).",
+        )
+
+    def _instruments(self, register: Register, as_json: bool) -> None:
+        if as_json:
+            self.stdout.write(json.dumps({"instruments": register.describe()}, ensure_ascii=False))
+            return
+        self.stdout.write(f"Văn bản pháp luật: {len(register.instruments)} văn bản")
+        for item in register.instruments.values():
+            kind = INSTRUMENT_KINDS.get(item.kind, item.kind)
+            questions = ", ".join(QUESTIONS[q].lower() for q in item.questions) or "tham khảo"
+            flag = " (ngày chưa xác nhận)" if {"from", "to"} & set(item.unconfirmed) else ""
+            self.stdout.write(f"- {item.name} [{kind}; {item.period()}{flag}]: {questions}")
+            if item.note:
+                self.stdout.write(f"    {item.note}")
 
     def handle(self, *args, **options):
         catalogue = default_catalogue()
+        if options.get("instruments"):
+            self._instruments(Register(catalogue), options["json"])
+            return
         titles = [
             title
             for title in catalogue.titles.values()
