@@ -3,6 +3,8 @@
 import json
 
 from vinhdanh.rules.engine import SETTINGS, default_catalogue, make_config
+from vinhdanh.rules.engine.bonus import validate_setting as validate_bonus_setting
+from vinhdanh.rules.engine.bonus_settings import BONUS_SETTINGS
 
 
 class SettingValueError(ValueError):
@@ -24,6 +26,11 @@ def parse_setting_value(name: str, text: str):
             "Giá trị không đọc được: dùng số (0.7), true/false, null hoặc chuỗi trong ngoặc kép."
         ) from error
     default = SETTINGS[name].default
+    if name in BONUS_SETTINGS:
+        try:
+            return validate_bonus_setting(name, value)
+        except ValueError as error:
+            raise SettingValueError(str(error)) from error
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise SettingValueError("Tham số này nhận true hoặc false.")
