@@ -14,7 +14,7 @@ from vinhdanh.accounts.councils import acting_council
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.catalogue_loader import DEFAULT_VOTE_THRESHOLD
 from vinhdanh.awards.checks import vote_passes
-from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.eligibility import prefilled_checklist, require_valid_input
 from vinhdanh.awards.models import (
     Appraisal,
     Ballot,
@@ -69,6 +69,7 @@ def appraise_nomination(
     current = lock(NOMINATIONS, nomination, expected_version)
     if not passed and not reasons.strip():
         raise ValidationError({"reasons": _("Hồ sơ không đạt cần ghi rõ lý do.")})
+    require_valid_input(current)  # the engine's refusal of the facts, in its own words
     rows, verdict, law = prefilled_checklist(current)
     confirmed = confirmed or {}
     for row in rows:
