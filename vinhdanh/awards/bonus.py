@@ -1,0 +1,56 @@
+"""The bonus of each award of a decision: the engine's amount on the signing date.
+
+The amount is the rules engine's (`rules.engine.bonus`): coefficient of the title or form
+under the instrument in force on the decision's signing date × the base salary in force
+that day (× households' or collectives' multiplier), rounded as the province sets. The
+decision page, its .docx annex and its .xlsx list show the same rows and total.
+"""
+
+from dataclasses import dataclass
+
+from vinhdanh.rules.engine import default_catalogue
+from vinhdanh.rules.engine.bonus import Bonus, bonus_for
+from vinhdanh.rules.provincial import config_for
+
+
+def subject_kind(nomination) -> str:
+    """The engine's subject: a person, else a household where the title is for households
+    only (Gia đình văn hóa), else a collective."""
+    if nomination.person_id:
+        return "person"
+    title = default_catalogue().titles.get(nomination.title.code)
+    if title is not None and title.subjects == ("household",):
+        return "household"
+    return "collective"
+
+
+def bonus_of(nomination, on, config) -> Bonus | None:
+    """The bonus of a nomination decided `on`; None for a title the catalogue does not know."""
+    if nomination.title.code not in default_catalogue().titles:
+        return None
+    return bonus_for(nomination.title.code, subject_kind(nomination), on, config)
+
+
+@dataclass(frozen=True)
+class BonusRows:
+    rows: list  # (nomination, Bonus | None)
+    total: int
+    unknown: int  # awards whose amount the engine cannot give
+    unconfirmed: bool
+
+    @property
+    def total_text(self) -> str:
+        return f"{self.total:,}".replace(",", ".") + " đ"
+
+
+def bonus_rows(decision, nominations) -> BonusRows:
+    """Each nomination's bonus under the issuer's province settings, and the total."""
+    config = config_for(decision.issuer)
+    rows = [(n, bonus_of(n, decision.signed_on, config)) for n in nominations]
+    bonuses = [b for _, b in rows]
+    return BonusRows(
+        rows=rows,
+        total=sum(b.amount for b in bonuses if b is not None and b.amount is not None),
+        unknown=sum(1 for b in bonuses if b is None or b.amount is None),
+        unconfirmed=any(b is not None and b.unconfirmed for b in bonuses),
+    )
