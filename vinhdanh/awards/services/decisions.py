@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards.authority import authority_refusal
+from vinhdanh.awards.authority import decision_refusal
 from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.services.upward import report_decision_down
@@ -104,7 +104,7 @@ def issue_decision(
     # Who may confer what is the law on the signing day, not in the year of the achievements.
     refusals = []
     for nomination in locked:
-        refusal = authority_refusal(council, nomination.title, signed_on)
+        refusal = decision_refusal(council, nomination.title, signed_on)
         if refusal:
             refusals.append(f"“{nomination.subject_name}”: {refusal}")
     if refusals:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards.authority import may_confer
+from vinhdanh.awards.authority import forward_refusal
 from vinhdanh.awards.documents_out import forwarding_letter
 from vinhdanh.awards.models import Attachment, Nomination, State, Submission
 from vinhdanh.awards.services.nominations import MAX_ATTACHMENT_BYTES
@@ -157,21 +157,17 @@ def forward_nominations(
                 _("“%(name)s” chưa được Hội đồng thông qua (trạng thái: %(state)s).")
                 % {"name": current.subject_name, "state": current.get_state_display()}
             )
-        if may_confer(sender, current.title, today):
-            raise ValidationError(
-                _(
-                    "“%(title)s” thuộc thẩm quyền của %(council)s: ban hành quyết định, "
-                    "không trình cấp trên (%(name)s)."
-                )
-                % {
-                    "title": current.title.name,
-                    "council": sender.name,
-                    "name": current.subject_name,
-                }
-            )
+        # Authority on the letter's day: the sender's own, or nobody's (see authority.py).
+        refusal = forward_refusal(sender, current.title, today)
+        if refusal:
+            raise ValidationError(f"“{current.subject_name}”: {refusal}")
         require(actor, "awards.forward_nomination", current)
         locked.append(current)
     to_council, external_body = _destination(sender, to_council, external_body)
+    if to_council is not None:
+        refusal = forward_refusal(sender, locked[0].title, today, to_council=to_council)
+        if refusal:
+            raise ValidationError(refusal)
     submission = Submission.objects.create(
         from_council=sender,
         to_council=to_council,
