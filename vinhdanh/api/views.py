@@ -1,5 +1,7 @@
 """Read-only REST API; every queryset passes through the same scope as the pages."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
@@ -81,6 +83,7 @@ class NominationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return nominations_for(self.request.user).select_related("decision")
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT})
     @action(detail=True)
     def verdict(self, request, pk=None):
         """The rules' verdict and bonus on the nomination: the page's and the CLI's function.
@@ -108,6 +111,7 @@ class EligibilityViewSet(viewsets.ViewSet):
     the answer is the CLI's `--json` output (verdict, checks, bonus) under the caller's
     province's settings; an input error is 400 with the CLI's message."""
 
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     def list(self, request):
         return Response(
             {
@@ -116,6 +120,10 @@ class EligibilityViewSet(viewsets.ViewSet):
             }
         )
 
+    @extend_schema(
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
     def create(self, request):
         try:
             judgement = judge_data(request.data, config_for(getattr(request.user, "unit", None)))
