@@ -220,3 +220,22 @@ def test_a_province_may_add_a_new_base_salary():
 def test_bad_bonus_settings_are_refused_in_vietnamese(name, value, needle):
     with pytest.raises(ValueError, match=needle):
         validate_setting(name, value)
+
+
+def test_staff_type_bonus_settings_as_json():
+    from vinhdanh.rules.setting_values import SettingValueError, parse_setting_value
+
+    assert parse_setting_value("bonus_base_salary", '{"2026-07-01": 2530000}') == {
+        "2026-07-01": 2_530_000
+    }
+    assert parse_setting_value("bonus_household_multiplier", "1.5") == 1.5
+    assert parse_setting_value("bonus_rounding_mode", '"nearest"') == "nearest"
+    with pytest.raises(SettingValueError, match="Cách làm tròn"):
+        parse_setting_value("bonus_rounding_mode", '"lên"')
+
+
+def test_the_bonus_settings_are_listed_with_their_provenance():
+    described = {row["name"]: row for row in make_config().describe()}
+    assert described["bonus_base_salary"]["value"]["2024-07-01"] == 2_340_000
+    assert described["bonus_rounding_step"]["unconfirmed"] is True
+    assert described["bonus_household_multiplier"]["unconfirmed"] is False
