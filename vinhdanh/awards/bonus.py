@@ -32,6 +32,39 @@ def bonus_of(nomination, on, config) -> Bonus | None:
 
 
 @dataclass(frozen=True)
+class StoredBonus:
+    """The amount a certificate keeps from its decision (see Certificate.bonus_amount)."""
+
+    amount: int | None
+    basis_text: str
+    unconfirmed: bool
+    article: str = ""
+
+    @property
+    def amount_text(self) -> str:
+        return "" if self.amount is None else f"{self.amount:,}".replace(",", ".") + " đ"
+
+
+def stored_bonus(certificate) -> StoredBonus | None:
+    if certificate is None or (certificate.bonus_amount is None and not certificate.bonus_basis):
+        return None  # issued before amounts were kept: computed on the signing date
+    return StoredBonus(
+        certificate.bonus_amount, certificate.bonus_basis, certificate.bonus_unconfirmed
+    )
+
+
+def certificate_fields(bonus) -> dict:
+    """What a certificate keeps of its bonus."""
+    if bonus is None:
+        return {}
+    return {
+        "bonus_amount": bonus.amount,
+        "bonus_basis": bonus.basis_text,
+        "bonus_unconfirmed": bonus.unconfirmed,
+    }
+
+
+@dataclass(frozen=True)
 class BonusRows:
     rows: list  # (nomination, Bonus | None)
     total: int
@@ -43,10 +76,18 @@ class BonusRows:
         return f"{self.total:,}".replace(",", ".") + " đ"
 
 
-def bonus_rows(decision, nominations) -> BonusRows:
-    """Each nomination's bonus under the issuer's province settings, and the total."""
-    config = config_for(decision.issuer)
-    rows = [(n, bonus_of(n, decision.signed_on, config)) for n in nominations]
+def bonus_rows(decision, nominations, certificates=None) -> BonusRows:
+    """Each nomination's bonus, and the total: the amount its certificate kept when the
+    decision was issued, else the engine's on the signing date (issuer's province)."""
+    kept = {c.nomination_id: stored_bonus(c) for c in certificates or ()}
+    config = None
+    rows = []
+    for nomination in nominations:
+        bonus = kept.get(nomination.pk)
+        if bonus is None:
+            config = config or config_for(decision.issuer)
+            bonus = bonus_of(nomination, decision.signed_on, config)
+        rows.append((nomination, bonus))
     bonuses = [b for _, b in rows]
     return BonusRows(
         rows=rows,

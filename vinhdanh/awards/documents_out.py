@@ -125,7 +125,8 @@ DECISION_HEADERS = [*LIST_HEADERS, "Tiền thưởng (đồng)", "Căn cứ mứ
 
 def _decision_bonus(decision) -> BonusRows:
     nominations = recipients(decision).select_related("person__unit", "collective__parent", "title")
-    return bonus_rows(decision, list(nominations.order_by("title__pk", "pk")))
+    certificates = decision.certificates.all()
+    return bonus_rows(decision, list(nominations.order_by("title__pk", "pk")), certificates)
 
 
 def _decision_rows(decision, bonus: BonusRows | None = None) -> list[list]:
@@ -165,14 +166,12 @@ def decision_docx(decision, *, chairman: str = "") -> bytes:
         "vì đã có thành tích xuất sắc.",
     )
     bonus = _decision_bonus(decision)
-    articles = sorted({b.article for _, b in bonus.rows if b is not None and b.amount is not None})
     doc.article(
         2,
         f"Tiền thưởng kèm theo danh hiệu, hình thức khen thưởng tại Điều 1 tổng cộng "
-        f"{bonus.total_text} (mức của từng trường hợp ghi trong danh sách kèm theo), tính theo "
-        f"mức lương cơ sở áp dụng ngày {decision.signed_on:%d/%m/%Y}"
-        + (f" và {'; '.join(articles)}" if articles else "")
-        + ", chi từ quỹ thi đua, khen thưởng theo quy định.",
+        f"{bonus.total_text}, tính theo mức lương cơ sở áp dụng ngày "
+        f"{decision.signed_on:%d/%m/%Y}; mức và căn cứ của từng trường hợp ghi trong danh sách "
+        "kèm theo; chi từ quỹ thi đua, khen thưởng theo quy định.",
     )
     doc.article(3, "Quyết định có hiệu lực kể từ ngày ký.")
     doc.article(

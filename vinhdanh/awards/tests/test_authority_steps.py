@@ -23,6 +23,8 @@ from vinhdanh.awards.models import State, Title
 from vinhdanh.awards.tests.two_levels import build, voted_at_the_ward
 from vinhdanh.org.models import Council
 from vinhdanh.rules.engine import default_catalogue
+from vinhdanh.rules.models import RuleSetting
+from vinhdanh.rules.provincial import province_of
 
 LAST_DISTRICT_DAY = datetime.date(2025, 6, 30)
 FIRST_TWO_LEVEL_DAY = datetime.date(2025, 7, 1)
@@ -118,12 +120,15 @@ def test_the_decision_shows_each_bonus_and_the_total(demo, client):
     document = Document(io.BytesIO(decision_docx(decision)))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Điều 2. Tiền thưởng" in text and "tổng cộng 3.042.000 đ" in text
-    assert "Điều 50 Nghị định 152/2025/NĐ-CP" in text
+    assert "lương cơ sở áp dụng ngày 01/07/2025" in text
     annex = document.tables[-1]
     headers = [cell.text for cell in annex.rows[0].cells]
     assert headers[-2:] == ["Tiền thưởng (đồng)", "Căn cứ mức thưởng"]
     rows = {row.cells[3].text: row.cells[5].text for row in annex.rows[1:-1]}
     assert rows == {"Giấy khen": "702.000 đ", "Chiến sĩ thi đua cơ sở": "2.340.000 đ"}
+    bases = {row.cells[3].text: row.cells[6].text for row in annex.rows[1:-1]}
+    assert "1 × 2.340.000 đ" in bases["Chiến sĩ thi đua cơ sở"]
+    assert "Điều 50 Nghị định 152/2025/NĐ-CP" in bases["Chiến sĩ thi đua cơ sở"]
     assert [annex.rows[-1].cells[1].text, annex.rows[-1].cells[5].text] == [
         "Tổng cộng",
         "3.042.000 đ",
@@ -135,3 +140,17 @@ def test_the_decision_shows_each_bonus_and_the_total(demo, client):
     page = client.get(reverse("awards:decision_detail", args=[decision.pk])).content.decode()
     assert 'data-testid="bonus-total">3.042.000 đ<' in page
     assert "0,3 × 2.340.000 đ (lương cơ sở từ 01/07/2024)" in page
+    # The certificates keep the amounts: a later change of the province's settings does
+    # not rewrite the issued decision.
+    assert sorted(decision.certificates.values_list("bonus_amount", flat=True)) == [
+        702_000,
+        2_340_000,
+    ]
+    province = province_of(decision.issuer)
+    RuleSetting.objects.create(
+        province=province, name="bonus_coefficients", value={"chien_si_thi_dua_co_so": 2.0}
+    )
+    again = client.get(reverse("awards:decision_detail", args=[decision.pk])).content.decode()
+    assert 'data-testid="bonus-total">3.042.000 đ<' in again
+    annex_again = Document(io.BytesIO(decision_docx(decision))).tables[-1]
+    assert annex_again.rows[-1].cells[5].text == "3.042.000 đ"
