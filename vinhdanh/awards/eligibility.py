@@ -112,6 +112,17 @@ def input_error(nomination: Nomination) -> str | None:
     return None
 
 
+def verdict_context(nomination: Nomination) -> dict:
+    """What a page shows: the verdict, the bonus it would carry, or the input error."""
+    try:
+        judgement = judgement_for(nomination)
+    except CaseError as error:
+        return {"verdict": None, "bonus": None, "input_error": str(error)}
+    if judgement is None:
+        return {"verdict": None, "bonus": None, "input_error": None}
+    return {"verdict": judgement.verdict, "bonus": judgement.bonus, "input_error": None}
+
+
 def require_valid_input(nomination: Nomination, field: str | None = None) -> None:
     """Refuse a nomination whose facts the engine refuses, with the same message."""
     message = input_error(nomination)

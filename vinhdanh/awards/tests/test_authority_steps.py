@@ -154,3 +154,20 @@ def test_the_decision_shows_each_bonus_and_the_total(demo, client):
     assert 'data-testid="bonus-total">3.042.000 đ<' in again
     annex_again = Document(io.BytesIO(decision_docx(decision))).tables[-1]
     assert annex_again.rows[-1].cells[5].text == "3.042.000 đ"
+
+
+def test_the_forward_refusal_is_shown_on_the_forward_step(demo, client, monkeypatch):
+    levels = build()
+    voted = voted_at_the_ward(levels, title_code="chien_si_thi_dua_co_so")
+    _on(monkeypatch, FIRST_TWO_LEVEL_DAY)
+    client.force_login(levels.ward_chair)
+    response = client.post(
+        reverse("awards:nomination_step", args=[voted.pk, "forward"]),
+        {"version": voted.version, "to_council": levels.city.pk},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "thuộc thẩm quyền của Hội đồng Thi đua - Khen thưởng phường Tương Mai" in page
+    assert "vào ngày 01/07/2025" in page
+    voted.refresh_from_db()
+    assert voted.state == State.VOTED

@@ -118,6 +118,11 @@ def test_a_saved_nominations_verdict_in_the_api_and_on_its_page(demo_user, clien
     good = client.get(reverse("api:nomination-verdict", args=[nomination.pk])).json()
     assert good["verdict"] == eligibility.verdict_for(nomination).verdict
     assert good["bonus"]["basis"]["title"] == "tap_the_lao_dong_tien_tien"
+    # 0,8 × 1.490.000 đ on 31/12/2021 (law.md §3.2), on the page as in the API.
+    assert good["bonus"]["amount"] == 1_192_000
+    shown = client.get(reverse("awards:nomination_verdict", args=[nomination.pk]))
+    assert 'data-testid="verdict-bonus"' in shown.content.decode()
+    assert "1.192.000 đ" in shown.content.decode()
     monkeypatch.setattr(
         eligibility,
         "members_of",
@@ -128,3 +133,34 @@ def test_a_saved_nominations_verdict_in_the_api_and_on_its_page(demo_user, clien
     page = client.get(reverse("awards:nomination_verdict", args=[nomination.pk]))
     assert MESSAGE in page.content.decode()
     assert eligibility.input_error(nomination) == MESSAGE
+
+
+def test_the_appraisal_refuses_it_with_the_same_message(demo_user, client, monkeypatch):
+    from vinhdanh.awards import services
+    from vinhdanh.awards.models import State
+    from vinhdanh.awards.tests.helpers import attach_all
+
+    officer = demo_user("canbo.hoangliet")
+    client.force_login(officer)
+    assert (
+        client.post(reverse("awards:nomination_create"), _collective_post(officer)).status_code
+        == 302
+    )
+    nomination = Nomination.objects.latest("pk")
+    attach_all(demo_user, nomination)
+    services.submit_nomination(officer, nomination)
+    nomination.refresh_from_db()
+    monkeypatch.setattr(
+        eligibility,
+        "members_of",
+        lambda unit, year: Members(total=10, completed_tasks=10, lao_dong_tien_tien=12),
+    )
+    client.force_login(demo_user("thuongtruc"))
+    response = client.post(
+        reverse("awards:nomination_step", args=[nomination.pk, "appraise"]),
+        {"version": nomination.version, "passed": "1", "note": "Đủ tiêu chuẩn."},
+    )
+    assert response.status_code == 400
+    assert MESSAGE in response.content.decode()
+    nomination.refresh_from_db()
+    assert nomination.state == State.SUBMITTED
