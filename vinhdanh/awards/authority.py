@@ -114,8 +114,16 @@ def forward_refusal(sender, title, on: datetime.date, to_council=None) -> str | 
             "định, không trình cấp trên."
         ) % {"title": title.name, "council": sender.name, "day": f"{on:%d/%m/%Y}"}
     if to_council is not None:
-        return _level_refusal(to_council, on)
+        return destination_refusal(to_council, on)
     return None
+
+
+def destination_refusal(to_council, on: datetime.date) -> str | None:
+    """A council whose level has ended on `on` receives no dossier (a district after
+    30/06/2025)."""
+    if engine_level(to_council.unit) is None:
+        return None  # a level the catalogue does not know: its own rules
+    return _level_refusal(to_council, on)
 
 
 def batch_refusal(title, on: datetime.date) -> str | None:

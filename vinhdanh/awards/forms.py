@@ -419,6 +419,13 @@ class ForwardForm(NominationStepForm):
     letter_number = forms.CharField(
         label=_("Số tờ trình"), required=False, max_length=60, widget=_line(_("Số tờ trình"))
     )
+    # Who may confer what is asked on the letter's day (default today).
+    sent_on = forms.DateField(
+        label=_("Ngày tờ trình"),
+        required=False,
+        widget=_date_input(**{"class": "form-control mb-1", "aria-label": _("Ngày tờ trình")}),
+        error_messages=DATE_ERRORS,
+    )
 
     def __init__(self, *args, **kwargs):
         from vinhdanh.awards.services.review import council_of
@@ -447,6 +454,7 @@ class ForwardForm(NominationStepForm):
             "to_council": data["to_council"],
             "external_body": data["external_body"],
             "letter_number": data["letter_number"],
+            "sent_on": data.get("sent_on"),
         }
 
 

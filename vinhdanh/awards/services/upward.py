@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards.authority import forward_refusal
+from vinhdanh.awards.authority import destination_refusal, forward_refusal
 from vinhdanh.awards.documents_out import forwarding_letter
 from vinhdanh.awards.models import Attachment, Nomination, State, Submission
 from vinhdanh.awards.services.nominations import MAX_ATTACHMENT_BYTES
@@ -140,14 +140,17 @@ def forward_nominations(
     letter_number: str = "",
     note: str = "",
     expected_versions: dict | None = None,
+    sent_on=None,
 ) -> Submission:
-    """Send passed dossiers up as one submission; nothing moves if one of them may not."""
+    """Send passed dossiers up as one submission; nothing moves if one of them may not.
+
+    `sent_on` is the letter's date (default today): authority is asked on that day."""
     nominations = list(nominations)
     if not nominations:
         raise ValidationError(_("Chưa chọn hồ sơ nào để trình cấp trên."))
     sender = council_of(actor)
     expected_versions = expected_versions or {}
-    today = timezone.localdate()
+    today = sent_on or timezone.localdate()
     locked = []
     for nomination in sorted(nominations, key=lambda n: n.pk):  # a fixed order avoids deadlocks
         require(actor, "awards.export_dossier", nomination)
@@ -164,10 +167,9 @@ def forward_nominations(
         require(actor, "awards.forward_nomination", current)
         locked.append(current)
     to_council, external_body = _destination(sender, to_council, external_body)
-    if to_council is not None:
-        refusal = forward_refusal(sender, locked[0].title, today, to_council=to_council)
-        if refusal:
-            raise ValidationError(refusal)
+    refusal = destination_refusal(to_council, today) if to_council is not None else None
+    if refusal:
+        raise ValidationError(refusal)
     submission = Submission.objects.create(
         from_council=sender,
         to_council=to_council,
@@ -182,7 +184,7 @@ def forward_nominations(
         .select_related("person__unit", "collective__parent", "title")
         .order_by("pk")
     )
-    letter = forwarding_letter(submission, rows, votes)
+    letter = forwarding_letter(submission, rows, votes, day=today)
     submission.letter.save(f"to-trinh-cap-tren-{submission.pk}.docx", ContentFile(letter))
     record(
         actor=actor,
@@ -215,6 +217,7 @@ def forward_to_higher_level(
     to_council: Council | None = None,
     external_body: str = "",
     letter_number: str = "",
+    sent_on=None,
 ) -> Submission:
     """One dossier sent up: a submission of one."""
     return forward_nominations(
@@ -225,6 +228,7 @@ def forward_to_higher_level(
         letter_number=letter_number,
         note=note,
         expected_versions={nomination.pk: expected_version},
+        sent_on=sent_on,
     )
 
 

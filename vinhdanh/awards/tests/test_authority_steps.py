@@ -48,16 +48,25 @@ def test_a_ward_sends_cstdcs_up_before_the_reform_and_decides_it_after(demo):
 def test_forwarding_asks_on_the_letters_day(demo, monkeypatch):
     levels = build()
     voted = voted_at_the_ward(levels, title_code="chien_si_thi_dua_co_so")
-    _on(monkeypatch, FIRST_TWO_LEVEL_DAY)
     with pytest.raises(ValidationError) as refused:
-        services.forward_to_higher_level(levels.ward_chair, voted, to_council=levels.city)
+        services.forward_to_higher_level(
+            levels.ward_chair, voted, to_council=levels.city, sent_on=FIRST_TWO_LEVEL_DAY
+        )
     assert "ban hành quyết định, không trình cấp trên" in refused.value.messages[0]
     voted.refresh_from_db()
     assert voted.state == State.VOTED  # nothing moved
-    _on(monkeypatch, LAST_DISTRICT_DAY)
-    services.forward_to_higher_level(levels.ward_chair, voted, to_council=levels.city)
+    _on(monkeypatch, FIRST_TWO_LEVEL_DAY)  # without a date, today is the letter's day
+    with pytest.raises(ValidationError):
+        services.forward_to_higher_level(levels.ward_chair, voted, to_council=levels.city)
+    _on(monkeypatch, LAST_DISTRICT_DAY)  # the step is offered while the ward may not confer
+    submission = services.forward_to_higher_level(
+        levels.ward_chair, voted, to_council=levels.city, sent_on=LAST_DISTRICT_DAY
+    )
     voted.refresh_from_db()
     assert voted.state == State.FORWARDED
+    letter = Document(submission.letter.open("rb"))
+    header = "\n".join(cell.text for cell in letter.tables[0].rows[0].cells)
+    assert "ngày 30 tháng 6 năm 2025" in header  # the letter carries its day
 
 
 def test_a_dossier_may_not_go_to_a_district_council_after_the_reform(demo):
@@ -159,11 +168,10 @@ def test_the_decision_shows_each_bonus_and_the_total(demo, client):
 def test_the_forward_refusal_is_shown_on_the_forward_step(demo, client, monkeypatch):
     levels = build()
     voted = voted_at_the_ward(levels, title_code="chien_si_thi_dua_co_so")
-    _on(monkeypatch, FIRST_TWO_LEVEL_DAY)
     client.force_login(levels.ward_chair)
     response = client.post(
         reverse("awards:nomination_step", args=[voted.pk, "forward"]),
-        {"version": voted.version, "to_council": levels.city.pk},
+        {"version": voted.version, "to_council": levels.city.pk, "sent_on": "2025-07-01"},
     )
     assert response.status_code == 400
     page = response.content.decode()
