@@ -283,6 +283,8 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "api:task-detail": (API_SCOPED, "task"),
     "api:nomination-detail": (API_SCOPED, "nomination"),
     "api:decision-detail": (API_SCOPED, "decision"),
+    "api:eligibility-list": (API, None),
+    "api:nomination-verdict": (API_SCOPED, "nomination"),
     "movements:api-root": (API, None),
     "movements:api-movement-list": (API, None),
     "movements:api-movement-detail": (API, "launched_movement"),

@@ -12,6 +12,7 @@ router.register("clusters", views.ClusterViewSet, basename="cluster")
 router.register("tasks", views.TaskViewSet, basename="task")
 router.register("nominations", views.NominationViewSet, basename="nomination")
 router.register("decisions", views.DecisionViewSet, basename="decision")
+router.register("eligibility", views.EligibilityViewSet, basename="eligibility")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     *router.urls,

@@ -1,7 +1,11 @@
 """Read-only REST API; every queryset passes through the same scope as the pages."""
 
-from rest_framework import viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
+from rest_framework.response import Response
 
 from vinhdanh.accounts import access
 from vinhdanh.api.pagination import CappedPagination
@@ -13,11 +17,15 @@ from vinhdanh.api.serializers import (
     TaskSerializer,
     UnitSerializer,
 )
+from vinhdanh.awards.eligibility import judgement_for
 from vinhdanh.awards.models import Decision
 from vinhdanh.awards.selectors import nominations_for
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Cluster
 from vinhdanh.plans.selectors import tasks_for
+from vinhdanh.rules.engine import CaseError
+from vinhdanh.rules.engine.judge import judge_data
+from vinhdanh.rules.provincial import config_for
 
 
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
@@ -75,6 +83,20 @@ class NominationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return nominations_for(self.request.user).select_related("decision")
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT})
+    @action(detail=True)
+    def verdict(self, request, pk=None):
+        """The rules' verdict and bonus on the nomination: the page's and the CLI's function.
+        Facts the engine refuses give 400 with its Vietnamese message."""
+        nomination = self.get_object()
+        try:
+            judgement = judgement_for(nomination)
+        except CaseError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        if judgement is None:
+            return Response({"verdict": None, "bonus": None})
+        return Response(judgement.as_dict())
+
 
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DecisionSerializer
@@ -82,3 +104,29 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return access.scope_queryset(self.request.user, Decision.objects.all()).order_by("pk")
+
+
+class EligibilityViewSet(viewsets.ViewSet):
+    """POST a case in the JSON shape of `manage.py check_eligibility` (vinhdanh/rules/README.md):
+    the answer is the CLI's `--json` output (verdict, checks, bonus) under the caller's
+    province's settings; an input error is 400 with the CLI's message."""
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def list(self, request):
+        return Response(
+            {
+                "detail": "Gửi (POST) hồ sơ xét dạng JSON như lệnh check_eligibility để nhận "
+                "kết luận, các tiêu chí và tiền thưởng."
+            }
+        )
+
+    @extend_schema(
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def create(self, request):
+        try:
+            judgement = judge_data(request.data, config_for(getattr(request.user, "unit", None)))
+        except CaseError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(judgement.as_dict())

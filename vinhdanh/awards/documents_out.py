@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from vinhdanh.awards.bonus import BonusRows, bonus_rows
 from vinhdanh.awards.letterheads import unit_letterhead
 from vinhdanh.documents.admin_docx import AdminDocument
 from vinhdanh.documents.admin_xlsx import list_workbook
@@ -119,9 +120,33 @@ def recipients(decision):
     return decision.nominations.exclude(copies_above__decision=decision)
 
 
-def _decision_rows(decision):
+DECISION_HEADERS = [*LIST_HEADERS, "Tiền thưởng (đồng)", "Căn cứ mức thưởng"]
+
+
+def _decision_bonus(decision) -> BonusRows:
     nominations = recipients(decision).select_related("person__unit", "collective__parent", "title")
-    return [_row(i, n) for i, n in enumerate(nominations.order_by("title__pk", "pk"), 1)]
+    certificates = decision.certificates.all()
+    return bonus_rows(decision, list(nominations.order_by("title__pk", "pk")), certificates)
+
+
+def _decision_rows(decision, bonus: BonusRows | None = None) -> list[list]:
+    """The annex: one row per award with its amount and basis, then the total."""
+    bonus = bonus or _decision_bonus(decision)
+    rows = [
+        [*_row(i, n), b.amount_text if b else "", b.basis_text if b else ""]
+        for i, (n, b) in enumerate(bonus.rows, 1)
+    ]
+    rows.append(["", "Tổng cộng", "", "", "", bonus.total_text, _total_note(bonus)])
+    return rows
+
+
+def _total_note(bonus: BonusRows) -> str:
+    notes = []
+    if bonus.unknown:
+        notes.append(f"{bonus.unknown} trường hợp chưa tính được mức thưởng")
+    if bonus.unconfirmed:
+        notes.append("có mức chưa xác nhận, cần đối chiếu văn bản")
+    return "; ".join(notes)
 
 
 def decision_docx(decision, *, chairman: str = "") -> bytes:
@@ -140,19 +165,27 @@ def decision_docx(decision, *, chairman: str = "") -> bytes:
         f"Tặng {', '.join(titles)} cho các cá nhân, tập thể có tên trong danh sách kèm theo "
         "vì đã có thành tích xuất sắc.",
     )
-    doc.article(2, "Quyết định có hiệu lực kể từ ngày ký.")
+    bonus = _decision_bonus(decision)
     doc.article(
-        3,
+        2,
+        f"Tiền thưởng kèm theo danh hiệu, hình thức khen thưởng tại Điều 1 tổng cộng "
+        f"{bonus.total_text}, tính theo mức lương cơ sở áp dụng ngày "
+        f"{decision.signed_on:%d/%m/%Y}; mức và căn cứ của từng trường hợp ghi trong danh sách "
+        "kèm theo; chi từ quỹ thi đua, khen thưởng theo quy định.",
+    )
+    doc.article(3, "Quyết định có hiệu lực kể từ ngày ký.")
+    doc.article(
+        4,
         "Chánh Văn phòng, Trưởng phòng Nội vụ, thủ trưởng các đơn vị và các cá nhân, tập thể "
         "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
     )
     doc.signature(authority="CHỦ TỊCH", signer=chairman or decision.signer)
-    doc.recipients(["Như Điều 3", "Hội đồng Thi đua - Khen thưởng"])
+    doc.recipients(["Như Điều 4", "Hội đồng Thi đua - Khen thưởng"])
     doc.annex(
         "DANH SÁCH KHEN THƯỞNG",
         f"(Kèm theo Quyết định số {decision.reference} ngày {decision.signed_on:%d/%m/%Y})",
     )
-    doc.table(LIST_HEADERS, _decision_rows(decision))
+    doc.table(DECISION_HEADERS, _decision_rows(decision, bonus))
     return doc.to_bytes()
 
 
@@ -170,6 +203,6 @@ def decision_xlsx(decision) -> bytes:
         unit_letterhead(decision.issuer),
         title=f"Danh sách khen thưởng kèm theo Quyết định số {decision.reference}",
         date=decision.signed_on,
-        headers=LIST_HEADERS,
+        headers=DECISION_HEADERS,
         rows=_decision_rows(decision),
     )

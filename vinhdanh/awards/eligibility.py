@@ -9,6 +9,8 @@ judge the title (then the appraiser fills the checklist by hand).
 
 import datetime
 
+from django.core.exceptions import ValidationError
+
 from vinhdanh.awards.models import Nomination
 from vinhdanh.awards.models.nomination import AWARDED_STATES
 from vinhdanh.movements.selectors import registered_titles
@@ -18,9 +20,9 @@ from vinhdanh.rules.engine import (
     CaseError,
     Context,
     default_catalogue,
-    evaluate,
     history_from_rows,
 )
+from vinhdanh.rules.engine.judge import Judgement, judge
 from vinhdanh.rules.provincial import config_for
 from vinhdanh.scoring.models import ClusterProposal
 
@@ -63,26 +65,79 @@ def _cluster_leader(nomination: Nomination) -> bool | None:
     return voted.filter(unit=nomination.collective, rank=1).exists()
 
 
-def verdict_for(nomination: Nomination):
-    """The engine's verdict on a nomination, or None when the engine cannot judge it."""
+def case_for(nomination: Nomination, on: datetime.date | None = None) -> Case | None:
+    """The engine's case for a nomination (decided `on`, default 31/12 of its year), or None
+    when the engine does not know the title."""
     if nomination.title.code not in default_catalogue().titles:
         return None
+    subject = nomination.person or nomination.collective
+    context = Context(
+        members=members_of(nomination.collective, nomination.year)
+        if nomination.collective_id
+        else None,
+        basis=nomination.basis.code,
+        decision_date=on or datetime.date(nomination.year, 12, 31),
+        registered=nomination.title.code in registered_titles(subject, nomination.year),
+        cluster_leader=_cluster_leader(nomination),
+    )
+    config = config_for(nomination.unit)
+    return Case(nomination.year, nomination.title.code, _history(nomination, config), context)
+
+
+def judgement_for(nomination: Nomination, on: datetime.date | None = None) -> Judgement | None:
+    """The one verdict and bonus (`judge`, as the CLI and the API), or None when the engine
+    cannot judge the title. An input error raises CaseError with the engine's message."""
     try:
-        subject = nomination.person or nomination.collective
-        context = Context(
-            members=members_of(nomination.collective, nomination.year)
-            if nomination.collective_id
-            else None,
-            basis=nomination.basis.code,
-            decision_date=datetime.date(nomination.year, 12, 31),
-            registered=nomination.title.code in registered_titles(subject, nomination.year),
-            cluster_leader=_cluster_leader(nomination),
-        )
-        config = config_for(nomination.unit)
-        case = Case(nomination.year, nomination.title.code, _history(nomination, config), context)
-        return evaluate(case, config)
-    except (CaseError, KeyError, LookupError, ValueError):
+        case = case_for(nomination, on)
+    except CaseError:
+        raise
+    except (KeyError, LookupError, ValueError):
         return None
+    if case is None:
+        return None
+    try:
+        return judge(case, config_for(nomination.unit))
+    except CaseError:
+        raise
+    except (KeyError, LookupError, ValueError):
+        return None
+
+
+def input_error(nomination: Nomination) -> str | None:
+    """The engine's refusal of the nomination's facts (the CLI's and the API's words), or None."""
+    try:
+        judgement_for(nomination)
+    except CaseError as error:
+        return str(error)
+    return None
+
+
+def verdict_context(nomination: Nomination) -> dict:
+    """What a page shows: the verdict, the bonus it would carry, or the input error."""
+    try:
+        judgement = judgement_for(nomination)
+    except CaseError as error:
+        return {"verdict": None, "bonus": None, "input_error": str(error)}
+    if judgement is None:
+        return {"verdict": None, "bonus": None, "input_error": None}
+    return {"verdict": judgement.verdict, "bonus": judgement.bonus, "input_error": None}
+
+
+def require_valid_input(nomination: Nomination, field: str | None = None) -> None:
+    """Refuse a nomination whose facts the engine refuses, with the same message."""
+    message = input_error(nomination)
+    if message:
+        raise ValidationError({field: message} if field else message)
+
+
+def verdict_for(nomination: Nomination):
+    """The engine's verdict on a nomination, or None when the engine cannot judge it or its
+    facts are refused (see :func:`input_error` for the message)."""
+    try:
+        judgement = judgement_for(nomination)
+    except CaseError:
+        return None
+    return judgement.verdict if judgement else None
 
 
 def prefilled_checklist(nomination: Nomination) -> tuple[list[dict], str, str]:

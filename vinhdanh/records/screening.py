@@ -23,9 +23,9 @@ from vinhdanh.rules.engine import (
     NEEDS_REVIEW,
     Case,
     default_catalogue,
-    evaluate,
     get_engine,
 )
+from vinhdanh.rules.engine.judge import judge
 from vinhdanh.rules.provincial import config_for
 
 VERDICT_LABELS = {
@@ -92,7 +92,8 @@ def screen_unit(user, unit: Unit, year: int) -> tuple[list[tuple[str, str]], lis
 def explain(person: Person, title_id: str, year: int):
     """The full verdict, with every check, its message and legal basis."""
     history = person_histories([person.pk], year)[person.pk]
-    return evaluate(Case(year, title_id, history), config_for(person.unit))
+    # The one function every entry point calls (CLI, API, nomination pages, decisions).
+    return judge(Case(year, title_id, history), config_for(person.unit)).verdict
 
 
 # People screened per step of a job: one history query set and one progress write per step.

@@ -4,6 +4,8 @@ import json
 from datetime import date
 
 from vinhdanh.rules.engine import SETTINGS, default_catalogue, make_config
+from vinhdanh.rules.engine.bonus import validate_setting as validate_bonus_setting
+from vinhdanh.rules.engine.bonus_settings import BONUS_SETTINGS
 
 
 class SettingValueError(ValueError):
@@ -52,6 +54,11 @@ def parse_setting_value(name: str, text: str):
             "Giá trị không đọc được: dùng số (0.7), true/false, null hoặc chuỗi trong ngoặc kép."
         ) from error
     default = SETTINGS[name].default
+    if name in BONUS_SETTINGS:
+        try:
+            return validate_bonus_setting(name, value)
+        except ValueError as error:
+            raise SettingValueError(str(error)) from error
     if name in _SPECIAL:
         _SPECIAL[name](value)
     elif isinstance(default, bool):

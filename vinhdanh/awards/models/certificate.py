@@ -28,6 +28,11 @@ class Certificate(PermanentModel):
     issued_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(_("Thu hồi lúc"), null=True, blank=True)
     revoke_reason = models.TextField(_("Lý do thu hồi"), blank=True)
+    # The bonus as the decision gave it (rules.engine.bonus on the signing date), kept so a
+    # later change of the province's settings does not rewrite an issued decision.
+    bonus_amount = models.BigIntegerField(_("Tiền thưởng (đồng)"), null=True, blank=True)
+    bonus_basis = models.TextField(_("Căn cứ mức thưởng"), blank=True)
+    bonus_unconfirmed = models.BooleanField(_("Mức thưởng chưa xác nhận"), default=False)
 
     class Meta:
         ordering = ["pk"]

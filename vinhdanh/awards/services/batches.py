@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.awards.authority import batch_refusal
 from vinhdanh.awards.documents_out import submission_letter
 from vinhdanh.awards.guards import event_date_refusal
 from vinhdanh.awards.models import Batch, Nomination, State
@@ -68,7 +69,12 @@ def submit_batch(
     if not drafts:
         raise ValidationError(_("Đợt đề nghị chưa có hồ sơ dự thảo nào."))
     problems = []
+    today = timezone.localdate()
     for nomination in drafts:
+        refusal = batch_refusal(nomination.title, today)
+        if refusal:
+            problems.append(f"{nomination.subject_name}: {refusal}")
+            continue
         try:
             submit_nomination(actor, nomination)
         except ValidationError as error:

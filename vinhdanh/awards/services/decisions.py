@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards.authority import authority_refusal
+from vinhdanh.awards.authority import decision_refusal
+from vinhdanh.awards.bonus import bonus_rows, certificate_fields
 from vinhdanh.awards.guards import decision_date_refusal, event_date_refusal, last_in_register
 from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
 from vinhdanh.awards.services.review import council_of
@@ -41,10 +42,11 @@ def _chairman(council) -> str:
     return member.person.full_name if member else ""
 
 
-def _certificate_for(actor, nomination: Nomination, decision: Decision) -> Certificate:
+def _certificate_for(actor, nomination: Nomination, decision: Decision, bonus=None) -> Certificate:
     certificate = Certificate.objects.create(
         nomination=nomination,
         decision=decision,
+        **certificate_fields(bonus),
         recipient=nomination.subject_name,
         title_name=nomination.title.name,
         achievement=nomination.event or _("Đã có thành tích xuất sắc năm %s") % nomination.year,
@@ -114,18 +116,21 @@ def issue_decision(
     # Who may confer what is the law on the signing day, not in the year of the achievements.
     refusals = []
     for nomination in locked:
-        refusal = authority_refusal(council, nomination.title, signed_on)
+        refusal = decision_refusal(council, nomination.title, signed_on)
         if refusal:
             refusals.append(f"“{nomination.subject_name}”: {refusal}")
     if refusals:
         raise ValidationError(refusals)
     decision.number = next_decision_number(council.unit, year)
     save_and_record(actor=actor, instance=decision, action="awards.decision.issue")
+    # The bonus on the signing date, kept on each certificate as the decision gives it.
+    amounts = {n.pk: b for n, b in bonus_rows(decision, locked).rows}
     for nomination in locked:
+        bonus = amounts.get(nomination.pk)
         nomination = transition(
             NOMINATIONS, actor, nomination, "decide", note=decision.reference, decision=decision
         )
-        _certificate_for(actor, nomination, decision)
+        _certificate_for(actor, nomination, decision, bonus)
         report_decision_down(actor, nomination, decision)
     return decision
 
@@ -174,7 +179,8 @@ def record_higher_decision(
         note=decision.reference,
         decision=decision,
     )
-    _certificate_for(actor, current, decision)
+    bonus = bonus_rows(decision, [current]).rows[0][1]
+    _certificate_for(actor, current, decision, bonus)
     report_decision_down(actor, current, decision)
     return decision
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
+from vinhdanh.awards.eligibility import require_valid_input
 from vinhdanh.awards.models import Attachment, Nomination
 from vinhdanh.awards.workflows import NOMINATIONS
 from vinhdanh.core.services import save_and_record
@@ -74,6 +75,8 @@ def create_nomination(
         batch=batch,
         created_by=actor,
     )
+    # Facts the engine refuses (the CLI's and the API's message) are refused here too.
+    require_valid_input(nomination)
     return save_and_record(actor=actor, instance=nomination, action="awards.nomination.create")
 
 
@@ -97,6 +100,13 @@ def update_nomination(actor, nomination: Nomination, *, expected_version=None, *
     )
     if not str(merged["achievements"]).strip():
         raise ValidationError({"achievements": _("Cần nhập tóm tắt thành tích.")})
+    draft = Nomination(
+        unit=current.unit,
+        person=current.person,
+        collective=current.collective,
+        **{field: merged[field] for field in ("title", "basis", "year")},
+    )
+    require_valid_input(draft)
     before = snapshot(current)
     save_versioned(NOMINATIONS, current, **changes)
     record(

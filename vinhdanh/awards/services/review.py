@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.checks import vote_passes
-from vinhdanh.awards.eligibility import prefilled_checklist
+from vinhdanh.awards.eligibility import prefilled_checklist, require_valid_input
 from vinhdanh.awards.guards import appraisal_refusal, notice_problem, overridden_checks
 from vinhdanh.awards.models import (
     Appraisal,
@@ -70,6 +70,7 @@ def appraise_nomination(
     current = lock(NOMINATIONS, nomination, expected_version)
     if not passed and not reasons.strip():
         raise ValidationError({"reasons": _("Hồ sơ không đạt cần ghi rõ lý do.")})
+    require_valid_input(current)  # the engine's refusal of the facts, in its own words
     rows, verdict, law = prefilled_checklist(current)
     confirmed = confirmed or {}
     for row in rows:

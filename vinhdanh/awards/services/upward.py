@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.audit.services import record, snapshot
-from vinhdanh.awards.authority import may_confer
+from vinhdanh.awards.authority import destination_refusal, forward_refusal
 from vinhdanh.awards.documents_out import forwarding_letter
 from vinhdanh.awards.guards import event_date_refusal
 from vinhdanh.awards.models import Attachment, Nomination, State, Submission
@@ -160,7 +160,7 @@ def forward_nominations(
         raise ValidationError(refusal)
     sender = council_of(actor)
     expected_versions = expected_versions or {}
-    today = timezone.localdate()
+    today = letter_date or timezone.localdate()  # authority is asked on the letter's day
     locked = []
     for nomination in sorted(nominations, key=lambda n: n.pk):  # a fixed order avoids deadlocks
         require(actor, "awards.export_dossier", nomination)
@@ -170,21 +170,16 @@ def forward_nominations(
                 _("“%(name)s” chưa được Hội đồng thông qua (trạng thái: %(state)s).")
                 % {"name": current.subject_name, "state": current.get_state_display()}
             )
-        if may_confer(sender, current.title, today):
-            raise ValidationError(
-                _(
-                    "“%(title)s” thuộc thẩm quyền của %(council)s: ban hành quyết định, "
-                    "không trình cấp trên (%(name)s)."
-                )
-                % {
-                    "title": current.title.name,
-                    "council": sender.name,
-                    "name": current.subject_name,
-                }
-            )
+        # Authority on the letter's day: the sender's own, or nobody's (see authority.py).
+        refusal = forward_refusal(sender, current.title, today)
+        if refusal:
+            raise ValidationError(f"“{current.subject_name}”: {refusal}")
         require(actor, "awards.forward_nomination", current)
         locked.append(current)
     to_council, external_body = _destination(sender, to_council, external_body)
+    refusal = destination_refusal(to_council, today) if to_council is not None else None
+    if refusal:
+        raise ValidationError(refusal)
     submission = Submission.objects.create(
         from_council=sender,
         to_council=to_council,

@@ -132,7 +132,8 @@ def test_the_ward_sends_up_and_the_citys_decision_comes_back(client, levels):
 
     # The city's decision lists the person once, though both dossiers carry it.
     annex = Document(io.BytesIO(decision_docx(decision))).tables[-1]
-    assert [row.cells[1].text for row in annex.rows[1:]] == [levels.person.full_name]
+    # One row per award, then the bonus total.
+    assert [row.cells[1].text for row in annex.rows[1:]] == [levels.person.full_name, "Tổng cộng"]
     ward_page = _page(client, levels.ward_office, original)
     assert f"Quyết định {decision.reference} ngày {signed:%d/%m/%Y}" in ward_page
     assert "Tại cấp trên: Đã có quyết định" in ward_page

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.awards import printing, services
+from vinhdanh.awards.bonus import bonus_rows
 from vinhdanh.awards.documents_out import decision_docx, decision_xlsx
 from vinhdanh.awards.forms import (
     CertificateRevokeForm,
@@ -64,7 +65,10 @@ def decision_create(request):
 def decision_page(request, decision, failed=None):
     user = request.user
     page_forms = FormsOnPage(failed)
-    certificates = decision.certificates.select_related("nomination")
+    certificates = list(decision.certificates.select_related("nomination__title"))
+    bonus = bonus_rows(decision, [c.nomination for c in certificates], certificates)
+    amounts = {n.pk: b for n, b in bonus.rows}
+    certificate_rows = [(c, amounts.get(c.nomination_id)) for c in certificates]
     print_form = None
     if allows(user, "awards.print_certificates", decision):
         print_form = page_forms.get("print", PrintForm)
@@ -74,6 +78,8 @@ def decision_page(request, decision, failed=None):
     context = {
         "decision": decision,
         "certificates": certificates,
+        "certificate_rows": certificate_rows,
+        "bonus": bonus,
         "print_form": print_form,
         "revoke_form": revoke_form,
         "printers": PrinterProfile.objects.all(),

@@ -19,7 +19,7 @@ from vinhdanh.accounts import access
 from vinhdanh.awards import paging, selectors, services
 from vinhdanh.awards.documents_out import achievement_report_template
 from vinhdanh.awards.dossier import dossier_zip
-from vinhdanh.awards.eligibility import verdict_for
+from vinhdanh.awards.eligibility import verdict_context
 from vinhdanh.awards.forms import (
     CHOICES_SHOWN,
     STEP_FORMS,
@@ -167,7 +167,7 @@ def nomination_preview(request):
         year=data["year"],
     )
     context = {
-        "verdict": verdict_for(draft),
+        **verdict_context(draft),
         "subject_name": str(subject),
         "labels": VERDICT_LABELS,
         "assumed_basis": None if data.get("basis") else basis,
@@ -179,7 +179,7 @@ def nomination_preview(request):
 def nomination_verdict(request, pk: int):
     nomination = _visible(request, pk)
     context = {
-        "verdict": verdict_for(nomination),
+        **verdict_context(nomination),
         "subject_name": nomination.subject_name,
         "labels": VERDICT_LABELS,
     }

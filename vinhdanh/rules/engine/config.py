@@ -217,6 +217,11 @@ SETTINGS: dict[str, Setting] = {
     ),
 }
 
+# Bonus amounts have their own module (bonus.py) and settings.
+from .bonus_settings import BONUS_SETTINGS  # noqa: E402
+
+SETTINGS.update(BONUS_SETTINGS)
+
 
 def _as_fraction(value: Any) -> Fraction | None:
     # Exact arithmetic so that 70% of 20 members is 14, not 13.999999.

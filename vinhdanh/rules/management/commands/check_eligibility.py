@@ -6,7 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vinhdanh.rules.engine import CaseError, evaluate, make_config, parse_case
+from vinhdanh.rules.engine import CaseError, make_config
+from vinhdanh.rules.engine.judge import judge_data
 
 VERDICT_NAMES = {
     "eligible": "Đủ điều kiện",
@@ -71,15 +72,13 @@ class Command(BaseCommand):
         text = self._read(options["case"], options.get("stdin"))
         config = self._config(options.get("config"))
         try:
-            case = parse_case(text)
+            # The one function the pages and the API call too: same verdict, same refusals.
+            judgement = judge_data(text, config)
         except CaseError as error:
             raise _fail(str(error)) from None
-        try:
-            verdict = evaluate(case, config)
-        except CaseError as error:
-            raise _fail(str(error)) from None
+        verdict, bonus = judgement.verdict, judgement.bonus
         if options["json"]:
-            self.stdout.write(json.dumps(verdict.as_dict(), ensure_ascii=False))
+            self.stdout.write(json.dumps(judgement.as_dict(), ensure_ascii=False))
             return
         self.stdout.write(
             f"{verdict.title_name} năm {verdict.year}: {VERDICT_NAMES[verdict.verdict]}"
@@ -96,3 +95,7 @@ class Command(BaseCommand):
             flag = " (giá trị chưa xác nhận)" if check.unconfirmed else ""
             self.stdout.write(f"  {PASSED_MARKS[check.passed]} {check.message}{flag}")
             self.stdout.write(f"      Căn cứ: {check.basis}")
+        if bonus.amount is not None:
+            self.stdout.write(f"Tiền thưởng: {bonus.amount_text} ({bonus.basis_text})")
+        else:
+            self.stdout.write(f"Tiền thưởng: chưa tính được ({bonus.note})")
