@@ -71,12 +71,29 @@ def clusters_for(user, year: int | None = None) -> QuerySet:
     return clusters.filter(year=year) if year else clusters
 
 
-def unit_forest(units: list[Unit]) -> list[dict]:
-    """Nest units into trees; a unit whose parent is not visible becomes a root."""
-    by_id = {unit.pk: {"unit": unit, "children": []} for unit in units}
+def unit_depth(unit: Unit) -> int:
+    """0 for a root of the whole tree (the province), 1 for the units under it, …"""
+    return unit.path.count("/") - 2
+
+
+def unit_forest(units: list[Unit], max_depth: int | None = None) -> list[dict]:
+    """Nest units into trees; a unit whose parent is not visible becomes a root.
+
+    Units deeper than `max_depth` (`unit_depth`) are not drawn: the deepest drawn ancestor
+    counts them (`hidden`), and its own page lists them. A province's tree is a thousand
+    units; its page draws the council's units and those directly under it."""
+    by_id = {unit.pk: {"unit": unit, "children": [], "hidden": 0} for unit in units}
     roots = []
     for unit in sorted(units, key=lambda item: (item.path.count("/"), item.sort_key)):
         node = by_id[unit.pk]
         parent = by_id.get(unit.parent_id)
-        (parent["children"] if parent else roots).append(node)
+        if parent is None:
+            node["drawn_at"] = node
+            roots.append(node)
+        elif max_depth is not None and unit_depth(unit) > max_depth:
+            node["drawn_at"] = parent["drawn_at"]
+            node["drawn_at"]["hidden"] += 1
+        else:
+            node["drawn_at"] = node
+            parent["children"].append(node)
     return roots

@@ -25,8 +25,15 @@ def _posted(request) -> tuple:
 
 @login_required
 def unit_tree(request):
+    """The council's unit and the units directly under it; deeper ones are counted, listed
+    on each unit's page, and drawn with ?all=1."""
     units = list(selectors.units_for(request.user))
-    return render(request, "org/unit_tree.html", {"forest": selectors.unit_forest(units)})
+    council = acting_council(request.user)
+    depth = None
+    if request.GET.get("all") != "1" and council is not None:
+        depth = selectors.unit_depth(council.unit) + 1
+    forest = selectors.unit_forest(units, max_depth=depth)
+    return render(request, "org/unit_tree.html", {"forest": forest, "whole": depth is None})
 
 
 def _unit_page(request, unit: Unit, merge_form=None, status: int = 200):

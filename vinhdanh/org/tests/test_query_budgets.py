@@ -72,8 +72,13 @@ def grow_units(parent: Unit):
 
 
 def test_the_unit_tree(office, ward):
-    html = assert_flat(office, reverse("org:unit_tree"), grow_units(ward)).content.decode()
-    assert "Tổ thử 210" in html
+    # The ward's own units are one level below the council's units: counted on the ward's
+    # node, drawn with ?all=1.
+    grow = grow_units(ward)
+    html = assert_flat(office, reverse("org:unit_tree"), grow).content.decode()
+    assert "Tổ thử 210" not in html and 'data-testid="hidden-units"' in html
+    whole = reverse("org:unit_tree") + "?all=1"
+    assert "Tổ thử 420" in assert_flat(office, whole, grow).content.decode()
 
 
 def test_a_units_page_with_its_people_sub_units_and_records(office, ward):

@@ -126,3 +126,28 @@ def test_person_form_shows_vietnamese_errors_for_bad_input(demo_user, client):
     assert errors["full_name"] == ["Trường này là bắt buộc."]
     assert errors["birth_year"] == ["Nhập một số nguyên."]
     assert "code" in errors
+
+
+def test_the_tree_draws_down_to_a_depth_and_counts_the_rest():
+    from vinhdanh.org.models import Unit
+    from vinhdanh.org.selectors import unit_forest
+
+    def unit(pk, parent, path):
+        return Unit(pk=pk, parent_id=parent, path=path, name=str(pk), sort_key=str(pk))
+
+    units = [
+        unit(1, None, "/1/"),
+        unit(2, 1, "/1/2/"),
+        unit(3, 2, "/1/2/3/"),
+        unit(4, 3, "/1/2/3/4/"),
+        unit(5, 3, "/1/2/3/5/"),
+        unit(6, 1, "/1/6/"),
+    ]
+    (root,) = unit_forest(units, max_depth=1)
+    assert [n["unit"].pk for n in root["children"]] == [2, 6]
+    ward = root["children"][0]
+    assert ward["children"] == [] and ward["hidden"] == 3  # 3, and 4 and 5 under it
+    assert root["children"][1]["hidden"] == 0
+    (whole,) = unit_forest(units)
+    assert whole["children"][0]["children"][0]["hidden"] == 0
+    assert [n["unit"].pk for n in whole["children"][0]["children"][0]["children"]] == [4, 5]
