@@ -92,6 +92,12 @@ _OLD_TABLE_OVERRIDES = {"bang_khen_thu_tuong": "1.0", "giay_khen": "0.3"}
 ROUNDING_MODES = {"up": "làm tròn lên", "nearest": "làm tròn gần nhất", "down": "làm tròn xuống"}
 
 
+def default_coefficient(title_id: str) -> str | None:
+    """The coefficient (× base salary) of the default table in force now, as written there."""
+    row = _TABLE.get(title_id)
+    return row[0] if row else None
+
+
 def instrument_on(on: date) -> Instrument | None:
     for instrument in INSTRUMENTS:
         if instrument.in_force(on):
@@ -240,7 +246,7 @@ def bonus_for(
     coefficient, group, unconfirmed, own = _coefficient(canonical, instrument, config)
     article_no = _ARTICLES[instrument.id][group]
     if own:
-        article = "Mức của tỉnh (tham số bonus_coefficients)"
+        article = "Mức của tỉnh (hệ số tiền thưởng do tỉnh đặt)"
     elif article_no:
         article = f"{article_no} {instrument.name}"
     else:
