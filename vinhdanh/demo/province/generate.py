@@ -527,6 +527,9 @@ class NominationWriter:
                 "achievement",
                 "issued_at",
                 "revoke_reason",
+                # No bonus kept: the amount is computed on the signing date when shown.
+                "bonus_basis",
+                "bonus_unconfirmed",
             ],
         )
         self.audit = TableWriter(
@@ -695,6 +698,8 @@ class NominationWriter:
                         achievement,
                         _aware(signed_on, 10 * 3600),
                         "",
+                        "",
+                        False,
                     )
                 )
                 self.certificate_id += 1
