@@ -82,6 +82,11 @@ def _money_field(label, required=True, max_value=1_000_000_000):
     )
 
 
+def _money_text(amount) -> str | None:
+    """2340000 -> "2.340.000", as staff write it (and as `MoneyField` reads it back)."""
+    return None if amount is None else f"{int(amount):,}".replace(",", ".")
+
+
 def _times_field(label, required=True, placeholder=""):
     """A multiplier or a coefficient (how many times): 1,5 or 0,3, never a percentage."""
     return forms.DecimalField(
@@ -99,7 +104,8 @@ def _times_field(label, required=True, placeholder=""):
             "max_decimal_places": _("Số lần lấy tối đa hai chữ số thập phân."),
         },
         widget=forms.TextInput(
-            attrs={**NUMBER_INPUT, "inputmode": "decimal", "placeholder": placeholder}
+            attrs={**NUMBER_INPUT, "inputmode": "decimal"}
+            | ({"placeholder": placeholder} if placeholder else {})
         ),
     )
 
@@ -237,7 +243,7 @@ class SettingForm(forms.Form):
                 max_length=300,
                 required=False,
                 initial=value.get("name", ""),
-                widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+                widget=forms.TextInput(attrs={"class": "form-control form-control-sm w-100"}),
             )
             self.fields["reg_number"] = forms.CharField(
                 label=_("Số, ký hiệu"),
@@ -268,7 +274,7 @@ class SettingForm(forms.Form):
                 self.fields[f"salary_amount_{index}"] = _money_field(
                     _("Mức lương cơ sở (đồng)"), required=False
                 )
-                self.fields[f"salary_amount_{index}"].initial = amount
+                self.fields[f"salary_amount_{index}"].initial = _money_text(amount)
         elif self.kind == COEFFICIENTS:
             own = dict(value or {})
             for code, title in coefficient_titles():
@@ -287,7 +293,7 @@ class SettingForm(forms.Form):
             self.fields["times"].initial = _decimal(value)
         elif self.kind == MONEY:
             self.fields["amount"] = _money_field(_("Số đồng"), max_value=10_000_000)
-            self.fields["amount"].initial = value
+            self.fields["amount"].initial = _money_text(value)
         else:
             for code, share in dict(SETTINGS[name].default).items():
                 field = _percent_field(title_name(code))

@@ -234,7 +234,7 @@ def test_the_salary_form_opens_on_the_dated_rows_with_room_for_new_ones():
     form = SettingForm(name="bonus_base_salary", current={"2024-07-01": 2_340_000})
     rows = form.salary_rows()
     assert len(rows) == 3
-    assert 'value="2024-07-01"' in str(rows[0][0]) and 'value="2340000"' in str(rows[0][1])
+    assert 'value="2024-07-01"' in str(rows[0][0]) and 'value="2.340.000"' in str(rows[0][1])
 
 
 @pytest.mark.parametrize(
