@@ -5,7 +5,7 @@ An app contributes with `<app>/inbox.py` defining `inbox(user, year) -> list[Inb
 one kind of work (dossiers waiting for appraisal, registrations returned, late tasks ...)
 with its count, capped at `COUNT_CAP` so that a province's backlog costs a bounded
 count, and the first `SHOWN` items, each linking to its page. `group()` builds one from
-a queryset in two queries (none more when the count is nought), however many rows wait.
+a queryset in one query, two when more rows wait than it shows, however many rows wait.
 """
 
 from collections.abc import Callable
@@ -69,10 +69,13 @@ def group(
     `may(row)` asks a permission that needs its object (the user's own unit's card, a
     round of their cluster): the queryset holds rows alike for that permission, so the
     first row answers for the group, and a user it refuses gets no group."""
-    count = queryset[: COUNT_CAP + 1].count()
-    if not count:
+    # The first rows, one more than shown: when no more wait, they are the count, and the
+    # home page asks one query of this group instead of two (most groups hold a few rows).
+    rows = list(queryset[: SHOWN + 1])
+    if not rows:
         return None
-    rows = list(queryset[:SHOWN])
     if may is not None and not may(rows[0]):
         return None
+    count = len(rows) if len(rows) <= SHOWN else queryset[: COUNT_CAP + 1].count()
+    rows = rows[:SHOWN]
     return InboxGroup(key, str(label), count, url, icon, tuple(item(row) for row in rows), late)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from django.db.models import F, Max, QuerySet
+from django.db.models import F, QuerySet
 
 from vinhdanh.org.models import Person, UnitSuccession
 from vinhdanh.records.models import DisciplineRecord, Initiative, PastAward, Rating
@@ -80,11 +80,15 @@ def award_rows(field: str, year: int, subjects: QuerySet) -> QuerySet:
 
 def latest_award_year(field: str, subjects: QuerySet) -> int | None:
     """The latest year in which a subject of `subjects` holds an award, from every source."""
+    # The newest row first rather than MAX(): the database walks the year index backwards
+    # and stops at the first award in scope (MAX over a join read every decided dossier of
+    # a province: 0.56 s at 1,000,000 nominations).
     years = [
         source(field)
         .filter(award_subject__in=subjects.values("pk"))
-        .order_by()
-        .aggregate(latest=Max("award_year"))["latest"]
+        .order_by("-award_year")
+        .values_list("award_year", flat=True)
+        .first()
         for source in (past_award_rows, *_AWARD_ROWS_SOURCES)
     ]
     return max((year for year in years if year is not None), default=None)

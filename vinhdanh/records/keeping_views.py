@@ -82,7 +82,11 @@ def _filtered(request, kind: str):
         for word in fold(filters["q"]).split():
             name &= Q(person__search_text__contains=f" {word}")
         rows = rows.filter(name | Q(person__code=filters["q"]))
-    return rows.order_by("-year", "person__full_name", "unit__name", "pk"), filters
+    if filters["unit"] or filters["person"] or filters["q"]:
+        return rows.order_by("-year", "person__full_name", "unit__name", "pk"), filters
+    # The whole scope (a province: millions of ratings): the newest entered first, from the
+    # (year, id) index, instead of sorting a year's 300,000 rows by name for a page of 25.
+    return rows.order_by("-year", "-pk"), filters
 
 
 @login_required

@@ -20,10 +20,10 @@ from vinhdanh.records.selectors import title_name
 from vinhdanh.reports.form_0601 import COLUMNS, ROWS, MovementFacts, tally
 from vinhdanh.reports.statistics import (
     award_statistics,
-    award_trends,
     latest_award_year_for,
     top_series,
 )
+from vinhdanh.reports.trend_cache import cached_award_trends
 from vinhdanh.workflow.permissions import require
 
 
@@ -59,7 +59,7 @@ def award_statistics_page(request):
         "women": vn_percent(stats.share("women", "people")),
         "small": vn_percent(stats.share("small_collectives", "collectives")),
     }
-    trend_charts = _trend_charts(request, award_trends(request.user, stats.year))
+    trend_charts = _trend_charts(request, cached_award_trends(request.user, stats.year))
     if exported := charts.requested_export(request, trend_charts):
         return exported
     if request.GET.get("format") == "xlsx":

@@ -451,3 +451,22 @@ def test_the_import_preview_costs_the_same_queries_with_many_rows(client, demo_u
     url = reverse("records:record_import_preview", args=[draft.pk])
     html = assert_flat(client, url, grow).content.decode()
     assert "Người xem 210" in html
+
+
+def test_the_whole_list_shows_the_newest_entered_first_and_a_unit_by_name(
+    client, demo_user, newcomer, ward_a
+):
+    officer = demo_user("canbo.hoangliet")
+    client.force_login(officer)
+    saved = services.save_record(
+        actor=officer, kind="ratings", person=newcomer, year=2021, level="tot"
+    )
+    url = reverse("records:record_list", args=["ratings"])
+    newest = client.get(url, {"year": 2021}).context["page"].object_list
+    assert newest[0].pk == saved.pk  # just entered: first
+    by_name = list(client.get(url, {"year": 2021, "unit": ward_a.pk}).context["page"].object_list)
+    assert [r.pk for r in by_name] == list(
+        Rating.objects.filter(pk__in=[r.pk for r in by_name])
+        .order_by("-year", "person__full_name", "unit__name", "pk")
+        .values_list("pk", flat=True)
+    )
