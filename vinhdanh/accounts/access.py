@@ -228,6 +228,15 @@ def _own_units_q(user, model: type[Model], rule: ScopeRule) -> Q:
         prefix, unit_model = _unit_relation(model, field)
         units = unit_model._default_manager.filter(path__startswith=user.unit.path)
         unit_ids = scope_sets.ids(user.unit, "subtree", units)
+        if prefix is not None and "__" in prefix and _path_single_valued(model, field):
+            # Two foreign keys away (a rating's person's unit): a unit's few hundred people
+            # as a semi-join. Joined and OR-ed with the rating's own unit, the database
+            # walked a province's 3,000,000 ratings for a page of 25 (0.9 s).
+            first, rest = prefix.split("__", 1)
+            related = model._meta.get_field(first).related_model
+            owned = related._default_manager.filter(**{f"{rest}__in": unit_ids})
+            condition |= Q(**{f"{first}__in": owned.values("pk")})
+            continue
         condition |= _owned_by_q(model, field, prefix, unit_ids)
     return condition
 

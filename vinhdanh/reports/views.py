@@ -19,11 +19,10 @@ from vinhdanh.org.models import Unit
 from vinhdanh.records.selectors import title_name
 from vinhdanh.reports.form_0601 import COLUMNS, ROWS, MovementFacts, tally
 from vinhdanh.reports.statistics import (
-    award_statistics,
     latest_award_year_for,
     top_series,
 )
-from vinhdanh.reports.trend_cache import cached_award_trends
+from vinhdanh.reports.trend_cache import cached_award_statistics, cached_award_trends
 from vinhdanh.workflow.permissions import require
 
 
@@ -52,7 +51,7 @@ def _movement_year(request) -> int:
 @reads_reports
 def award_statistics_page(request):
     require(request.user, "reports.view_statistics")
-    stats = award_statistics(request.user, _award_year(request))
+    stats = cached_award_statistics(request.user, _award_year(request))
     shares = {
         "direct": vn_percent(stats.share("direct_workers", "people")),
         "managers": vn_percent(stats.share("managers", "people")),

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from vinhdanh.awards.models import Nomination, State
-from vinhdanh.reports.trend_cache import cached_award_trends
+from vinhdanh.reports.trend_cache import cached_award_statistics, cached_award_trends
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +55,17 @@ def test_switched_off_it_counts_every_time(demo_user, settings):
     office = demo_user("thuongtruc")
     _counted(office, 2021)
     assert _counted(office, 2021)[1] > 5
+
+
+def test_the_years_table_is_kept_too_and_counted_again_after_a_change(demo_user):
+    office = demo_user("thuongtruc")
+    with CaptureQueriesContext(connection) as first:
+        table = cached_award_statistics(office, 2021)
+    with CaptureQueriesContext(connection) as again:
+        kept_table = cached_award_statistics(office, 2021)
+    assert len(first.captured_queries) > 0 and len(again.captured_queries) == 0
+    assert kept_table.rows == table.rows
+    Nomination.objects.filter(year=2021).first().save()
+    with CaptureQueriesContext(connection) as after:
+        cached_award_statistics(office, 2021)
+    assert len(after.captured_queries) > 0
