@@ -348,7 +348,8 @@ OBJECTION_RETENTION_YEARS = int(os.environ.get("OBJECTION_RETENTION_YEARS", "5")
 # are posted for 10 working days in practice; law.md §7.4). Weekends and the holidays of
 # the admin's calendar (org.PublicHoliday) are skipped.
 PUBLIC_NOTICE_MIN_WORKING_DAYS = int(os.environ.get("PUBLIC_NOTICE_MIN_WORKING_DAYS", "10"))
-# The statistics page's five-year charts are kept this long between changes (reports.trend_cache).
+# Counts over the awards (the statistics, the dossiers' charts) are kept this long between
+# changes (core.kept).
 REPORT_TREND_CACHE_SECONDS = int(os.environ.get("REPORT_TREND_CACHE_SECONDS", "600"))
 # Whether a decision may rest on an authority row the catalogue marks unconfirmed (law.md
 # §6: e.g. the provincial Chairman's "xã, phường tiêu biểu"): allowed by default, with the

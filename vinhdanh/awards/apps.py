@@ -20,6 +20,12 @@ class AwardsConfig(AppConfig):
 
         register_award_scopes()
 
+        from vinhdanh.awards.models import Certificate, Decision, Nomination
+        from vinhdanh.core import kept
+
+        # The statistics and the chart page keep their counts until one of these changes.
+        kept.watch(Nomination, Decision, Certificate)
+
         from vinhdanh.awards.history_source import decided_award_rows, decided_awards
         from vinhdanh.records.history import register_award_rows_source, register_award_source
 

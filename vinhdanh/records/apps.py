@@ -15,3 +15,8 @@ class RecordsConfig(AppConfig):
         from vinhdanh.records.scopes import register_record_scopes
 
         register_record_scopes()
+
+        from vinhdanh.core import kept
+        from vinhdanh.records.models import PastAward
+
+        kept.watch(PastAward)  # an award received outside counts in the statistics

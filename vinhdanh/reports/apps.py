@@ -10,8 +10,3 @@ class ReportsConfig(AppConfig):
         ("reports:award_statistics", _("Thống kê khen thưởng"), "bi-bar-chart", None),
         ("reports:form_0601", _("Biểu 0601: số phong trào"), "bi-table", None),
     ]
-
-    def ready(self):
-        from vinhdanh.reports.trend_cache import watch_awards
-
-        watch_awards()

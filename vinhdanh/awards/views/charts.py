@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.awards import selectors
 from vinhdanh.awards.models import State
 from vinhdanh.core import charts
+from vinhdanh.core.kept import kept
 
 TITLES_DRAWN = 10  # the most used titles, one bar each
 
@@ -17,13 +18,26 @@ def _year(request) -> int | None:
     return int(raw) if raw.isdigit() and 1945 <= int(raw) <= 2100 else None
 
 
-def state_chart(nominations, year, query) -> charts.Chart:
-    counted = dict(
+def _by_state(nominations) -> dict[str, int]:
+    return dict(
         nominations.order_by()
         .values_list("state")
         .annotate(n=Count("pk"))
         .values_list("state", "n")
     )
+
+
+def _by_title(nominations) -> list[tuple[str, int]]:
+    return list(
+        nominations.order_by()
+        .values_list("title__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "title__name")
+        .values_list("title__name", "n")
+    )
+
+
+def state_chart(counted: dict[str, int], year, query) -> charts.Chart:
     states = [state for state in State if counted.get(state.value)]
     return charts.Chart(
         key="ho-so-theo-trang-thai",
@@ -38,14 +52,7 @@ def state_chart(nominations, year, query) -> charts.Chart:
     )
 
 
-def title_chart(nominations, year, query) -> charts.Chart:
-    counted = list(
-        nominations.order_by()
-        .values_list("title__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "title__name")
-        .values_list("title__name", "n")
-    )
+def title_chart(counted: list[tuple[str, int]], year, query) -> charts.Chart:
     shown, rest = counted[:TITLES_DRAWN], sum(n for _name, n in counted[TITLES_DRAWN:])
     labels = [name for name, _n in shown] + ([_("Khác")] if rest else [])
     values = [n for _name, n in shown] + ([rest] if rest else [])
@@ -64,11 +71,14 @@ def title_chart(nominations, year, query) -> charts.Chart:
 
 @login_required
 def nomination_charts(request):
-    """Two GROUP BYs over the dossiers the user's list shows, whatever their number."""
+    """Two GROUP BYs over the dossiers the user's list shows, whatever their number, kept
+    between changes (`core.kept`)."""
     year = _year(request)
     nominations = selectors.nominations_for(request.user, year=year).select_related(None)
     query = charts.page_query(request, "year")
-    drawn = [state_chart(nominations, year, query), title_chart(nominations, year, query)]
+    by_state = kept(request.user, "nominations-by-state", year, lambda: _by_state(nominations))
+    by_title = kept(request.user, "nominations-by-title", year, lambda: _by_title(nominations))
+    drawn = [state_chart(by_state, year, query), title_chart(by_title, year, query)]
     if exported := charts.requested_export(request, drawn):
         return exported
     return render(request, "awards/nomination_charts.html", {"charts": drawn, "year": year})

@@ -1,5 +1,5 @@
-"""The five-year charts are kept between changes, per scope, and counted again after an
-award is recorded."""
+"""The statistics and the dossiers' charts are kept between changes, per scope, and counted
+again after an award or a dossier is recorded (`core.kept`)."""
 
 import pytest
 from django.core.cache import cache
@@ -69,3 +69,19 @@ def test_the_years_table_is_kept_too_and_counted_again_after_a_change(demo_user)
     with CaptureQueriesContext(connection) as after:
         cached_award_statistics(office, 2021)
     assert len(after.captured_queries) > 0
+
+
+def test_the_dossiers_chart_page_is_kept_and_counted_again_after_a_change(client, demo_user):
+    from django.urls import reverse
+
+    client.force_login(demo_user("thuongtruc"))
+    url = reverse("awards:nomination_charts")
+    client.get(url)
+    with CaptureQueriesContext(connection) as kept_page:
+        client.get(url)
+    Nomination.objects.filter(year=2021).first().save()
+    with CaptureQueriesContext(connection) as counted_page:
+        client.get(url)
+    grouped = [q for q in kept_page.captured_queries if "GROUP BY" in q["sql"]]
+    regrouped = [q for q in counted_page.captured_queries if "GROUP BY" in q["sql"]]
+    assert not grouped and len(regrouped) == 2
