@@ -8,6 +8,7 @@ decision page, its .docx annex and its .xlsx list show the same rows and total.
 
 from dataclasses import dataclass
 
+from vinhdanh.documents.numbers import vn_money
 from vinhdanh.rules.engine import default_catalogue
 from vinhdanh.rules.engine.bonus import Bonus, bonus_for
 from vinhdanh.rules.provincial import config_for
@@ -42,7 +43,7 @@ class StoredBonus:
 
     @property
     def amount_text(self) -> str:
-        return "" if self.amount is None else f"{self.amount:,}".replace(",", ".") + " đ"
+        return "" if self.amount is None else vn_money(self.amount)
 
 
 def stored_bonus(certificate) -> StoredBonus | None:
@@ -73,7 +74,7 @@ class BonusRows:
 
     @property
     def total_text(self) -> str:
-        return f"{self.total:,}".replace(",", ".") + " đ"
+        return vn_money(self.total)
 
 
 def bonus_rows(decision, nominations, certificates=None) -> BonusRows:

@@ -10,6 +10,7 @@ from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
 from vinhdanh.core.downloads import XLSX, download
 from vinhdanh.core.files import private_file_view, serve_private
+from vinhdanh.core.years import parse_year
 from vinhdanh.org import selectors
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.records.models import Rating, ScreeningJob
@@ -28,9 +29,9 @@ RESULT_PAGE_SIZE = 100
 
 
 def _year(request, data=None) -> int:
-    raw = (data if data is not None else request.GET).get("year", "")
-    if raw.isdigit() and 1945 <= int(raw) <= 2100:
-        return int(raw)
+    chosen = parse_year((data if data is not None else request.GET).get("year", ""))
+    if chosen is not None:
+        return chosen
     latest = Rating.objects.aggregate(latest=Max("year"))["latest"]
     return latest or timezone.localdate().year
 

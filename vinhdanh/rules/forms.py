@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.documents.numbers import vn_number
 from vinhdanh.rules.engine import SETTINGS, default_catalogue
 from vinhdanh.rules.engine.bonus import default_coefficient
 from vinhdanh.rules.setting_values import SettingValueError, parse_setting_value
@@ -84,7 +85,7 @@ def _money_field(label, required=True, max_value=1_000_000_000):
 
 def _money_text(amount) -> str | None:
     """2340000 -> "2.340.000", as staff write it (and as `MoneyField` reads it back)."""
-    return None if amount is None else f"{int(amount):,}".replace(",", ".")
+    return None if amount is None else vn_number(int(amount), 0)
 
 
 def _times_field(label, required=True, placeholder=""):

@@ -9,13 +9,13 @@ from vinhdanh.awards import selectors
 from vinhdanh.awards.models import State
 from vinhdanh.core import charts
 from vinhdanh.core.kept import kept
+from vinhdanh.core.years import parse_year
 
 TITLES_DRAWN = 10  # the most used titles, one bar each
 
 
 def _year(request) -> int | None:
-    raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 1945 <= int(raw) <= 2100 else None
+    return parse_year(request.GET.get("year", ""))
 
 
 def _by_state(nominations) -> dict[str, int]:
