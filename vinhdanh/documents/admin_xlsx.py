@@ -1,5 +1,12 @@
 """Writing .xlsx files: lists with the administrative header block, and import templates.
 
+`official_workbook` lays a sheet out as an official document: the issuer and the national
+motto side by side in merged cells, the number, the place and date (the place always
+filled), the title, the table with its header row repeated on every printed page, and the
+signature rows (người lập biểu / thủ trưởng đơn vị). `official_sheet` writes the same into
+a sheet a caller already has (forms with several sheets). `list_workbook` keeps its
+shorter header; `simple_workbook` is for import templates.
+
 The only place that creates workbooks: every value goes through `cell_value`, so text
 from users never becomes a formula and odd characters never break the file.
 """
@@ -9,6 +16,7 @@ import datetime
 import decimal
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.utils import timezone
 from openpyxl import Workbook
@@ -113,7 +121,7 @@ def list_workbook(
         (letterhead.parent_body.upper(), False),
         (letterhead.issuer.upper(), True),
         (title if title_as_written else title.upper(), True),
-        (layout.place_and_date(letterhead.place, date) if date else "", False),
+        (layout.place_and_date(layout.place_of(letterhead), date) if date else "", False),
     ]
     if caption:
         header_lines.append((caption, False))
@@ -148,4 +156,180 @@ def list_workbook(
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return _saved(book)
+
+
+# -- the official layout ---------------------------------------------------------------
+
+SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"), ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"))
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Where `official_sheet` put things: the header row of the table, its first and last
+    data rows, and the first signature row."""
+
+    header_row: int
+    first_row: int
+    last_row: int
+    signature_row: int
+
+
+def _merged(sheet, row: int, first: int, last: int, value, font: Font, *, height=None):
+    if last > first:
+        sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    cell = _put(sheet, row, first, value)
+    cell.font = font
+    cell.alignment = _CENTRE
+    if height:
+        sheet.row_dimensions[row].height = height
+    return cell
+
+
+def _font(size=12, *, bold=False, italic=False, underline=None) -> Font:
+    return Font(name=layout.FONT_NAME, size=size, bold=bold, italic=italic, underline=underline)
+
+
+def issuer_columns(count: int) -> int:
+    """How many of the table's columns the issuer block spans (the motto takes the rest)."""
+    return max(1, min(count - 1, round(count * 0.4)))
+
+
+def official_sheet(
+    sheet,
+    letterhead: Letterhead,
+    *,
+    title: str,
+    date: datetime.date | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence],
+    widths: Sequence[float] | None = None,
+    subject: str = "",
+    caption: str = "",
+    total_row: Sequence | None = None,
+    signers: Sequence[tuple[str, str]] = SIGNERS,
+    signer_names: Sequence[str] = (),
+    landscape: bool = False,
+    column_codes: Sequence[str] = (),
+) -> SheetLayout:
+    """Write the official layout into `sheet`: the title in capitals ("KẾ HOẠCH"), the
+    `subject` under it in bold as written, a `caption` in italics (an annex names the
+    document it belongs to). `column_codes` is the "A, B, 1, 2 ..." row
+    of a statistics form, printed under the header row and repeated with it."""
+    count = max(len(headers), 2)
+    split = issuer_columns(count)
+    place = layout.place_of(letterhead)
+    date_line = layout.place_and_date(place, date)
+    parent = letterhead.parent_body.upper()
+    issuer = letterhead.issuer.upper()
+    number = (layout.number_line(letterhead.number), _font(13))
+    if parent:
+        left = [(parent, _font()), (issuer, _font(bold=True)), number]
+    else:  # a People's Committee: its own name alone, in bold
+        left = [(issuer, _font(bold=True)), ("", _font()), number]
+    right = [
+        (layout.NATIONAL_NAME, _font(bold=True)),
+        (layout.NATIONAL_MOTTO, _font(13, bold=True, underline="single")),
+        (date_line, _font(13, italic=True)),
+    ]
+    for row, ((left_text, left_font), (right_text, right_font)) in enumerate(
+        zip(left, right, strict=True), start=1
+    ):
+        _merged(sheet, row, 1, split, left_text, left_font, height=18)
+        _merged(sheet, row, split + 1, count, right_text, right_font, height=18)
+    row = len(right) + 2
+    _merged(sheet, row, 1, count, title.upper(), _font(14, bold=True), height=22)
+    if subject:
+        row += 1
+        _merged(sheet, row, 1, count, subject, _font(13, bold=True), height=36)
+    if caption:
+        row += 1
+        _merged(sheet, row, 1, count, caption, _font(13, italic=True), height=36)
+    header_row = row + 2
+    for column, text in enumerate(headers, start=1):
+        cell = _put(sheet, header_row, column, text)
+        cell.font = _font(bold=True)
+        cell.alignment = _CENTRE
+        cell.border = _BOX
+    last_header = header_row
+    if column_codes:
+        last_header += 1
+        for column, text in enumerate(column_codes, start=1):
+            cell = _put(sheet, last_header, column, text)
+            cell.font = _font(11, italic=True)
+            cell.alignment = _CENTRE
+            cell.border = _BOX
+    body = [(values, False) for values in rows]
+    if total_row is not None:
+        body.append((total_row, True))
+    for offset, (values, bold) in enumerate(body, start=1):
+        for column, value in enumerate(values, start=1):
+            cell = _put(sheet, last_header + offset, column, value)
+            cell.font = _font(bold=bold)
+            cell.border = _BOX
+            number = isinstance(value, (int, float, decimal.Decimal)) and not isinstance(
+                value, bool
+            )
+            cell.alignment = Alignment(
+                vertical="top", wrap_text=True, horizontal="right" if number else None
+            )
+            if isinstance(value, datetime.date):
+                cell.number_format = "DD/MM/YYYY"
+                cell.alignment = Alignment(vertical="top", horizontal="center")
+            elif number and isinstance(value, int):
+                cell.number_format = "#,##0"
+    last_row = last_header + len(body)
+    for column, text in enumerate(headers, start=1):
+        cells = [r[column - 1] if column <= len(r) else "" for r in rows[:500]]
+        longest = max([len(str(text)) // 2] + [len(str(cell or "")) for cell in cells])
+        width = widths[column - 1] if widths else min(max(8, longest + 2), 50)
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    signature_row = last_row + 2
+    if signers:
+        halves = [(1, split), (split + 1, count)] if len(signers) == 2 else [(1, count)]
+        names = list(signer_names) + [""] * len(signers)
+        for (first, last), (role, hint), name in zip(halves, signers, names, strict=False):
+            _merged(sheet, signature_row, first, last, role, _font(13, bold=True))
+            _merged(sheet, signature_row + 1, first, last, hint, _font(12, italic=True))
+            _merged(sheet, signature_row + 6, first, last, name, _font(13, bold=True))
+    sheet.freeze_panes = sheet.cell(row=last_header + 1, column=1)
+    sheet.print_title_rows = f"{header_row}:{last_header}"
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    margins = sheet.page_margins
+    margins.left, margins.right = (
+        layout.MARGINS_MM["left"] / 25.4,
+        layout.MARGINS_MM["right"] / 25.4,
+    )
+    margins.top, margins.bottom = (
+        layout.MARGINS_MM["top"] / 25.4,
+        layout.MARGINS_MM["bottom"] / 25.4,
+    )
+    if landscape:  # the binding edge stays on the left of the printed page either way
+        margins.top, margins.bottom = 0.6, 0.6
+    sheet.oddFooter.center.text = "Trang &P/&N"
+    return SheetLayout(header_row, last_header + 1, last_row, signature_row)
+
+
+def official_workbook(
+    letterhead: Letterhead,
+    *,
+    title: str,
+    date: datetime.date | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence],
+    sheet_title: str = "Danh sách",
+    **options,
+) -> bytes:
+    """One sheet in the official layout (see `official_sheet` for the options)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = clean_sheet_title(sheet_title)
+    official_sheet(sheet, letterhead, title=title, date=date, headers=headers, rows=rows, **options)
     return _saved(book)

@@ -4,7 +4,7 @@
 import re
 
 from .deadlines import parse_deadline
-from .structure import BodyDeadline, DeadlineKind
+from .structure import BodyDeadline, Closing, DeadlineKind
 from .textutil import fold_aligned, one_line
 
 # A date counts only after a word that makes it a time limit; dates of cited documents
@@ -74,3 +74,71 @@ def plan_body(lines: list[str]) -> str:
         if text:
             body.append(text)
     return "\n".join(body)[:MAX_BODY]
+
+
+# The closing: "Nơi nhận:" and its "- ...;" lines, then the signature block.
+_RECIPIENTS = re.compile(r"^noi nhan\s*:?\s*(?P<rest>.*)$")
+_ARCHIVE = re.compile(r"^luu\s*:?\s*(?P<rest>.*)$")
+_AUTHORITY = re.compile(r"^(?:tm|t/m|kt|k/t|q|tl|tuq)\.\s*")
+_CLOSING_END = re.compile(r"^(?:phu luc|s?tt$|danh sach)")
+MAX_CLOSING_LINES = 40
+
+
+def plan_closing(lines: list[str]) -> Closing:
+    """Whom the plan was sent to and who signed it, as the document wrote them: the
+    "Nơi nhận" lines (without the archive line "Lưu VT, NV.", kept apart), the authority
+    ("TM. HỘI ĐỒNG ..."), the signer's office lines and the signer's name."""
+    folded = [fold_aligned(one_line(line)).strip() for line in lines]
+    start = next((i for i, key in enumerate(folded) if _RECIPIENTS.match(key)), None)
+    recipients: list[str] = []
+    archive = ""
+    authority: list[str] = []
+    roles: list[str] = []
+    signer = ""
+    if start is None:
+        return Closing()
+    index = start
+    rest = _RECIPIENTS.match(folded[start]).group("rest")
+    first = [one_line(lines[start])[-len(rest) :]] if rest else []
+    for line, key in zip(
+        first + lines[start + 1 :], ([rest] if rest else []) + folded[start + 1 :], strict=True
+    ):
+        index += 1
+        text = one_line(line).lstrip("-–•+ ").rstrip(";., ")
+        bare = key.lstrip("-–•+ ")
+        if (
+            _AUTHORITY.match(bare)
+            or _CLOSING_END.match(bare)
+            or len(recipients) > MAX_CLOSING_LINES
+        ):
+            break
+        if not text:
+            continue
+        if _ARCHIVE.match(bare):
+            archive = text[len(text) - len(_ARCHIVE.match(bare).group("rest")) :].strip(" :")
+            continue
+        recipients.append(text)
+    for line, key in zip(lines[start:], folded[start:], strict=True):
+        if _AUTHORITY.match(key):
+            authority.append(one_line(line))
+            continue
+        if not authority:
+            continue
+        if _CLOSING_END.match(key) or _RECIPIENTS.match(key):
+            break
+        text = one_line(line)
+        if not text:
+            continue
+        if text.upper() == text and (_AUTHORITY.match(key) or len(roles) < 3):
+            roles.append(text)
+            continue
+        signer = text if len(text) <= 80 else ""
+        break
+    return Closing(
+        recipients=recipients,
+        archive=archive,
+        authority=authority[0] if authority else "",
+        delegation=authority[1] if len(authority) > 1 else "",
+        role=" ".join(roles),
+        signer=signer,
+    )

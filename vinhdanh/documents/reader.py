@@ -7,7 +7,7 @@ to_json_dict(plan)
 from pathlib import Path
 
 from .blocks import Block, Row, Table
-from .body import find_body_deadlines, plan_body
+from .body import find_body_deadlines, plan_body, plan_closing
 from .columns import ColumnMap, header_columns, refine_with_subheader
 from .errors import PlanReadError
 from .filetype import FileFormat, decode_text, detect_format
@@ -102,6 +102,7 @@ def read_plan(data: bytes, filename: str = "") -> Plan:
         body_deadlines=find_body_deadlines(lines + strays, header.year),
         source_format=str(file_format),
         body=plan_body(lines[:before_table]),
+        closing=plan_closing(lines + strays),
     )
 
 

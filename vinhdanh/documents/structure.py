@@ -68,6 +68,41 @@ class BodyDeadline:
 
 
 @dataclass
+class Closing:
+    """The end of the document: whom it was sent to ("Nơi nhận") and who signed it."""
+
+    recipients: list[str] = field(default_factory=list)
+    archive: str = ""  # "VT, NV" of "- Lưu: VT, NV."
+    authority: str = ""  # "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+    delegation: str = ""  # "KT. CHỦ TỊCH"
+    role: str = ""  # "PHÓ CHỦ TỊCH"
+    signer: str = ""
+
+
+def closing_to_json(closing: "Closing") -> dict:
+    return {
+        "recipients": list(closing.recipients),
+        "archive": closing.archive,
+        "authority": closing.authority,
+        "delegation": closing.delegation,
+        "role": closing.role,
+        "signer": closing.signer,
+    }
+
+
+def closing_from_json(data: dict | None) -> "Closing":
+    data = data or {}
+    return Closing(
+        recipients=[str(line) for line in data.get("recipients") or []][:60],
+        archive=str(data.get("archive") or ""),
+        authority=str(data.get("authority") or ""),
+        delegation=str(data.get("delegation") or ""),
+        role=str(data.get("role") or ""),
+        signer=str(data.get("signer") or ""),
+    )
+
+
+@dataclass
 class PlanHeader:
     number: str = ""
     place: str = ""
@@ -85,6 +120,7 @@ class Plan:
     source_format: str
     # The plan's own text above its appendix (sections I to III), one paragraph a line.
     body: str = ""
+    closing: Closing = field(default_factory=Closing)
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -127,6 +163,7 @@ def to_json_dict(plan: Plan) -> dict:
         "place": header.place,
         "format": plan.source_format,
         "body": plan.body,
+        "closing": closing_to_json(plan.closing),
         "tasks": [task_to_json(task) for task in plan.tasks],
         "body_deadlines": [
             {"text": item.text, "date": _iso(item.date), "context": item.context}

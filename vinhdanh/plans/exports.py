@@ -4,13 +4,16 @@ from django.db.models import Q
 from django.utils import timezone
 
 from vinhdanh.documents import structure
-from vinhdanh.documents.plan_export import plan_docx, plan_xlsx
+from vinhdanh.documents.plan_export import Progress, plan_docx, plan_xlsx
 from vinhdanh.plans.ical import CalendarEvent, calendar_text
 from vinhdanh.plans.models import Plan, Task
+from vinhdanh.plans.status import STATUS_LABELS
 
 
-def as_structure(plan: Plan) -> structure.Plan:
-    """The saved plan in the reader's own shape, names as the document wrote them."""
+def as_structure(plan: Plan, saved_tasks: list[Task] | None = None) -> structure.Plan:
+    """The saved plan in the reader's own shape, names as the document wrote them: its
+    text, "Nơi nhận" and signature kept at import, and the tasks as they are now."""
+    saved_tasks = list(plan.tasks.order_by("position")) if saved_tasks is None else saved_tasks
     tasks = [
         structure.Task(
             position=task.position,
@@ -28,7 +31,7 @@ def as_structure(plan: Plan) -> structure.Plan:
             ),
             note=task.note,
         )
-        for task in plan.tasks.order_by("position")
+        for task in saved_tasks
     ]
     body = []
     if plan.unit_plan_deadline:
@@ -46,8 +49,19 @@ def as_structure(plan: Plan) -> structure.Plan:
         year=plan.year,
     )
     return structure.Plan(
-        header=header, tasks=tasks, body_deadlines=body, source_format=plan.source_format
+        header=header,
+        tasks=tasks,
+        body_deadlines=body,
+        source_format=plan.source_format,
+        body=plan.body_text,
+        closing=structure.closing_from_json(plan.closing),
     )
+
+
+def progress_of(tasks: list[Task]) -> list[Progress]:
+    """Each task's status today and its completion date, for the exports."""
+    today = timezone.localdate()
+    return [Progress(str(STATUS_LABELS[task.status_on(today)]), task.done_on) for task in tasks]
 
 
 def _signer(plan: Plan) -> str:
@@ -58,12 +72,21 @@ def _signer(plan: Plan) -> str:
 
 
 def export_docx(plan: Plan) -> bytes:
+    """The plan as its document, the appendix telling how far each task has gone."""
     signer = _signer(plan)
-    return plan_docx(as_structure(plan), signer=signer, role_line="Chủ tịch" if signer else "")
+    tasks = list(plan.tasks.order_by("position"))
+    return plan_docx(
+        as_structure(plan, tasks),
+        signer=signer,
+        role_line="Chủ tịch" if signer else "",
+        progress=progress_of(tasks),
+    )
 
 
 def export_xlsx(plan: Plan) -> bytes:
-    return plan_xlsx(as_structure(plan))
+    """The appendix with each task's status and completion date as of today."""
+    tasks = list(plan.tasks.order_by("position"))
+    return plan_xlsx(as_structure(plan, tasks), progress=progress_of(tasks), signer=_signer(plan))
 
 
 def unit_feed(tasks, *, unit_name: str, host: str, base_url: str = "") -> str:

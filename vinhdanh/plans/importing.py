@@ -14,7 +14,7 @@ from vinhdanh.accounts.councils import acting_council
 from vinhdanh.documents.errors import PlanReadError
 from vinhdanh.documents.matching import UnitCandidate
 from vinhdanh.documents.reader import read_plan
-from vinhdanh.documents.structure import to_json_dict
+from vinhdanh.documents.structure import closing_from_json, closing_to_json, to_json_dict
 from vinhdanh.org.models import Council, Unit
 from vinhdanh.plans import resolution
 from vinhdanh.plans.models import Plan
@@ -163,3 +163,8 @@ def plan_header(parsed: dict) -> dict:
 def body_text(parsed: dict) -> str:
     """The plan's own text (sections I to III) as the reader kept it."""
     return parsed.get("body") or ""
+
+
+def closing(parsed: dict) -> dict:
+    """ "Nơi nhận" and the signature block as the reader kept them (an older draft has none)."""
+    return closing_to_json(closing_from_json(parsed.get("closing")))

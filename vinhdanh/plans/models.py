@@ -31,6 +31,9 @@ class Plan(models.Model):
     unit_plan_deadline_text = models.CharField(max_length=500, blank=True)
     # The plan's own text (sections I to III above the appendix), as the document wrote it.
     body_text = models.TextField(_("Nội dung kế hoạch"), blank=True)
+    # "Nơi nhận" and the signature block as the document wrote them (documents.structure
+    # `closing_to_json`), so the exported plan is sent to the same bodies, signed alike.
+    closing = models.JSONField(_("Nơi nhận và chữ ký"), default=dict, blank=True)
     # The tasks as imported (one `plans.history.task_state` each, with its id): what the
     # plan page compares the living plan against. A new import of the document resets it.
     baseline = models.JSONField(default=list, blank=True)

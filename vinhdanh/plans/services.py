@@ -151,6 +151,7 @@ def save_parsed_plan(
     for key, value in importing.plan_header(parsed).items():
         setattr(plan, key, value)
     plan.body_text = importing.body_text(parsed)
+    plan.closing = importing.closing(parsed)
     plan.full_clean()
     plan.save()
     _save_tasks(plan, parsed, unit_of_name)
