@@ -39,7 +39,7 @@ ISSUER_COLUMN_CM = (6.0, 7.5)
 FIT_SLACK_CM = 0.05
 # Short lines: under the issuer a third to a half of its text, under the subject short.
 ISSUER_RULE_SHARE = 0.4
-ISSUER_RULE_CM = (2.0, 3.5)
+ISSUER_RULE_MAX_CM = 3.5
 SUBJECT_RULE_CM = 3.0
 RULE_WIDTH_PT = 0.75
 SIGNATURE_SHARE = 0.62  # the signature column takes at most this share of the text width
@@ -211,13 +211,12 @@ def header_layout(letterhead: Letterhead, date_line: str) -> HeaderLayout:
     issuer_cm = math.floor(issuer_cm * 100) / 100
     issuer_lines = split_line(issuer, issuer_cm, HEADER_PT, bold=True)
     widest = max(text_width_cm(line, HEADER_PT, bold=True) for line in issuer_lines or [""])
-    low_rule, high_rule = ISSUER_RULE_CM
     return HeaderLayout(
         issuer_cm=issuer_cm,
         motto_cm=round(total - issuer_cm, 2),
         parent_lines=split_line(parent, issuer_cm, HEADER_PT),
         issuer_lines=issuer_lines,
-        issuer_rule_cm=round(max(low_rule, min(high_rule, widest * ISSUER_RULE_SHARE)), 2),
+        issuer_rule_cm=round(min(ISSUER_RULE_MAX_CM, widest * ISSUER_RULE_SHARE), 2),
         motto_rule_cm=round(text_width_cm(NATIONAL_MOTTO, MOTTO_PT, bold=True), 2),
     )
 

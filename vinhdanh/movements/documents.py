@@ -1,9 +1,15 @@
-"""Generated documents of movements: the launch plan and the consolidated registration."""
+"""Generated documents of movements: the launch plan and the consolidated registration.
+
+Laid out by `documents.admin_docx` / `documents.admin_xlsx` (Nghị định 30/2020, Phụ lục I):
+the issuer's header from `movements.letterheads`, section headings in bold, the signature
+with "Nơi nhận" beside it, wide lists on landscape pages, spreadsheets with the official
+header and signature rows.
+"""
 
 from django.utils import timezone
 
 from vinhdanh.documents.admin_docx import AdminDocument
-from vinhdanh.documents.admin_xlsx import list_workbook
+from vinhdanh.documents.admin_xlsx import official_workbook
 from vinhdanh.movements.letterheads import letterhead_for
 from vinhdanh.movements.models import Movement
 from vinhdanh.movements.selectors import consolidated_rows, year_rows
@@ -42,13 +48,13 @@ def launch_document(movement: Movement) -> bytes:
         f"Hình thức: {movement.get_kind_display()}. Thời gian thực hiện: từ ngày "
         f"{movement.starts_on:%d/%m/%Y} đến ngày {movement.ends_on:%d/%m/%Y}."
     )
-    doc.heading("I. MỤC ĐÍCH, YÊU CẦU")
+    doc.section_heading("I. MỤC ĐÍCH, YÊU CẦU")
     for line in _lines(movement.goals) or ["Theo nội dung phong trào."]:
         doc.paragraph(f"- {line}")
-    doc.heading("II. NỘI DUNG, TIÊU CHÍ THI ĐUA")
+    doc.section_heading("II. NỘI DUNG, TIÊU CHÍ THI ĐUA")
     for line in _lines(movement.criteria) or ["Theo hướng dẫn của cơ quan thường trực."]:
         doc.paragraph(f"- {line}")
-    doc.heading("III. TỔ CHỨC THỰC HIỆN")
+    doc.section_heading("III. TỔ CHỨC THỰC HIỆN")
     if movement.registration_deadline:
         doc.paragraph(
             "Các đơn vị đăng ký thi đua và danh hiệu phấn đấu gửi về cơ quan thường trực "
@@ -69,13 +75,16 @@ def registration_title(movement: Movement) -> str:
 
 
 def registration_workbook(movement: Movement) -> bytes:
-    return list_workbook(
+    return official_workbook(
         letterhead_for(movement.launched_by),
-        title=registration_title(movement),
+        title="BẢNG TỔNG HỢP",
+        subject=registration_title(movement),
         date=timezone.localdate(),
         headers=REGISTRATION_HEADERS,
         rows=consolidated_rows(movement),
+        widths=[6, 36, 34, 20, 30, 16],
         sheet_title="Đăng ký thi đua",
+        landscape=True,
     )
 
 
@@ -93,7 +102,8 @@ def registration_document(movement: Movement) -> bytes:
         f"tham gia phong trào “{movement.name}”."
     )
     doc.table(REGISTRATION_HEADERS, rows, widths_cm=[1.0, 4.0, 3.5, 2.5, 3.5, 2.0])
-    doc.signature(authority="CƠ QUAN THƯỜNG TRỰC", signer="")
+    doc.signature(authority=f"TM. {doc.letterhead.issuer}", role_line="CHỦ TỊCH", signer="")
+    doc.recipients(["Các đơn vị tham gia phong trào"])
     return doc.to_bytes()
 
 
@@ -112,13 +122,16 @@ def year_title(year: int) -> str:
 
 
 def year_workbook(year: int, issuer_unit) -> bytes:
-    return list_workbook(
+    return official_workbook(
         letterhead_for(issuer_unit),
-        title=year_title(year),
+        title="BẢNG TỔNG HỢP",
+        subject=year_title(year),
         date=timezone.localdate(),
         headers=YEAR_HEADERS,
         rows=year_rows(year),
+        widths=[6, 34, 34, 30, 40, 16],
         sheet_title=f"Đăng ký {year}",
+        landscape=True,
     )
 
 
@@ -132,8 +145,10 @@ def year_document(year: int, issuer_unit) -> bytes:
     )
     doc.paragraph(
         f"Tổng hợp {len(rows)} lượt đăng ký của {len({row[1] for row in rows})} đơn vị "
-        f"trong năm {year} (không kể bản đăng ký chưa gửi)."
+        f"trong năm {year} (không kể bản đăng ký chưa gửi); danh sách tại Phụ lục kèm theo."
     )
+    doc.signature(authority=f"TM. {doc.letterhead.issuer}", role_line="CHỦ TỊCH", signer="")
+    doc.recipients(["Các đơn vị có đăng ký thi đua"])
     doc.annex(
         "DANH SÁCH ĐĂNG KÝ",
         f"(Kèm theo Báo cáo tổng hợp đăng ký thi đua năm {year})",

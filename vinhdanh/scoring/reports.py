@@ -12,6 +12,9 @@ MID_YEAR, YEAR_END = "mid", "end"
 
 
 def _head_letterhead(cluster: Cluster):
+    """The cluster head issues the cluster's reports in its own name, written in full (a
+    ward as "Ủy ban nhân dân phường ..."), under its parent unless it is a People's
+    Committee; without a head, the council does."""
     return letterhead_for(cluster.head or cluster.council.unit)
 
 
@@ -27,7 +30,7 @@ def cluster_report(cluster: Cluster, period: str) -> bytes:
         _head_letterhead(cluster), date=timezone.localdate(), kind=kind, subject=subject
     )
     members = list(cluster.members.all())
-    doc.heading("I. TÌNH HÌNH HOẠT ĐỘNG CỦA CỤM")
+    doc.section_heading("I. TÌNH HÌNH HOẠT ĐỘNG CỦA CỤM")
     doc.paragraph(
         f"{cluster.name} gồm {len(members)} đơn vị; cụm trưởng: {cluster.head or '—'}; "
         f"cụm phó: {cluster.deputy or '—'}."
@@ -42,7 +45,7 @@ def cluster_report(cluster: Cluster, period: str) -> bytes:
     else:
         doc.paragraph("Cụm chưa tổ chức ký kết giao ước thi đua.")
     sheet = getattr(cluster, "criteria_sheet", None)
-    doc.heading("II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG")
+    doc.section_heading("II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG")
     if sheet is None:
         doc.paragraph("Cụm chưa có bảng tiêu chí chấm điểm.")
     else:
@@ -66,13 +69,14 @@ def cluster_report(cluster: Cluster, period: str) -> bytes:
             ["Hạng", "Đơn vị", "Tự chấm", "Điểm thưởng", "Điểm trừ", "Điểm cuối cùng", "Giao ước"],
             rows,
             widths_cm=[1.2, 4.6, 1.9, 1.9, 1.7, 2.2, 1.8],
+            align=["center", "left", "right", "right", "right", "right", "center"],
         )
         doc.paragraph(
             "Xếp hạng theo điểm cuối cùng (sau thẩm định của cụm trưởng và Hội đồng); "
             "bằng điểm thì đơn vị bị trừ ít điểm hơn, rồi đơn vị có điểm tiêu chí cao hơn xếp trên."
         )
     if not mid:
-        doc.heading("III. BÌNH XÉT, SUY TÔN")
+        doc.section_heading("III. BÌNH XÉT, SUY TÔN")
         proposals = list(cluster.proposals.select_related("unit"))
         for proposal in proposals:
             doc.paragraph(
@@ -80,13 +84,15 @@ def cluster_report(cluster: Cluster, period: str) -> bytes:
             )
         if not proposals:
             doc.paragraph("Cụm chưa tổ chức bỏ phiếu suy tôn.")
-    doc.heading(("III" if mid else "IV") + ". PHƯƠNG HƯỚNG, NHIỆM VỤ")
+    doc.section_heading(("III" if mid else "IV") + ". PHƯƠNG HƯỚNG, NHIỆM VỤ")
     doc.paragraph(
         "Tiếp tục thực hiện nghiêm giao ước thi đua, đổi mới tiêu chí và quy trình đánh giá, "
         "bình xét, suy tôn; phấn đấu hoàn thành xuất sắc nhiệm vụ được giao."
     )
     doc.signature(authority=f"TM. {cluster.name}", role_line="CỤM TRƯỞNG", signer="")
-    doc.recipients(["Hội đồng Thi đua - Khen thưởng", "Các đơn vị thành viên cụm"])
+    doc.recipients(
+        [f"Hội đồng Thi đua - Khen thưởng {cluster.council.unit.name}", "Các đơn vị thành viên cụm"]
+    )
     return doc.to_bytes()
 
 
@@ -107,5 +113,12 @@ def covenant_document(covenant: Covenant) -> bytes:
         when = timezone.localtime(signed.confirmed_at).strftime("%d/%m/%Y") if signed else ""
         rows.append([number, unit.name, "Đã ký" if signed else "Chưa ký", when])
     doc.heading("CÁC ĐƠN VỊ KÝ KẾT")
-    doc.table(["TT", "Đơn vị", "Xác nhận", "Ngày"], rows, widths_cm=[1.0, 8.0, 3.0, 3.0])
+    doc.table(
+        ["TT", "Đơn vị", "Xác nhận", "Ngày"],
+        rows,
+        widths_cm=[1.0, 8.0, 3.0, 3.0],
+        align=["center", "left", "center", "center"],
+    )
+    doc.signature(authority=f"TM. {cluster.name}", role_line="CỤM TRƯỞNG", signer="")
+    doc.recipients([f"Hội đồng Thi đua - Khen thưởng {cluster.council.unit.name}"])
     return doc.to_bytes()

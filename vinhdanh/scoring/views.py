@@ -18,7 +18,7 @@ from vinhdanh.accounts import access
 from vinhdanh.core import charts
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.files import private_file_view, serve_private
-from vinhdanh.documents.admin_xlsx import list_workbook
+from vinhdanh.documents.admin_xlsx import official_workbook
 from vinhdanh.movements.letterheads import letterhead_for
 from vinhdanh.org.models import Cluster
 from vinhdanh.scoring import cluster_year, reports, rules, selectors, services, sheet_import
@@ -554,13 +554,16 @@ def ranking_xlsx(request, pk: int):
         ]
         for row in (selectors.ranking(sheet) if sheet else [])
     ]
-    content = list_workbook(
+    content = official_workbook(
         letterhead_for(cluster.head or cluster.council.unit),
-        title=f"Kết quả chấm điểm, xếp hạng {cluster.name} năm {cluster.year}",
+        title="BẢNG TỔNG HỢP",
+        subject=f"Kết quả chấm điểm, xếp hạng {cluster.name} năm {cluster.year}",
         date=timezone.localdate(),
         headers=["Hạng", "Đơn vị", "Điểm tiêu chí", "Điểm thưởng", "Điểm trừ", "Tổng điểm"],
         rows=rows,
+        widths=[8, 40, 14, 14, 12, 14],
         sheet_title="Xếp hạng",
+        signers=(("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"), ("CỤM TRƯỞNG", "(Ký tên, đóng dấu)")),
     )
     return download(content, f"xep-hang-{cluster.code}-{cluster.year}.xlsx", XLSX)
 
