@@ -110,7 +110,7 @@ def _line_drawing(length_cm: float, shape_id: int):
  behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">
 <wp:simplePos x="0" y="0"/>
 <wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH>
-<wp:positionV relativeFrom="paragraph"><wp:posOffset>{2 * _EMU_PER_PT}</wp:posOffset></wp:positionV>
+<wp:positionV relativeFrom="paragraph"><wp:posOffset>{4 * _EMU_PER_PT}</wp:posOffset></wp:positionV>
 <wp:extent cx="{length}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
 <wp:docPr id="{shape_id}" name="Đường kẻ {shape_id}"/><wp:cNvGraphicFramePr/>
 <a:graphic><a:graphicData uri="{_WPS}"><wps:wsp><wps:cNvCnPr/>
@@ -243,7 +243,7 @@ class AdminDocument:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fmt = paragraph.paragraph_format
         fmt.space_before = fmt.space_after = Pt(0)
-        fmt.line_spacing = Pt(8)
+        fmt.line_spacing = Pt(9)
         run = paragraph.add_run()
         _set_font(run, 6)
         run._r.append(_line_drawing(length_cm, self._shapes))
@@ -364,6 +364,7 @@ class AdminDocument:
             body.append((total_row, True))
         for values, bold in body:
             row = table.add_row()
+            _cant_split(row)  # a row stays on one page
             for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
                 if align:
@@ -372,7 +373,8 @@ class AdminDocument:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 _set_font(_add_run(paragraph, value, cell=True), layout.TABLE_PT, bold=bold)
         given = widths_cm or [1.0] * len(headers)
-        _fixed_widths(table, layout.fit_widths(list(given), self._text_width()))
+        minimums = layout.header_word_minimums([str(h) for h in headers])
+        _fixed_widths(table, layout.fit_widths(list(given), self._text_width(), minimums))
         return table
 
     def signature(

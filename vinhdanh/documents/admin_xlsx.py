@@ -191,6 +191,20 @@ def _font(size=12, *, bold=False, italic=False, underline=None) -> Font:
     return Font(name=layout.FONT_NAME, size=size, bold=bold, italic=italic, underline=underline)
 
 
+ROW_HEIGHT_PT = 16
+
+
+def _lines_needed(values: Sequence, widths: Sequence[float]) -> int:
+    """How many lines the tallest cell of a row wraps onto (one character per width unit)."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        if isinstance(value, str) and value:
+            per_line = max(1, int(width) - 1)
+            wrapped = sum(-(-len(part) // per_line) or 1 for part in value.split("\n"))
+            lines = max(lines, wrapped)
+    return min(lines, 15)
+
+
 def issuer_columns(count: int) -> int:
     """How many of the table's columns the issuer block spans (the motto takes the rest)."""
     return max(1, min(count - 1, round(count * 0.4)))
@@ -280,11 +294,20 @@ def official_sheet(
             elif number and isinstance(value, int):
                 cell.number_format = "#,##0"
     last_row = last_header + len(body)
+    chosen = []
     for column, text in enumerate(headers, start=1):
         cells = [r[column - 1] if column <= len(r) else "" for r in rows[:500]]
         longest = max([len(str(text)) // 2] + [len(str(cell or "")) for cell in cells])
         width = widths[column - 1] if widths else min(max(8, longest + 2), 50)
         sheet.column_dimensions[get_column_letter(column)].width = width
+        chosen.append(width)
+    # Wrapped text needs its rows tall enough: estimated from the text and the widths, since
+    # a spreadsheet opened elsewhere does not always grow them itself.
+    for row_number, values in [
+        (header_row, headers),
+        *[(last_header + offset, values) for offset, (values, _bold) in enumerate(body, start=1)],
+    ]:
+        sheet.row_dimensions[row_number].height = ROW_HEIGHT_PT * _lines_needed(values, chosen)
     signature_row = last_row + 2
     if signers:
         halves = [(1, split), (split + 1, count)] if len(signers) == 2 else [(1, count)]

@@ -231,11 +231,42 @@ def signature_column(lines: list[str], total_cm: float) -> float:
     return math.ceil(max(total_cm / 2, min(need, total_cm * SIGNATURE_SHARE)) * 100) / 100
 
 
-def fit_widths(widths: list[float], total_cm: float) -> list[float]:
-    """Column widths scaled to sum exactly to `total_cm` (a table as wide as the text)."""
+CELL_PADDING_CM = 0.4  # Word's default cell margins, left and right together
+
+
+def header_word_minimums(headers: list[str]) -> list[float]:
+    """The narrowest each column may be: its header's longest word must not break."""
+    return [
+        CELL_PADDING_CM
+        + FIT_SLACK_CM
+        + max([text_width_cm(word, TABLE_PT, bold=True) for word in str(h).split()] or [0.0])
+        for h in headers
+    ]
+
+
+def fit_widths(
+    widths: list[float], total_cm: float, minimums: list[float] | None = None
+) -> list[float]:
+    """Column widths scaled to sum exactly to `total_cm` (a table as wide as the text);
+    a column below its minimum is widened, the room taken from the columns above theirs."""
     given = sum(widths)
     if given <= 0:
-        return [round(total_cm / len(widths), 3)] * len(widths)
-    scaled = [round(width * total_cm / given, 3) for width in widths]
-    scaled[-1] = round(total_cm - sum(scaled[:-1]), 3)
-    return scaled
+        widths, given = [1.0] * len(widths), float(len(widths))
+    scaled = [width * total_cm / given for width in widths]
+    if minimums and sum(minimums) < total_cm:
+        for _ in range(len(scaled)):
+            short = [i for i, w in enumerate(scaled) if w < minimums[i] - 1e-9]
+            if not short:
+                break
+            need = sum(minimums[i] - scaled[i] for i in short)
+            for i in short:
+                scaled[i] = minimums[i]
+            spare = {i: w - minimums[i] for i, w in enumerate(scaled) if i not in short}
+            room = sum(max(0.0, v) for v in spare.values())
+            if room <= 0:
+                break
+            for i, value in spare.items():
+                scaled[i] -= need * max(0.0, value) / room
+    rounded = [round(width, 3) for width in scaled]
+    rounded[-1] = round(total_cm - sum(rounded[:-1]), 3)
+    return rounded

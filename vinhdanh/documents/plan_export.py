@@ -25,12 +25,12 @@ APPENDIX_HEADERS = [
     "Thời gian hoàn thành",
     "Ghi chú",
 ]
-# Proportions of the landscape text width (25.2 cm): the task's text gets the most room.
-WIDTHS_CM = [1.0, 8.4, 3.0, 3.6, 3.6, 2.8, 2.8]
+# Widths on the landscape text width (25.2 cm): the task's text gets the most room.
+WIDTHS_CM = [1.0, 8.6, 2.8, 3.6, 3.6, 2.8, 2.8]
 STATUS_HEADERS = ["Tình trạng", "Ngày hoàn thành"]
-STATUS_WIDTHS_CM = [2.4, 2.4]
-XLSX_WIDTHS = [6, 60, 22, 30, 30, 22, 16]
-XLSX_STATUS_WIDTHS = [16, 14]
+WIDTHS_WITH_STATUS_CM = [1.0, 7.0, 2.3, 3.0, 3.0, 2.5, 1.8, 2.4, 2.2]
+XLSX_WIDTHS = [5, 46, 16, 20, 20, 16, 12]
+XLSX_STATUS_WIDTHS = [14, 12]
 DEFAULT_RECIPIENTS = ["Các đơn vị có tên tại Phụ lục"]
 _ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 _SECTION = re.compile(r"^[IVX]+\.\s")
@@ -166,7 +166,7 @@ def plan_docx(
     )
     document.annex("PHỤ LỤC", _caption(plan), landscape=True)
     headers = APPENDIX_HEADERS + (STATUS_HEADERS if progress is not None else [])
-    widths = WIDTHS_CM + (STATUS_WIDTHS_CM if progress is not None else [])
+    widths = WIDTHS_CM if progress is None else WIDTHS_WITH_STATUS_CM
     rows = [
         [value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else value for value in row]
         for row in appendix_rows(plan.tasks, progress)

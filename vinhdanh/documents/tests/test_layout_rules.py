@@ -322,7 +322,10 @@ def test_table_fills_the_text_width_repeats_its_header_and_totals(landscape, wid
     table = document.tables[-1]
     grid = [_twips_to_cm(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert sum(grid) == pytest.approx(width, abs=0.02)
-    assert grid[1] / grid[0] == pytest.approx(5, rel=0.01)
+    assert grid[2] / grid[1] == pytest.approx(6 / 5, rel=0.01)  # the proportions given
+    # ... except that no column is narrower than its header's longest word.
+    assert grid[0] >= text_width_cm("STT", layout.TABLE_PT, bold=True) + layout.CELL_PADDING_CM
+    assert grid[3] >= text_width_cm("(đồng)", layout.TABLE_PT, bold=True)
     header = table.rows[0]._tr.trPr.find(qn("w:tblHeader"))
     assert header is not None and header.get(qn("w:val")) == "true"
     assert table.rows[1]._tr.trPr is None or table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
@@ -405,3 +408,11 @@ def test_a_form_repeats_its_column_code_row_with_the_header():
     assert [c.value for c in sheet[8]] == ["A", "B", "1"]
     assert sheet.print_title_rows == "$7:$8"
     assert sheet["C9"].alignment.horizontal == "right"
+
+
+def test_fitted_widths_keep_proportions_and_respect_minimums():
+    assert layout.fit_widths([1, 2, 1], 16.0) == [4.0, 8.0, 4.0]
+    widths = layout.fit_widths([0.5, 10, 5.5], 16.0, minimums=[1.5, 1.0, 1.0])
+    assert widths[0] == pytest.approx(1.5)
+    assert sum(widths) == pytest.approx(16.0)
+    assert widths[1] / widths[2] == pytest.approx(10 / 5.5, rel=0.01)
