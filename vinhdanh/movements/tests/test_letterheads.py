@@ -4,6 +4,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from vinhdanh.awards.letterheads import council_letterhead, unit_letterhead
 from vinhdanh.movements.letterheads import letterhead_for
@@ -50,3 +51,29 @@ def test_the_cluster_report_writes_its_issuer_in_full(demo):
     assert "UBND" not in left
     assert letterhead_for(cluster.head).issuer.upper() in left
     assert "THÀNH PHỐ HÀ NỘI" not in left
+
+
+def test_movement_documents_come_out_in_the_official_layout(demo):
+    from openpyxl import load_workbook
+
+    from vinhdanh.movements import documents
+    from vinhdanh.movements.models import Movement
+
+    movement = Movement.objects.filter(launched_by=_district()).order_by("pk").first()
+    launch = Document(io.BytesIO(documents.launch_document(movement)))
+    assert not list(launch.element.iter(qn("w:pBdr")))  # lines are drawn, not borders
+    signature = [p.text for p in launch.tables[1].rows[0].cells[1].paragraphs if p.text]
+    assert signature[:2] == ["TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH"]
+    assert launch.tables[1].rows[0].cells[0].paragraphs[-1].text == "- Lưu: VT, NV."
+    sheet = load_workbook(io.BytesIO(documents.registration_workbook(movement))).active
+    assert sheet["A1"].value == "ỦY BAN NHÂN DÂN QUẬN HOÀNG MAI"
+    date_line = next(
+        cell.value
+        for row in sheet.iter_rows(max_row=4)
+        for cell in row
+        if isinstance(cell.value, str) and ", ngày " in cell.value
+    )
+    assert date_line.startswith("Hoàng Mai, ngày ")
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value]
+    assert "NGƯỜI LẬP BIỂU" in values and "THỦ TRƯỞNG ĐƠN VỊ" in values
+    assert sheet.page_setup.orientation == "landscape"
