@@ -71,9 +71,17 @@ def plan_body(lines: list[str]) -> str:
         if _CAPTION.match(key):
             continue
         text = one_line(line)
-        if text:
+        if text and body and _continues(body[-1], text):
+            # A paragraph broken by a page of the source: one paragraph again.
+            body[-1] = f"{body[-1]} {text}"
+        elif text:
             body.append(text)
     return "\n".join(body)[:MAX_BODY]
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line that starts in lower case after one that ends mid-sentence."""
+    return line[:1].islower() and previous[-1:] not in ".:;!?"
 
 
 # The closing: "Nơi nhận:" and its "- ...;" lines, then the signature block.

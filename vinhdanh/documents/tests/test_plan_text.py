@@ -83,3 +83,11 @@ def test_a_workbook_with_number_and_date_in_cells_of_their_own():
     first, second = plan.tasks
     assert (first.deadline.kind, first.deadline.date) == ("ongoing", None)
     assert second.deadline.date == dt.date(2021, 6, 30)
+
+
+def test_a_paragraph_broken_by_a_page_of_the_source_is_one_paragraph_again():
+    body = read_plan(builders.seed_bytes(), "ke-hoach.txt").body
+    line = next(line for line in body.splitlines() if line.startswith("1. Phát động"))
+    assert "triển khai hiệu quả các phong trào thi đua thường xuyên" in line
+    lines = ["KẾ HOẠCH", "Thi đua năm 2022", "Các đơn vị tổ chức", "thi đua.", "còn lại."]
+    assert plan_body(lines) == "Các đơn vị tổ chức thi đua.\ncòn lại."
