@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from vinhdanh.documents import layout
 from vinhdanh.documents.layout import Letterhead
+from vinhdanh.documents.metrics import text_width_cm
 from vinhdanh.documents.safe_text import safe_text
 
 _PLAIN_VALUES = (bool, int, float, decimal.Decimal, datetime.date, datetime.time)
@@ -192,6 +193,7 @@ def _font(size=12, *, bold=False, italic=False, underline=None) -> Font:
 
 
 ROW_HEIGHT_PT = 16
+CM_PER_WIDTH_UNIT = 0.19  # one unit of a column's width, printed (7 px at 96 dpi)
 
 
 def _lines_needed(values: Sequence, widths: Sequence[float]) -> int:
@@ -233,6 +235,14 @@ def official_sheet(
     of a statistics form, printed under the header row and repeated with it."""
     count = max(len(headers), 2)
     split = issuer_columns(count)
+    chosen: list[float] = []
+    for column, text in enumerate(headers, start=1):
+        cells = [r[column - 1] if column <= len(r) else "" for r in rows[:500]]
+        longest = max([len(str(text)) // 2] + [len(str(cell or "")) for cell in cells])
+        width = widths[column - 1] if widths else min(max(8, longest + 2), 50)
+        sheet.column_dimensions[get_column_letter(column)].width = width
+        chosen.append(width)
+    chosen += [10.0] * (count - len(chosen))
     place = layout.place_of(letterhead)
     date_line = layout.place_and_date(place, date)
     parent = letterhead.parent_body.upper()
@@ -250,8 +260,19 @@ def official_sheet(
     for row, ((left_text, left_font), (right_text, right_font)) in enumerate(
         zip(left, right, strict=True), start=1
     ):
-        _merged(sheet, row, 1, split, left_text, left_font, height=18)
-        _merged(sheet, row, split + 1, count, right_text, right_font, height=18)
+        # The issuer's names broken where a reader would break them, as in the .docx header;
+        # the motto side is kept whole (the date's blanks are room to write it by hand).
+        left_lines = layout.split_line(
+            left_text, sum(chosen[:split]) * CM_PER_WIDTH_UNIT, 12, bold=bool(left_font.b)
+        ) or [left_text]
+        if left_text.startswith("Số:"):
+            left_lines = [left_text]
+        left_text = "\n".join(left_lines)
+        right_room = sum(chosen[split:count]) * CM_PER_WIDTH_UNIT
+        right_lines = -(-text_width_cm(right_text, 13) // max(right_room, 1.0))
+        lines = int(max(1, len(left_lines), right_lines))
+        _merged(sheet, row, 1, split, left_text, left_font, height=18 * lines)
+        _merged(sheet, row, split + 1, count, right_text, right_font, height=18 * lines)
     row = len(right) + 2
     _merged(sheet, row, 1, count, title.upper(), _font(14, bold=True), height=22)
     if subject:
@@ -294,13 +315,6 @@ def official_sheet(
             elif number and isinstance(value, int):
                 cell.number_format = "#,##0"
     last_row = last_header + len(body)
-    chosen = []
-    for column, text in enumerate(headers, start=1):
-        cells = [r[column - 1] if column <= len(r) else "" for r in rows[:500]]
-        longest = max([len(str(text)) // 2] + [len(str(cell or "")) for cell in cells])
-        width = widths[column - 1] if widths else min(max(8, longest + 2), 50)
-        sheet.column_dimensions[get_column_letter(column)].width = width
-        chosen.append(width)
     # Wrapped text needs its rows tall enough: estimated from the text and the widths, since
     # a spreadsheet opened elsewhere does not always grow them itself.
     for row_number, values in [
