@@ -44,6 +44,8 @@ from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
 from vinhdanh.records.models import Rating, RecordImport, ScreeningJob
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
+from vinhdanh.training import services as training_services
+from vinhdanh.training.models import Attendee, TrainingSession
 
 # Who may open a page (GET). Each kind's expected answer per identity is in `expected`;
 # the anonymous public is sent to the login page (302) unless the kind says otherwise.
@@ -123,6 +125,19 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
     "movements:movement_list": (SIGNED_IN, None),
+    "training:session_list": (SIGNED_IN, None),
+    "training:session_detail": (SIGNED_IN, "training_session"),
+    "training:invitation_docx": (SIGNED_IN, "training_session"),
+    "training:session_create": (OFFICE, None),
+    "training:session_edit": (OFFICE, "training_draft"),
+    "training:report_docx": (OFFICE_AND_LEADER, "training_session"),
+    "training:evaluation": (SCOPED, "training_attendee"),
+    "training:material_file": (SENT, "training_material"),
+    "training:session_step": (ACTION, "training_step"),
+    "training:material_add": (ACTION, "training_session"),
+    "training:register": (ACTION, "training_session"),
+    "training:attendance": (ACTION, "training_session"),
+    "training:withdraw": (ACTION, "training_attendee"),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
     "movements:movement_detail": (SIGNED_IN, "launched_movement"),
@@ -301,6 +316,7 @@ PRIVATE_FILES = {
     "plans:attachment",
     "plans:import_file",
     "movements:document_file",
+    "training:material_file",
     "scoring:evidence_file",
     "awards:attachment_download",
     "awards:batch_letter",
@@ -457,6 +473,20 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
     made["plan_import"] = plan_services.preview_import(
         actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()
     )
+    # The demo's session took place; the matrix also edits a draft, and reads a material.
+    session = TrainingSession.objects.get(year=2021, state="reported")
+    made["training_draft"] = training_services.create_session(
+        office,
+        title="Lớp tập huấn thử",
+        year=2021,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        place="Hội trường",
+        capacity=10,
+    )
+    made["training_material"] = training_services.add_material(
+        office, session, name="Tài liệu", filename="tai-lieu.txt", content=b"tai lieu tap huan"
+    )
     made["feeds"] = [
         plan_services.create_feed_token(actor=user, unit=unit)
         for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
@@ -508,6 +538,14 @@ def targets(made) -> dict[str, list[Target]]:
         "record_kind": Target({"kind": "ratings"}, everyone, True),
         "record_import": Target({"pk": made["record_import"].pk}),
     }
+    session = TrainingSession.objects.get(year=2021, state="reported")
+    # Every ward was invited to the district's session, the cluster head's included.
+    single["training_session"] = Target({"pk": session.pk}, everyone, True)
+    single["training_step"] = Target({"pk": session.pk, "action": "announce"})
+    single["training_draft"] = Target({"pk": made["training_draft"].pk})
+    single["training_material"] = Target(
+        {"pk": session.pk, "material_id": made["training_material"].pk}, everyone, True
+    )
     single["meeting"] = Target({"pk": made["meeting"].pk})
     single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})
     single["meeting_step"] = Target({"pk": made["meeting"].pk, "action": "open"})
@@ -550,6 +588,7 @@ def targets(made) -> dict[str, list[Target]]:
         for batch, owner in zip(made["batches"], "AB", strict=True)
     ]
     table["registration"] = _pk_targets(Registration.objects.all(), "unit")
+    table["training_attendee"] = _pk_targets(Attendee.objects.all(), "unit", arg="attendee_id")
     # A task the standing office leads: neither ward sees it.
     table["task"] = [
         Target({"pk": Task.objects.filter(lead_units__code="phong-noi-vu").first().pk})

@@ -8,16 +8,20 @@ announce a session whose start has passed), with the history of its steps.
 import datetime
 import random
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from vinhdanh.core.uploads import validate_upload
 from vinhdanh.demo import hoang_mai_2021 as data
 from vinhdanh.org.models import Council, Person, Unit
 from vinhdanh.plans.models import Task
+from vinhdanh.training.documents import invitation_document
 from vinhdanh.training.models import (
     Attendee,
     Evaluation,
     SessionState,
     SessionTransition,
+    TrainingMaterial,
     TrainingSession,
 )
 
@@ -94,6 +98,7 @@ def load() -> None:
                     organisation=chance.choice((3, 4, 5)),
                     comment=chance.choice(("", "", "Đề nghị gửi tài liệu trước buổi tập huấn.")),
                 )
+    _material(session)
     for action, source, target in (
         ("announce", SessionState.DRAFT, SessionState.ANNOUNCED),
         ("hold", SessionState.ANNOUNCED, SessionState.HELD),
@@ -102,6 +107,14 @@ def load() -> None:
         SessionTransition.objects.create(
             session=session, action=action, from_state=source, to_state=target
         )
+
+
+def _material(session) -> None:
+    """The programme the units received, as a stored material (through the upload gate)."""
+    content = invitation_document(session, day=datetime.date(2021, 6, 3))
+    validate_upload("chuong-trinh.docx", content)
+    material = TrainingMaterial(session=session, name="Giấy mời và chương trình tập huấn")
+    material.file.save("chuong-trinh.docx", ContentFile(content), save=True)
 
 
 def _slug(name: str) -> str:

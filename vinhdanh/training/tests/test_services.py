@@ -119,11 +119,14 @@ def test_registering_after_the_deadline_is_refused(make_session, demo_user, ward
     session = make_session(registration_deadline=timezone.localdate())
     session = services.announce_session(demo_user("thuongtruc"), session)
     ward = wards["phuong-hoang-liet"]
-    with time_machine.travel(timezone.now() + datetime.timedelta(days=1)):
-        with pytest.raises(ValidationError, match="hết hạn đăng ký"):
-            services.register_attendees(
-                demo_user("canbo.hoangliet"), session, unit=ward, people=_people(ward, 1)
-            )
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    with (
+        time_machine.travel(tomorrow),
+        pytest.raises(ValidationError, match="hết hạn đăng ký"),
+    ):
+        services.register_attendees(
+            demo_user("canbo.hoangliet"), session, unit=ward, people=_people(ward, 1)
+        )
 
 
 def test_a_draft_takes_no_registration(make_session, demo_user, wards):
