@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "vinhdanh.awards",
     "vinhdanh.reports",
     "vinhdanh.training",
+    "vinhdanh.inspections",
     "vinhdanh.api",
     "vinhdanh.demo",
     # the home page per role and the global search, which read the other apps

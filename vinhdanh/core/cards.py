@@ -12,6 +12,7 @@ CARD_MODULES = [
     "vinhdanh.movements.dashboard",
     "vinhdanh.awards.dashboard",
     "vinhdanh.training.dashboard",
+    "vinhdanh.inspections.dashboard",
 ]
 
 

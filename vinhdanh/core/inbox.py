@@ -19,6 +19,7 @@ INBOX_MODULES = [
     "vinhdanh.scoring.inbox",
     "vinhdanh.plans.inbox",
     "vinhdanh.training.inbox",
+    "vinhdanh.inspections.inbox",
 ]
 COUNT_CAP = 99
 SHOWN = 5

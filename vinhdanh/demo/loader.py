@@ -197,6 +197,7 @@ DEMO_EXTENSIONS = [
     "vinhdanh.scoring.demo",
     "vinhdanh.awards.demo",
     "vinhdanh.training.demo",
+    "vinhdanh.inspections.demo",
 ]
 
 
