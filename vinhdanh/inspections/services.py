@@ -358,7 +358,9 @@ def send_follow_up_reminders(today: datetime.date | None = None) -> int:
     ):
         for item in items:
             emails = list(
-                User.objects.filter(unit=item.visit.unit, role=Role.UNIT_OFFICER, is_active=True)
+                User.objects.filter(
+                    unit=item.visit.unit, role__in=UNIT_SCOPED_EDITORS, is_active=True
+                )
                 .exclude(email="")
                 .values_list("email", flat=True)
             )
