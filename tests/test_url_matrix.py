@@ -38,6 +38,7 @@ from vinhdanh.awards.models import (
 from vinhdanh.awards.services import meetings as meeting_services
 from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.documents.tests import builders
+from vinhdanh.inspections.models import Finding, FollowUp, InspectionPlan, Visit
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
@@ -126,6 +127,22 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "reports:form_0601": (SIGNED_IN, None),
     "movements:movement_list": (SIGNED_IN, None),
     "training:session_list": (SIGNED_IN, None),
+    "inspections:plan_list": (SIGNED_IN, None),
+    "inspections:follow_up_list": (SIGNED_IN, None),
+    "inspections:plan_create": (OFFICE, None),
+    "inspections:plan_detail": (SCOPED, "inspection_plan"),
+    "inspections:plan_edit": (OFFICE, "inspection_plan"),
+    "inspections:summary_docx": (OFFICE_AND_LEADER, "inspection_plan"),
+    "inspections:visit_detail": (SCOPED, "inspection_visit"),
+    "inspections:minutes_docx": (SCOPED, "inspection_visit"),
+    "inspections:evidence_file": (SCOPED, "inspection_evidence"),
+    "inspections:plan_step": (ACTION, "inspection_plan_step"),
+    "inspections:team_add": (ACTION, "inspection_plan"),
+    "inspections:visit_add": (ACTION, "inspection_plan"),
+    "inspections:findings_save": (ACTION, "inspection_visit"),
+    "inspections:visit_step": (ACTION, "inspection_visit_step"),
+    "inspections:follow_up_add": (ACTION, "inspection_visit"),
+    "inspections:follow_up_step": (ACTION, "inspection_follow_up_step"),
     "training:session_detail": (SIGNED_IN, "training_session"),
     "training:invitation_docx": (SIGNED_IN, "training_session"),
     "training:session_create": (OFFICE, None),
@@ -317,6 +334,7 @@ PRIVATE_FILES = {
     "plans:import_file",
     "movements:document_file",
     "training:material_file",
+    "inspections:evidence_file",
     "scoring:evidence_file",
     "awards:attachment_download",
     "awards:batch_letter",
@@ -546,6 +564,11 @@ def targets(made) -> dict[str, list[Target]]:
     single["training_material"] = Target(
         {"pk": session.pk, "material_id": made["training_material"].pk}, everyone, True
     )
+    inspection = InspectionPlan.objects.get(year=2021)
+    # Both wards were inspected, so both see the plan (each only its own visit); the
+    # cluster head's ward was not.
+    single["inspection_plan"] = Target({"pk": inspection.pk}, everyone)
+    single["inspection_plan_step"] = Target({"pk": inspection.pk, "action": "issue"})
     single["meeting"] = Target({"pk": made["meeting"].pk})
     single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})
     single["meeting_step"] = Target({"pk": made["meeting"].pk, "action": "open"})
@@ -588,6 +611,21 @@ def targets(made) -> dict[str, list[Target]]:
         for batch, owner in zip(made["batches"], "AB", strict=True)
     ]
     table["registration"] = _pk_targets(Registration.objects.all(), "unit")
+    table["inspection_visit"] = _pk_targets(Visit.objects.all(), "unit")
+    table["inspection_visit_step"] = [
+        Target({**t.kwargs, "action": "conduct"}, t.owners) for t in table["inspection_visit"]
+    ]
+    # The demo's evidence file is Hoàng Liệt's (ward A); its follow-up items are Định Công's
+    # (ward B) and Tân Mai's.
+    table["inspection_evidence"] = [
+        Target({"pk": Finding.objects.exclude(evidence_file="").get().pk}, frozenset({"A"}))
+    ]
+    table["inspection_follow_up_step"] = [
+        Target(
+            {"follow_up_id": FollowUp.objects.get(visit__unit=ward_b).pk, "action": "complete"},
+            frozenset({"B"}),
+        )
+    ]
     table["training_attendee"] = _pk_targets(Attendee.objects.all(), "unit", arg="attendee_id")
     # A task the standing office leads: neither ward sees it.
     table["task"] = [

@@ -292,6 +292,7 @@ def _visit_page(request, visit: Visit, *, refused=None, status=200, **forms):
         for name, (form_class, _service, _done) in VISIT_STEPS.items()
     }
     follow_ups = list(visit.follow_ups.all())
+    actions_by_state: dict[str, dict] = {}
     context = {
         "visit": visit,
         "plan": visit.plan,
@@ -304,7 +305,7 @@ def _visit_page(request, visit: Visit, *, refused=None, status=200, **forms):
         "follow_ups": [
             (
                 item,
-                {a.name: a for a in FOLLOW_UPS.available(user, item)},
+                _follow_up_actions(user, item, actions_by_state),
                 CompleteFollowUpForm(
                     initial={"version": item.version}, action=FOLLOW_UPS.action("complete")
                 ),
@@ -325,6 +326,14 @@ def _visit_page(request, visit: Visit, *, refused=None, status=200, **forms):
         "refused": refused,
     }
     return render(request, "inspections/visit_detail.html", context, status=status)
+
+
+def _follow_up_actions(user, item: FollowUp, known: dict) -> dict:
+    """The steps open on `item`: asked once per state, as every item of a visit belongs to
+    the same unit and so answers the permissions alike."""
+    if item.state not in known:
+        known[item.state] = {a.name: a for a in FOLLOW_UPS.available(user, item)}
+    return known[item.state]
 
 
 @login_required
