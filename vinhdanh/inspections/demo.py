@@ -115,10 +115,14 @@ def load() -> None:
     team = Team.objects.create(plan=plan, name="Đoàn kiểm tra số 1", leader=office)
     if member is not None:
         team.members.set([member])
-    PlanTransition.objects.create(
+    issued = PlanTransition.objects.create(
         plan=plan, action="issue", from_state=PlanState.DRAFT, to_state=PlanState.ISSUED,
         actor=office,
     )  # fmt: skip
+    # Each step's time is when it happened in 2021, not when the demo was loaded.
+    PlanTransition.objects.filter(pk=issued.pk).update(
+        at=timezone.make_aware(datetime.datetime(2021, 6, 25, 9))
+    )
     for code, day, results, state in VISITS:
         unit = Unit.objects.filter(code=code).first()
         if unit is None:
@@ -158,9 +162,10 @@ def load() -> None:
             ("conduct", VisitState.SCHEDULED, VisitState.CONDUCTED),
             ("sign", VisitState.CONDUCTED, VisitState.SIGNED),
         ):
-            VisitTransition.objects.create(
+            step = VisitTransition.objects.create(
                 visit=visit, action=action, from_state=source, to_state=target, actor=office
             )
+            VisitTransition.objects.filter(pk=step.pk).update(at=visit.signed_at)
         if code in FOLLOW_UPS:
             text, due, result = FOLLOW_UPS[code]
             FollowUp.objects.create(

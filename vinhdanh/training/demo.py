@@ -11,6 +11,7 @@ import random
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from vinhdanh.accounts.models import User
 from vinhdanh.core.uploads import validate_upload
 from vinhdanh.demo import hoang_mai_2021 as data
 from vinhdanh.org.models import Council, Person, Unit
@@ -99,14 +100,17 @@ def load() -> None:
                     comment=chance.choice(("", "", "Đề nghị gửi tài liệu trước buổi tập huấn.")),
                 )
     _material(session)
-    for action, source, target in (
-        ("announce", SessionState.DRAFT, SessionState.ANNOUNCED),
-        ("hold", SessionState.ANNOUNCED, SessionState.HELD),
-        ("report", SessionState.HELD, SessionState.REPORTED),
+    office = User.objects.filter(username="thuongtruc").first()
+    for action, source, target, at in (
+        ("announce", SessionState.DRAFT, SessionState.ANNOUNCED, _at("2021-06-03", 9)),
+        ("hold", SessionState.ANNOUNCED, SessionState.HELD, _at("2021-06-17", 11, 30)),
+        ("report", SessionState.HELD, SessionState.REPORTED, _at("2021-06-25", 15)),
     ):
-        SessionTransition.objects.create(
-            session=session, action=action, from_state=source, to_state=target
+        step = SessionTransition.objects.create(
+            session=session, action=action, from_state=source, to_state=target, actor=office
         )
+        # The step's time is when it happened in 2021, not when the demo was loaded.
+        SessionTransition.objects.filter(pk=step.pk).update(at=at)
 
 
 def _material(session) -> None:
