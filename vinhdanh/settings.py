@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "vinhdanh.reports",
     "vinhdanh.training",
     "vinhdanh.inspections",
+    "vinhdanh.ceremonies",
     "vinhdanh.api",
     "vinhdanh.demo",
     # the home page per role and the global search, which read the other apps

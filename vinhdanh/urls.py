@@ -15,6 +15,7 @@ urlpatterns = [
     path("awards/", include("vinhdanh.awards.urls")),
     path("training/", include("vinhdanh.training.urls")),
     path("inspections/", include("vinhdanh.inspections.urls")),
+    path("ceremonies/", include("vinhdanh.ceremonies.urls")),
     path("api/", include("vinhdanh.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -20,6 +20,7 @@ INBOX_MODULES = [
     "vinhdanh.plans.inbox",
     "vinhdanh.training.inbox",
     "vinhdanh.inspections.inbox",
+    "vinhdanh.ceremonies.inbox",
 ]
 COUNT_CAP = 99
 SHOWN = 5

@@ -198,6 +198,7 @@ DEMO_EXTENSIONS = [
     "vinhdanh.awards.demo",
     "vinhdanh.training.demo",
     "vinhdanh.inspections.demo",
+    "vinhdanh.ceremonies.demo",
 ]
 
 
