@@ -37,6 +37,8 @@ from vinhdanh.awards.models import (
 )
 from vinhdanh.awards.services import meetings as meeting_services
 from vinhdanh.awards.workflows import STEP_ACTIONS
+from vinhdanh.ceremonies import services as ceremony_services
+from vinhdanh.ceremonies.models import Ceremony
 from vinhdanh.documents.tests import builders
 from vinhdanh.inspections.models import Finding, FollowUp, InspectionPlan, Visit
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
@@ -128,6 +130,18 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "movements:movement_list": (SIGNED_IN, None),
     "training:session_list": (SIGNED_IN, None),
     "inspections:plan_list": (SIGNED_IN, None),
+    "ceremonies:ceremony_list": (SIGNED_IN, None),
+    "ceremonies:ceremony_detail": (SIGNED_IN, "ceremony"),
+    "ceremonies:programme_docx": (SIGNED_IN, "ceremony"),
+    "ceremonies:script_docx": (SIGNED_IN, "ceremony"),
+    "ceremonies:ceremony_create": (OFFICE, None),
+    "ceremonies:ceremony_edit": (OFFICE, "ceremony_draft"),
+    "ceremonies:certificates_pdf": (OFFICE, "ceremony"),
+    "ceremonies:reception_new": (PROPOSERS, None),
+    "ceremonies:ceremony_step": (ACTION, "ceremony_step"),
+    "ceremonies:draw": (ACTION, "ceremony"),
+    "ceremonies:attendance": (ACTION, "ceremony"),
+    "ceremonies:move": (ACTION, "honouree"),
     "inspections:follow_up_list": (SIGNED_IN, None),
     "inspections:plan_create": (OFFICE, None),
     "inspections:plan_detail": (SCOPED, "inspection_plan"),
@@ -505,6 +519,10 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
     made["training_material"] = training_services.add_material(
         office, session, name="Tài liệu", filename="tai-lieu.txt", content=b"tai lieu tap huan"
     )
+    made["ceremony_draft"] = ceremony_services.create_ceremony(
+        office, kind="awards", year=2021, title="Lễ thử", held_at=session.starts_at,
+        place="Hội trường",
+    )  # fmt: skip
     made["feeds"] = [
         plan_services.create_feed_token(actor=user, unit=unit)
         for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
@@ -569,6 +587,12 @@ def targets(made) -> dict[str, list[Target]]:
     # cluster head's ward was not.
     single["inspection_plan"] = Target({"pk": inspection.pk}, everyone)
     single["inspection_plan_step"] = Target({"pk": inspection.pk, "action": "issue"})
+    ceremony = Ceremony.objects.get(year=2021, state="reported")
+    # Every ward was invited to the district's conference, the cluster head's included.
+    single["ceremony"] = Target({"pk": ceremony.pk}, everyone, True)
+    single["ceremony_step"] = Target({"pk": ceremony.pk, "action": "invite"})
+    single["ceremony_draft"] = Target({"pk": made["ceremony_draft"].pk})
+    single["honouree"] = Target({"honouree_id": ceremony.honourees.first().pk})
     single["meeting"] = Target({"pk": made["meeting"].pk})
     single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})
     single["meeting_step"] = Target({"pk": made["meeting"].pk, "action": "open"})
