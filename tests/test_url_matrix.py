@@ -37,13 +37,18 @@ from vinhdanh.awards.models import (
 )
 from vinhdanh.awards.services import meetings as meeting_services
 from vinhdanh.awards.workflows import STEP_ACTIONS
+from vinhdanh.ceremonies import services as ceremony_services
+from vinhdanh.ceremonies.models import Ceremony
 from vinhdanh.documents.tests import builders
+from vinhdanh.inspections.models import Finding, FollowUp, InspectionPlan, Visit
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
 from vinhdanh.records.models import Rating, RecordImport, ScreeningJob
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
+from vinhdanh.training import services as training_services
+from vinhdanh.training.models import Attendee, TrainingSession
 
 # Who may open a page (GET). Each kind's expected answer per identity is in `expected`;
 # the anonymous public is sent to the login page (302) unless the kind says otherwise.
@@ -123,6 +128,47 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
     "movements:movement_list": (SIGNED_IN, None),
+    "training:session_list": (SIGNED_IN, None),
+    "inspections:plan_list": (SIGNED_IN, None),
+    "ceremonies:ceremony_list": (SIGNED_IN, None),
+    "ceremonies:ceremony_detail": (SIGNED_IN, "ceremony"),
+    "ceremonies:programme_docx": (SIGNED_IN, "ceremony"),
+    "ceremonies:script_docx": (SIGNED_IN, "ceremony"),
+    "ceremonies:ceremony_create": (OFFICE, None),
+    "ceremonies:ceremony_edit": (OFFICE, "ceremony_draft"),
+    "ceremonies:certificates_pdf": (OFFICE, "ceremony"),
+    "ceremonies:reception_new": (PROPOSERS, None),
+    "ceremonies:ceremony_step": (ACTION, "ceremony_step"),
+    "ceremonies:draw": (ACTION, "ceremony"),
+    "ceremonies:attendance": (ACTION, "ceremony"),
+    "ceremonies:move": (ACTION, "honouree"),
+    "inspections:follow_up_list": (SIGNED_IN, None),
+    "inspections:plan_create": (OFFICE, None),
+    "inspections:plan_detail": (SCOPED, "inspection_plan"),
+    "inspections:plan_edit": (OFFICE, "inspection_plan"),
+    "inspections:summary_docx": (OFFICE_AND_LEADER, "inspection_plan"),
+    "inspections:visit_detail": (SCOPED, "inspection_visit"),
+    "inspections:minutes_docx": (SCOPED, "inspection_visit"),
+    "inspections:evidence_file": (SCOPED, "inspection_evidence"),
+    "inspections:plan_step": (ACTION, "inspection_plan_step"),
+    "inspections:team_add": (ACTION, "inspection_plan"),
+    "inspections:visit_add": (ACTION, "inspection_plan"),
+    "inspections:findings_save": (ACTION, "inspection_visit"),
+    "inspections:visit_step": (ACTION, "inspection_visit_step"),
+    "inspections:follow_up_add": (ACTION, "inspection_visit"),
+    "inspections:follow_up_step": (ACTION, "inspection_follow_up_step"),
+    "training:session_detail": (SIGNED_IN, "training_session"),
+    "training:invitation_docx": (SIGNED_IN, "training_session"),
+    "training:session_create": (OFFICE, None),
+    "training:session_edit": (OFFICE, "training_draft"),
+    "training:report_docx": (OFFICE_AND_LEADER, "training_session"),
+    "training:evaluation": (SCOPED, "training_attendee"),
+    "training:material_file": (SENT, "training_material"),
+    "training:session_step": (ACTION, "training_step"),
+    "training:material_add": (ACTION, "training_session"),
+    "training:register": (ACTION, "training_session"),
+    "training:attendance": (ACTION, "training_session"),
+    "training:withdraw": (ACTION, "training_attendee"),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
     "movements:movement_detail": (SIGNED_IN, "launched_movement"),
@@ -301,6 +347,8 @@ PRIVATE_FILES = {
     "plans:attachment",
     "plans:import_file",
     "movements:document_file",
+    "training:material_file",
+    "inspections:evidence_file",
     "scoring:evidence_file",
     "awards:attachment_download",
     "awards:batch_letter",
@@ -457,6 +505,24 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
     made["plan_import"] = plan_services.preview_import(
         actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()
     )
+    # The demo's session took place; the matrix also edits a draft, and reads a material.
+    session = TrainingSession.objects.get(year=2021, state="reported")
+    made["training_draft"] = training_services.create_session(
+        office,
+        title="Lớp tập huấn thử",
+        year=2021,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        place="Hội trường",
+        capacity=10,
+    )
+    made["training_material"] = training_services.add_material(
+        office, session, name="Tài liệu", filename="tai-lieu.txt", content=b"tai lieu tap huan"
+    )
+    made["ceremony_draft"] = ceremony_services.create_ceremony(
+        office, kind="awards", year=2021, title="Lễ thử", held_at=session.starts_at,
+        place="Hội trường",
+    )  # fmt: skip
     made["feeds"] = [
         plan_services.create_feed_token(actor=user, unit=unit)
         for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
@@ -508,6 +574,25 @@ def targets(made) -> dict[str, list[Target]]:
         "record_kind": Target({"kind": "ratings"}, everyone, True),
         "record_import": Target({"pk": made["record_import"].pk}),
     }
+    session = TrainingSession.objects.get(year=2021, state="reported")
+    # Every ward was invited to the district's session, the cluster head's included.
+    single["training_session"] = Target({"pk": session.pk}, everyone, True)
+    single["training_step"] = Target({"pk": session.pk, "action": "announce"})
+    single["training_draft"] = Target({"pk": made["training_draft"].pk})
+    single["training_material"] = Target(
+        {"pk": session.pk, "material_id": made["training_material"].pk}, everyone, True
+    )
+    inspection = InspectionPlan.objects.get(year=2021)
+    # Both wards were inspected, so both see the plan (each only its own visit); the
+    # cluster head's ward was not.
+    single["inspection_plan"] = Target({"pk": inspection.pk}, everyone)
+    single["inspection_plan_step"] = Target({"pk": inspection.pk, "action": "issue"})
+    ceremony = Ceremony.objects.get(year=2021, state="reported")
+    # Every ward was invited to the district's conference, the cluster head's included.
+    single["ceremony"] = Target({"pk": ceremony.pk}, everyone, True)
+    single["ceremony_step"] = Target({"pk": ceremony.pk, "action": "invite"})
+    single["ceremony_draft"] = Target({"pk": made["ceremony_draft"].pk})
+    single["honouree"] = Target({"honouree_id": ceremony.honourees.first().pk})
     single["meeting"] = Target({"pk": made["meeting"].pk})
     single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})
     single["meeting_step"] = Target({"pk": made["meeting"].pk, "action": "open"})
@@ -550,6 +635,22 @@ def targets(made) -> dict[str, list[Target]]:
         for batch, owner in zip(made["batches"], "AB", strict=True)
     ]
     table["registration"] = _pk_targets(Registration.objects.all(), "unit")
+    table["inspection_visit"] = _pk_targets(Visit.objects.all(), "unit")
+    table["inspection_visit_step"] = [
+        Target({**t.kwargs, "action": "conduct"}, t.owners) for t in table["inspection_visit"]
+    ]
+    # The demo's evidence file is Hoàng Liệt's (ward A); its follow-up items are Định Công's
+    # (ward B) and Tân Mai's.
+    table["inspection_evidence"] = [
+        Target({"pk": Finding.objects.exclude(evidence_file="").get().pk}, frozenset({"A"}))
+    ]
+    table["inspection_follow_up_step"] = [
+        Target(
+            {"follow_up_id": FollowUp.objects.get(visit__unit=ward_b).pk, "action": "complete"},
+            frozenset({"B"}),
+        )
+    ]
+    table["training_attendee"] = _pk_targets(Attendee.objects.all(), "unit", arg="attendee_id")
     # A task the standing office leads: neither ward sees it.
     table["task"] = [
         Target({"pk": Task.objects.filter(lead_units__code="phong-noi-vu").first().pk})

@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "vinhdanh.scoring",
     "vinhdanh.awards",
     "vinhdanh.reports",
+    "vinhdanh.training",
+    "vinhdanh.inspections",
+    "vinhdanh.ceremonies",
     "vinhdanh.api",
     "vinhdanh.demo",
     # the home page per role and the global search, which read the other apps

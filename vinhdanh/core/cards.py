@@ -11,6 +11,8 @@ CARD_MODULES = [
     "vinhdanh.plans.dashboard",
     "vinhdanh.movements.dashboard",
     "vinhdanh.awards.dashboard",
+    "vinhdanh.training.dashboard",
+    "vinhdanh.inspections.dashboard",
 ]
 
 

@@ -18,6 +18,9 @@ INBOX_MODULES = [
     "vinhdanh.movements.inbox",
     "vinhdanh.scoring.inbox",
     "vinhdanh.plans.inbox",
+    "vinhdanh.training.inbox",
+    "vinhdanh.inspections.inbox",
+    "vinhdanh.ceremonies.inbox",
 ]
 COUNT_CAP = 99
 SHOWN = 5

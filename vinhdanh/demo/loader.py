@@ -196,6 +196,9 @@ DEMO_EXTENSIONS = [
     "vinhdanh.movements.demo",
     "vinhdanh.scoring.demo",
     "vinhdanh.awards.demo",
+    "vinhdanh.training.demo",
+    "vinhdanh.inspections.demo",
+    "vinhdanh.ceremonies.demo",
 ]
 
 

@@ -49,6 +49,8 @@ OWNERS = {
     "plans.unitplansubmission.file": lambda row: row.submitted_by,
     "records.screeningjob.export": lambda row: row.requested_by,
     "scoring.scoreevidence.file": lambda row: row.uploaded_by,
+    "inspections.finding.evidence_file": lambda row: row.recorded_by,
+    "training.trainingmaterial.file": lambda row: _officer_of(row.session.council.standing_office),
 }
 FILE_FIELDS = _file_fields()
 

@@ -11,6 +11,7 @@ from vinhdanh.accounts import access
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.core.paging import CappedPaginator, capped_page
 from vinhdanh.plans import selectors, services, tracking
+from vinhdanh.plans.carried_out import carried_out
 from vinhdanh.plans.forms import (
     MarkNotificationsReadForm,
     ProgressReportForm,
@@ -89,6 +90,7 @@ def _task_page(request, task: Task, *, report_form=None, reopen_form=None, statu
         {
             "task": task,
             "row": row,
+            "carried_out": carried_out(request.user, task),
             "reports": reports,
             "form": report_form,
             "reopen_form": reopen_form,
