@@ -97,7 +97,7 @@ def test_a_trust_root_must_be_a_ca(authority, signer):
     assert pades.read_trust_root(authority.der).subject
     with pytest.raises(ValidationError, match="không phải của tổ chức chứng thực"):
         pades.read_trust_root(signer.pem)
-    with pytest.raises(ValidationError, match="không phải chứng thư số X.509"):
+    with pytest.raises(ValidationError, match=r"không phải chứng thư số X\.509"):
         pades.read_trust_root(b"-----BEGIN CERTIFICATE-----\nrac\n-----END CERTIFICATE-----\n")
 
 
