@@ -236,7 +236,7 @@ def render_certificates(
     """One page per recipient in one PDF; `progress(n)` after each page."""
     register_fonts()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=PAGE)
+    pdf = canvas.Canvas(buffer, pagesize=PAGE, initialFontName=FONT["regular"])
     pdf.setTitle(clean_text(title))
     count = 0
     for item in items:
@@ -259,7 +259,7 @@ def printer_test_page(*, offset=(0.0, 0.0), qr_corner: str = "bottom_right") -> 
     """Crosses at the field anchors, to measure how far a printer shifts a blank."""
     register_fonts()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=PAGE)
+    pdf = canvas.Canvas(buffer, pagesize=PAGE, initialFontName=FONT["regular"])
     pdf.setTitle("Trang in thử")
     width, height = PAGE
     dx, dy = offset[0] * mm, offset[1] * mm

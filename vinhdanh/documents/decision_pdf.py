@@ -34,7 +34,7 @@ PAGE = A4
 MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
 BODY_WIDTH = PAGE[0] - MARGINS["left"] - MARGINS["right"]
 # The issuer's column is narrower than the motto's, so neither wraps (Phụ lục I).
-HEADER_COLUMNS = (0.42, 0.58)
+HEADER_COLUMNS = (0.44, 0.56)
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
 SIZE = 13  # points, the body text
@@ -102,8 +102,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "signer": style("signer", "bold", size=14, align=TA_CENTER),
         "annex_title": style("annex_title", "bold", size=14, align=TA_CENTER),
         "annex_caption": style("annex_caption", "italic", size=13, align=TA_CENTER),
-        "cell_head": style("cell_head", "bold", size=11, align=TA_CENTER),
-        "cell": style("cell", size=11, align=TA_LEFT, leading=13),
+        "cell_head": style("cell_head", "bold", size=10, align=TA_CENTER, leading=12),
+        "cell": style("cell", size=10, align=TA_LEFT, leading=12),
     }
 
 
@@ -132,6 +132,7 @@ def _header(item: DecisionText, s) -> Table:
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT["regular"]),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]
@@ -152,6 +153,7 @@ def _signature(item: DecisionText, s) -> Table:
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT["regular"]),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]
@@ -189,9 +191,10 @@ def _annex(item: DecisionText, s) -> list:
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT["regular"]),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
@@ -236,6 +239,8 @@ def render_decision(item: DecisionText) -> bytes:
         author=clean_text(item.issuer),
         subject=clean_text(item.subject),
         creator="Vinh Danh",
+        # Else reportlab names Helvetica (a base-14 font, not embedded) in every page.
+        initialFontName=FONT["regular"],
     )
     document.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
     return buffer.getvalue()

@@ -47,7 +47,7 @@ def decision_text(decision, *, chairman: str = "") -> DecisionText:
         ),
         annex_headers=documents_out.DECISION_HEADERS,
         annex_rows=documents_out._decision_rows(decision, bonus),
-        annex_widths=[0.5, 2.0, 2.2, 1.8, 0.6, 1.3, 2.0][: len(documents_out.DECISION_HEADERS)],
+        annex_widths=[0.6, 1.9, 1.9, 1.4, 0.8, 1.3, 2.4][: len(documents_out.DECISION_HEADERS)],
     )
 
 
