@@ -49,6 +49,8 @@ OWNERS = {
     "plans.unitplansubmission.file": lambda row: row.submitted_by,
     "records.screeningjob.export": lambda row: row.requested_by,
     "scoring.scoreevidence.file": lambda row: row.uploaded_by,
+    "signing.signeddocument.file": lambda row: row.created_by,
+    "signing.signingcertificate.file": lambda row: row.uploaded_by,
 }
 FILE_FIELDS = _file_fields()
 

@@ -42,7 +42,7 @@ def fonts_of(content: bytes) -> list[dict]:
             return
         resources = node.get("/Resources")
         fonts = resources.get_object().get("/Font") if resources is not None else None
-        for _name, font in (fonts.get_object().items() if fonts is not None else []):
+        for _name, font in fonts.get_object().items() if fonts is not None else []:
             found.append(font.get_object())
 
     walk(reader.root["/Pages"])
