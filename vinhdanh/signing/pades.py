@@ -6,6 +6,8 @@ signer's chain is checked against the trust roots given (the ones the administra
 uploaded), never the operating system's.
 """
 
+import asyncio
+import concurrent.futures
 import datetime
 import hashlib
 import io
@@ -53,6 +55,17 @@ class Verdict:
     @property
     def good(self) -> bool:
         return self.signed and self.valid and self.whole_document and self.trusted
+
+
+def _off_the_loop(function, *args):
+    """pyHanko's synchronous calls run their own event loop (asyncio.run): where this thread
+    already runs one (an async server, a browser test's driver), they run in a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
 
 
 def _name(name: x509.Name) -> str:
@@ -152,7 +165,7 @@ def sign_pdf(content: bytes, pkcs12_content: bytes, password: str, *, field_name
         use_pades_lta=False,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(content))
-    output = signers.PdfSigner(metadata, signer=signer).sign_pdf(writer)
+    output = _off_the_loop(signers.PdfSigner(metadata, signer=signer).sign_pdf, writer)
     return output.getvalue()
 
 
@@ -181,7 +194,7 @@ def validate(content: bytes, trust_roots: list[bytes]) -> Verdict:
         trust_roots=_roots(trust_roots), allow_fetching=False, revocation_mode="soft-fail"
     )
     try:
-        status = validate_pdf_signature(signature, context)
+        status = _off_the_loop(validate_pdf_signature, signature, context)
     except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as error:
         return Verdict(
             signed=True,

@@ -104,3 +104,13 @@ def test_a_trust_root_must_be_a_ca(authority, signer):
 def test_the_field_name_is_the_decision_number_without_dots():
     assert pades.field_name_for("01/QĐ-UBND") == "QD_01-QĐ-UBND"
     assert "." not in pades.field_name_for("1.2/QĐ", "GCN-4")
+
+
+def test_signing_and_validating_work_inside_a_running_event_loop(p12, authority):
+    import asyncio
+
+    async def inside():
+        signed = pades.sign_pdf(simple_pdf(), p12, PASSWORD, field_name="QD")
+        return pades.validate(signed, [authority.der])
+
+    assert asyncio.run(inside()).good
