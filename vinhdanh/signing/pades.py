@@ -236,3 +236,22 @@ def _problem(verdict: Verdict) -> str:
 
 def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
+
+
+def readable_name(rfc4514: str) -> str:
+    """A distinguished name as a person reads it: the common name, then the organisation."""
+    from cryptography.x509.oid import NameOID
+
+    try:
+        name = x509.Name.from_rfc4514_string(rfc4514 or "")
+    except ValueError:
+        return rfc4514 or ""
+
+    def first(oid) -> str:
+        values = name.get_attributes_for_oid(oid)
+        return str(values[0].value) if values else ""
+
+    common, organisation = first(NameOID.COMMON_NAME), first(NameOID.ORGANIZATION_NAME)
+    if not common:
+        return rfc4514
+    return f"{common} ({organisation})" if organisation and organisation != common else common

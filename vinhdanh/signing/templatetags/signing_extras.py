@@ -3,7 +3,7 @@ decision's signing page, and a certificate's signature on the public verificatio
 
 from django import template
 
-from vinhdanh.signing import selectors
+from vinhdanh.signing import pades, selectors
 
 register = template.Library()
 
@@ -23,3 +23,9 @@ def certificate_signature(context, certificate):
     if document is None:
         return {"document": None}
     return {"document": document, "verdict": selectors.check(document)}
+
+
+@register.filter
+def readable_name(rfc4514: str) -> str:
+    """'CN=Ủy ban nhân dân …,O=Tổ chức,C=VN' as a person reads it: 'Ủy ban nhân dân … (Tổ chức)'."""
+    return pades.readable_name(rfc4514)

@@ -114,3 +114,12 @@ def test_signing_and_validating_work_inside_a_running_event_loop(p12, authority)
         return pades.validate(signed, [authority.der])
 
     assert asyncio.run(inside()).good
+
+
+def test_names_read_as_a_person_reads_them():
+    assert (
+        pades.readable_name("CN=Ủy ban nhân dân quận Hoàng Mai,O=Vinh Danh demo,C=VN")
+        == "Ủy ban nhân dân quận Hoàng Mai (Vinh Danh demo)"
+    )
+    assert pades.readable_name("CN=Nguyễn Minh Tâm,C=VN") == "Nguyễn Minh Tâm"
+    assert pades.readable_name("không phải tên") == "không phải tên"
