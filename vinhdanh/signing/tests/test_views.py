@@ -198,3 +198,22 @@ def test_the_certificate_list_costs_the_same_with_more_rows(client, council, dem
     assert_flat(
         client, reverse("signing:certificate_list"), grow, few=3, many=20, marker="CN=CA số"
     )
+
+
+def test_the_home_page_counts_the_decisions_left_to_sign(client, council, demo_user):
+    from vinhdanh.signing.dashboard import cards
+
+    office = demo_user("thuongtruc")
+    assert cards(office) == []  # the demo signed its one decision
+    Decision.objects.create(
+        issuer=council.unit,
+        year=2021,
+        number=77,
+        signed_on="2021-12-21",
+        subject="Về việc khen thưởng (thử)",
+    )
+    [card] = cards(office)
+    assert card.value == 1 and card.label == "Quyết định chưa ký số"
+    assert cards(demo_user("canbo.hoangliet")) == []
+    client.force_login(office)
+    assert "Quyết định chưa ký số" in client.get("/").content.decode()
