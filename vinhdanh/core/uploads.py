@@ -137,7 +137,7 @@ def _der_kind(content: bytes) -> str | None:
     try:
         x509.Certificate.load(content, strict=True).native  # noqa: B018 - parses it whole
         return "x509"
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
         pass
     try:
         pfx = pkcs12.Pfx.load(content, strict=True)
@@ -146,7 +146,7 @@ def _der_kind(content: bytes) -> str | None:
             "signed_data",
         }:
             return "pkcs12"
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
         pass
     return None
 

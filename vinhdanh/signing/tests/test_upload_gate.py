@@ -32,3 +32,10 @@ def test_anything_else_named_p12_is_refused_in_vietnamese(p12, authority):
         validate_upload("hoi-dong.pdf", p12, allowed=PKCS12)
     with pytest.raises(UploadRejected):
         validate_upload("hoi-dong.p12", b"\x30\x82\x01\x00" + b"\x00" * 300, allowed=PKCS12)
+
+
+def test_text_that_starts_with_a_zero_is_still_text():
+    content = "0123;Nguyễn Văn An;Phường Định Công\n0456;Trần Thị Bình;Hoàng Liệt\n".encode()
+    assert detect_kind(content) == "txt"
+    assert validate_upload("danh-sach.csv", content) == "txt"
+    assert detect_kind(b"0\x82\x00\x05garbage") is None
