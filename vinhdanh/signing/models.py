@@ -35,7 +35,7 @@ class SigningCertificate(models.Model):
     not_after = models.DateTimeField(_("Hiệu lực đến"))
     active = models.BooleanField(_("Đang dùng"), default=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, related_name="+", null=True
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     retired_at = models.DateTimeField(_("Ngừng dùng lúc"), null=True, blank=True)
@@ -66,7 +66,7 @@ class TrustRoot(models.Model):
     fingerprint = models.CharField(_("Dấu vân tay SHA-256"), max_length=64)
     not_after = models.DateTimeField(_("Hiệu lực đến"))
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, related_name="+", null=True
     )
     added_at = models.DateTimeField(auto_now_add=True)
 
@@ -130,7 +130,7 @@ class SignedDocument(models.Model):
         SigningCertificate, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, related_name="+", null=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
     signed_at = models.DateTimeField(_("Lưu bản ký lúc"), null=True, blank=True)

@@ -195,9 +195,7 @@ def test_the_certificate_list_costs_the_same_with_more_rows(client, council, dem
                 not_after="2030-01-01T00:00:00Z",
             )
 
-    assert_flat(
-        client, reverse("signing:certificate_list"), grow, few=3, many=20, marker="CN=CA số"
-    )
+    assert_flat(client, reverse("signing:certificate_list"), grow, few=3, many=20, marker="CA số ")
 
 
 def test_the_home_page_counts_the_decisions_left_to_sign(client, council, demo_user):
@@ -217,3 +215,26 @@ def test_the_home_page_counts_the_decisions_left_to_sign(client, council, demo_u
     assert cards(demo_user("canbo.hoangliet")) == []
     client.force_login(office)
     assert "Quyết định chưa ký số" in client.get("/").content.decode()
+
+
+def test_the_signing_page_costs_the_same_with_more_signed_copies(client, signed, demo_user):
+    client.force_login(demo_user("thuongtruc"))
+    certificates = list(signed.decision.certificates.all())
+
+    def grow(count):
+        for index in range(count):
+            SignedDocument.objects.create(
+                decision=signed.decision,
+                certificate=certificates[index % len(certificates)],
+                kind=SignedDocument.Kind.CERTIFICATE,
+                method=SignedDocument.Method.COUNCIL,
+                status=SignedDocument.Status.SIGNED,
+                unsigned_sha256="0" * 64,
+                unsigned_length=1,
+                signed_sha256="0" * 64,
+            )
+
+    response = assert_flat(
+        client, reverse("signing:decision_signing", args=[signed.decision_id]), grow, few=3, many=20
+    )
+    assert "Bản đã ký" in response.content.decode()
