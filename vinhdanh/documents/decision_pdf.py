@@ -71,12 +71,26 @@ class ShortRule(Flowable):
         self.available = available
 
     def wrap(self, available_width, available_height):
-        return self.available, 2
+        return self.available, 5
 
     def draw(self):
+        # Drawn in the lower part of its 5 points: clear of the descenders above it.
         start = (self.available - self.rule_width) / 2
         self.canv.setLineWidth(0.6)
         self.canv.line(start, 1, start + self.rule_width, 1)
+
+
+# Where an issuer's name breaks onto its second line, as such headers are written
+# ("ỦY BAN NHÂN DÂN" / "QUẬN HOÀNG MAI"), so no word is left alone on a line.
+_BREAK_AFTER = ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN ", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG ")
+
+
+def issuer_lines(name: str) -> str:
+    upper = name.upper()
+    for start in _BREAK_AFTER:
+        if upper.startswith(start) and len(upper) > len(start):
+            return f"{start.strip()}\n{upper[len(start) :].strip()}"
+    return upper
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -118,7 +132,10 @@ def _header(item: DecisionText, s) -> Table:
     left = []
     if item.parent_body:
         left.append(_p(item.parent_body.upper(), s["head"]))
-    left += [_p(item.issuer.upper(), s["head_bold"]), ShortRule(left_width * 0.35, left_width)]
+    left += [
+        _p(issuer_lines(item.issuer), s["head_bold"]),
+        ShortRule(left_width * 0.35, left_width),
+    ]
     left += [Spacer(1, 4), _p(f"Số: {item.number}" if item.number else "Số:      /", s["number"])]
     right = [
         _p(MOTTO, s["head_bold"]),

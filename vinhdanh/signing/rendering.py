@@ -18,7 +18,9 @@ def decision_text(decision, *, chairman: str = "") -> DecisionText:
     titles = sorted({nomination.title.name for nomination in recipients})
     bonus = documents_out._decision_bonus(decision)
     return DecisionText(
-        parent_body=head.parent_body,
+        # A People's Committee's document carries no line of a body above it (ND 30/2020,
+        # Phụ lục I); a body that has a parent keeps it.
+        parent_body="" if head.issuer.lower().startswith("ủy ban nhân dân") else head.parent_body,
         issuer=head.issuer,
         number=head.number,
         place_date=place_and_date(head.place, decision.signed_on),

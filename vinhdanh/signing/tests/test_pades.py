@@ -123,3 +123,10 @@ def test_names_read_as_a_person_reads_them():
     )
     assert pades.readable_name("CN=Nguyễn Minh Tâm,C=VN") == "Nguyễn Minh Tâm"
     assert pades.readable_name("không phải tên") == "không phải tên"
+
+
+def test_a_peoples_committee_is_written_on_two_lines_and_without_a_parent_line():
+    from vinhdanh.documents.decision_pdf import issuer_lines
+
+    assert issuer_lines("Ủy ban nhân dân quận Hoàng Mai") == "ỦY BAN NHÂN DÂN\nQUẬN HOÀNG MAI"
+    assert issuer_lines("Sở Nội vụ") == "SỞ NỘI VỤ"
