@@ -47,6 +47,7 @@ from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
 from vinhdanh.records.models import Rating, RecordImport, ScreeningJob
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
+from vinhdanh.signing.models import SignedDocument, SigningCertificate, TrustRoot
 from vinhdanh.training import services as training_services
 from vinhdanh.training.models import Attendee, TrainingSession
 
@@ -73,6 +74,7 @@ API = "API"  # every role: 200; anonymous: 403 (no login page for machines)
 API_SCOPED = "API, scoped"  # as SCOPED; anonymous 403
 API_CLUSTER = "API, cluster"  # as CLUSTER; anonymous 403
 DJANGO_ADMIN = "Django admin"  # staff only; checked through admin:index
+ADMINISTRATOR = "administrator"  # the instance administrator only (a council's signing key)
 
 # url name -> (who, which demo objects fill its arguments).
 ACCESS: dict[str, tuple[str, str | None]] = {
@@ -83,6 +85,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:public_list": (PUBLIC, None),
     "awards:public_objection": (PUBLIC, "announced"),
     "awards:verify": (PUBLIC, "certificate_token"),
+    "signing:verify": (PUBLIC, "signed_token"),
     "plans:unit_feed": (FEED, "feed_token"),
     "accounts:password_reset": (PUBLIC, None),
     "accounts:password_reset_done": (PUBLIC, None),
@@ -256,6 +259,19 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:decision_detail": (SCOPED, "decision"),
     "awards:decision_document": (SCOPED, "decision_document"),
     "awards:certificate_pdf": (SCOPED, "certificate"),
+    # signing: the council's certificates, a decision's signing page and its signed PDFs
+    "signing:certificate_list": (OFFICE_AND_LEADER, None),
+    "signing:certificate_file": (ADMINISTRATOR, "signing_certificate"),
+    "signing:decision_signing": (SCOPED, "decision"),
+    "signing:document_file": (SCOPED, "signed_document"),
+    "signing:certificate_upload": (ACTION, None),
+    "signing:certificate_retire": (ACTION, "signing_certificate"),
+    "signing:trust_root_upload": (ACTION, None),
+    "signing:trust_root_remove": (ACTION, "trust_root"),
+    "signing:sign_decision": (ACTION, "decision"),
+    "signing:prepare": (ACTION, "decision"),
+    "signing:upload_signed": (ACTION, "decision"),
+    "signing:sign_certificate": (ACTION, "certificate"),
     # actions (POST only); nominations' actions are also POSTed below
     "accounts:logout": (ACTION, None),
     "records:screening_start": (ACTION, None),
@@ -355,6 +371,8 @@ PRIVATE_FILES = {
     "awards:print_download",
     "records:screening_export",
     "awards:submission_letter",
+    "signing:certificate_file",
+    "signing:document_file",
 }
 # Whole namespaces classified at once: Django's admin site guards its own pages.
 NAMESPACES = {"admin:": DJANGO_ADMIN}
@@ -565,6 +583,7 @@ def targets(made) -> dict[str, list[Target]]:
             True,
         ),
         "certificate_token": Target({"token": Certificate.objects.first().token}, everyone, True),
+        "signed_token": Target({"token": SignedDocument.objects.first().token}, everyone, True),
         "announced": Target({"pk": nominations.get(state=State.ANNOUNCED).pk}, everyone, True),
         "objection": Target(
             {"pk": made["objection"].notice.nomination_id, "objection_id": made["objection"].pk},
@@ -600,6 +619,10 @@ def targets(made) -> dict[str, list[Target]]:
     table["decision"] = [Target({"pk": decision.pk}, everyone)]
     table["submission"] = [Target({"pk": Submission.objects.order_by("pk").first().pk})]
     table["decision_document"] = [Target({"pk": decision.pk, "fmt": "docx"}, everyone)]
+    signed = SignedDocument.objects.filter(decision=decision, status="signed").first()
+    table["signed_document"] = [Target({"pk": signed.pk}, everyone)]
+    table["signing_certificate"] = [Target({"pk": SigningCertificate.objects.first().pk})]
+    table["trust_root"] = [Target({"pk": TrustRoot.objects.first().pk})]
     table["unit"] = _pk_targets(Unit.objects.all(), "pk", outsider=outsider_unit)
     table["person"] = _pk_targets(Person.objects.all(), "unit")
     table["screening"] = [
@@ -712,6 +735,7 @@ ROLE_SETS = {
     OFFICE_AND_LEADER: OFFICE_USERS | {"chutich"},
     PROPOSERS: OFFICE_USERS | set(WARD) | {CLUSTER_HEAD},
     IMPORTER: {"thuongtruc"},
+    ADMINISTRATOR: {"admin"},
 }
 API_KINDS = {API, API_SCOPED, API_CLUSTER}
 

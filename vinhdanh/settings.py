@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "vinhdanh.movements",
     "vinhdanh.scoring",
     "vinhdanh.awards",
+    "vinhdanh.signing",
     "vinhdanh.reports",
     "vinhdanh.training",
     "vinhdanh.inspections",
@@ -345,6 +346,9 @@ OBJECTION_RATE_BURST = os.environ.get("OBJECTION_RATE_BURST", "2/m")
 OBJECTION_RATE_HOURLY = os.environ.get("OBJECTION_RATE_HOURLY", "5/h")
 # Certificates looked up by a typed check code or golden-book number, per address.
 VERIFY_TYPED_RATE = os.environ.get("VERIFY_TYPED_RATE", "30/m")
+# The key the councils' PKCS#12 passwords are encrypted with (vinhdanh/signing/sealing.py);
+# empty: derived from SECRET_KEY. Changing it means uploading the certificates again.
+SIGNING_KEY_ENCRYPTION_KEY = os.environ.get("SIGNING_KEY_ENCRYPTION_KEY", "").strip()
 # Years the name and contact of a person who objected are kept (shown in the notice).
 OBJECTION_RETENTION_YEARS = int(os.environ.get("OBJECTION_RETENTION_YEARS", "5"))
 # Working days a public notice of nominees lasts at least (ND 152 Đ44 k2: nominee lists

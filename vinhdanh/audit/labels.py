@@ -197,6 +197,15 @@ ACTION_LABELS = {
     "awards.certificate.issue": _("cấp giấy chứng nhận khen thưởng"),
     "awards.certificate.revoke": _("thu hồi giấy chứng nhận khen thưởng"),
     "awards.print.request": _("yêu cầu in hàng loạt"),
+    # signing: certificates, trust roots and signed PDFs
+    "signing.certificate.upload": _("tải lên chứng thư số của Hội đồng"),
+    "signing.certificate.retire": _("ngừng dùng chứng thư số của Hội đồng"),
+    "signing.trust_root.add": _("thêm chứng thư gốc tin cậy"),
+    "signing.trust_root.remove": _("bỏ chứng thư gốc tin cậy"),
+    "signing.decision.sign": _("ký số quyết định khen thưởng"),
+    "signing.certificate_pdf.sign": _("ký số giấy chứng nhận khen thưởng"),
+    "signing.prepare": _("tải bản PDF để ký số ngoài hệ thống"),
+    "signing.signed_upload": _("tải lên bản PDF đã ký số"),
 }
 
 # The admin site's verbs (`admin_audit._action`).

@@ -13,6 +13,8 @@ CARD_MODULES = [
     "vinhdanh.awards.dashboard",
     "vinhdanh.training.dashboard",
     "vinhdanh.inspections.dashboard",
+
+    "vinhdanh.signing.dashboard",
 ]
 
 

@@ -41,7 +41,13 @@ _EXTENSIONS = {
     "jpeg": {"jpg", "jpeg"},
     "txt": {"txt", "csv", "md"},
     "zip": {"zip"},
+    "pkcs12": {"p12", "pfx"},
+    "x509": {"pem", "cer", "crt"},
 }
+# A council's signing certificate (with its key) and the trust roots its signatures are
+# checked against: accepted only where a form asks for them.
+PKCS12 = frozenset({"pkcs12"})
+CERTIFICATES = frozenset({"x509"})
 _EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"#!")
 _EXECUTABLE_EXTENSIONS = {
     "exe",
@@ -65,7 +71,8 @@ _EXECUTABLE_EXTENSIONS = {
 }
 _LABELS = {"pdf": "PDF", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "doc": "Word (.doc)",
            "xls": "Excel (.xls)", "png": "ảnh PNG", "jpeg": "ảnh JPEG", "txt": "văn bản",
-           "zip": "tệp nén ZIP"}  # fmt: skip
+           "zip": "tệp nén ZIP", "pkcs12": "chứng thư số PKCS#12 (.p12, .pfx)",
+           "x509": "chứng thư số X.509 (.pem, .cer, .crt)"}  # fmt: skip
 
 
 def _spelled(word: str, encoding: str) -> bytes:
@@ -123,6 +130,27 @@ def _zip_kind(content: bytes) -> str:
     return "zip"
 
 
+def _der_kind(content: bytes) -> str | None:
+    """A DER structure (starts with SEQUENCE): an X.509 certificate or a PKCS#12 archive."""
+    from asn1crypto import pkcs12, x509
+
+    try:
+        x509.Certificate.load(content, strict=True).native  # noqa: B018 - parses it whole
+        return "x509"
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        pass
+    try:
+        pfx = pkcs12.Pfx.load(content, strict=True)
+        if pfx["version"].native == "v3" and pfx["auth_safe"]["content_type"].native in {
+            "data",
+            "signed_data",
+        }:
+            return "pkcs12"
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        pass
+    return None
+
+
 def detect_kind(content: bytes) -> str | None:
     if content.startswith(b"%PDF-"):
         return "pdf"
@@ -134,6 +162,10 @@ def detect_kind(content: bytes) -> str | None:
         return "png"
     if content.startswith(b"\xff\xd8\xff"):
         return "jpeg"
+    if content.startswith(b"\x30") and (kind := _der_kind(content)):
+        return kind
+    if content.lstrip().startswith(b"-----BEGIN CERTIFICATE-----"):
+        return "x509"
     try:
         content[:4096].decode("utf-8")
     except UnicodeDecodeError:

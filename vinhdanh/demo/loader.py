@@ -199,11 +199,15 @@ DEMO_EXTENSIONS = [
     "vinhdanh.training.demo",
     "vinhdanh.inspections.demo",
     "vinhdanh.ceremonies.demo",
+
+    "vinhdanh.signing.demo",
 ]
+# Called again once the Hà Nội 2026 chapter is loaded (their `load()` sees the city council).
+DEMO_EXTENSIONS_AFTER_2026 = ["vinhdanh.signing.demo"]
 
 
-def _load_extensions() -> None:
-    for module_name in DEMO_EXTENSIONS:
+def _load_extensions(modules=DEMO_EXTENSIONS) -> None:
+    for module_name in modules:
         if importlib.util.find_spec(module_name) is not None:
             importlib.import_module(module_name).load()
 
@@ -227,4 +231,5 @@ def _load_everything(hanoi_2026: bool) -> list[tuple[str, str, str]]:
     if hanoi_2026:
         # On top of the history: the reform ends the district, so it comes after 2021.
         hanoi_loader.load()
+        _load_extensions(DEMO_EXTENSIONS_AFTER_2026)
     return accounts

@@ -65,16 +65,36 @@ def covers_vietnamese(font: TTFont) -> bool:
     return all(ord(letter) in glyphs for letter in VIETNAMESE_LETTERS)
 
 
+# Where the faces are looked for, in order: Liberation Serif 2 (Debian's fonts-liberation2,
+# metric-compatible with Times New Roman, every Vietnamese letter), Liberation Serif 1 (Debian's
+# fonts-liberation, which lacks some of them and is then passed over), DejaVu Serif (Debian's
+# fonts-dejavu-core), and the copy of DejaVu the project installs with npm.
+_FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/liberation2"),
+    _LIBERATION,
+    Path("/usr/share/fonts/truetype/dejavu"),
+)
+
+
+def font_candidates(candidates: tuple[str, str]) -> list[Path]:
+    times_like, dejavu = candidates
+    found = [folder / times_like for folder in _FONT_DIRS[:2]]
+    found.append(_FONT_DIRS[2] / dejavu)
+    found.append(Path(settings.BASE_DIR) / "node_modules/dejavu-fonts-ttf/ttf" / dejavu)
+    return found
+
+
 def _font(name: str, candidates: tuple[str, str]) -> TTFont:
     """A Times-like face where the machine has one with every Vietnamese letter,
-    else DejaVu Serif, which the project installs and which has them all."""
-    liberation = _LIBERATION / candidates[0]
-    if liberation.exists():
-        font = TTFont(name, str(liberation))
+    else DejaVu Serif, which has them all."""
+    paths = [path for path in font_candidates(candidates) if path.exists()]
+    for path in paths:
+        font = TTFont(name, str(path))
         if covers_vietnamese(font):
             return font
-    return TTFont(
-        name, str(Path(settings.BASE_DIR) / "node_modules/dejavu-fonts-ttf/ttf" / candidates[1])
+    raise RuntimeError(
+        "No TrueType face with every Vietnamese letter: install fonts-liberation2 or "
+        f"fonts-dejavu-core (looked at {', '.join(map(str, font_candidates(candidates)))})."
     )
 
 
@@ -216,7 +236,7 @@ def render_certificates(
     """One page per recipient in one PDF; `progress(n)` after each page."""
     register_fonts()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=PAGE)
+    pdf = canvas.Canvas(buffer, pagesize=PAGE, initialFontName=FONT["regular"])
     pdf.setTitle(clean_text(title))
     count = 0
     for item in items:
@@ -239,7 +259,7 @@ def printer_test_page(*, offset=(0.0, 0.0), qr_corner: str = "bottom_right") -> 
     """Crosses at the field anchors, to measure how far a printer shifts a blank."""
     register_fonts()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=PAGE)
+    pdf = canvas.Canvas(buffer, pagesize=PAGE, initialFontName=FONT["regular"])
     pdf.setTitle("Trang in thử")
     width, height = PAGE
     dx, dy = offset[0] * mm, offset[1] * mm

@@ -51,6 +51,9 @@ OWNERS = {
     "scoring.scoreevidence.file": lambda row: row.uploaded_by,
     "inspections.finding.evidence_file": lambda row: row.recorded_by,
     "training.trainingmaterial.file": lambda row: _officer_of(row.session.council.standing_office),
+
+    "signing.signeddocument.file": lambda row: row.created_by,
+    "signing.signingcertificate.file": lambda row: row.uploaded_by,
 }
 FILE_FIELDS = _file_fields()
 

@@ -135,7 +135,12 @@ def test_certificate_renders_with_hostile_names():
 # -- one writer path -----------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[2]
-WRITERS = {"documents/admin_xlsx.py", "documents/admin_docx.py", "documents/certificates.py"}
+WRITERS = {
+    "documents/admin_xlsx.py",
+    "documents/admin_docx.py",
+    "documents/certificates.py",
+    "documents/decision_pdf.py",
+}
 # Readers open files; they may load a workbook or a Word file but never save one.
 READERS = {"core/workbook.py", "documents/source_xlsx.py", "documents/source_docx.py"}
 FORBIDDEN = {
