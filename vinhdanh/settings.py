@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "vinhdanh.movements",
     "vinhdanh.scoring",
     "vinhdanh.awards",
+    "vinhdanh.exemplars",
     "vinhdanh.reports",
     "vinhdanh.api",
     "vinhdanh.demo",
