@@ -2,7 +2,7 @@
 
 Hoàng Liệt and Định Công each keep a draft (their officers' work in progress); Hoàng Liệt has
 one proposal waiting for the standing office and one verified; the board shows three, with
-and without consent to publish (photos only with it); one verified exemplar of Định Công
+and without consent to publish (photos only with it); one verified exemplar of Tân Mai
 became an ad-hoc commendation (a draft nomination for the district's Giấy khen). Placeholder
 photos are drawn here with Pillow, never downloaded. Idempotent.
 """
@@ -18,7 +18,7 @@ from vinhdanh.exemplars.models import Exemplar
 from vinhdanh.org.models import Person, Unit
 
 YEAR = 2021
-HOANG_LIET, DINH_CONG = "phuong-hoang-liet", "phuong-dinh-cong"
+HOANG_LIET, DINH_CONG, TAN_MAI = "phuong-hoang-liet", "phuong-dinh-cong", "phuong-tan-mai"
 
 
 def placeholder_photo(text: str, colour=(183, 28, 28)) -> bytes:
@@ -33,6 +33,11 @@ def placeholder_photo(text: str, colour=(183, 28, 28)) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def _confirmation(by: str, name: str) -> tuple[str, bytes]:
+    text = f"{by} xác nhận việc làm của ông (bà) {name} là đúng sự thật.\n"
+    return "xac-nhan.txt", text.encode("utf-8")
 
 
 def _person(unit_code: str, index: int) -> Person:
@@ -98,6 +103,8 @@ def load() -> None:
         collective=None,
         headline="Mô hình “Tuyến phố không rác”",
         story="Vận động các hộ phân loại rác tại nguồn, trồng và chăm sóc 200 m hoa dọc tuyến phố.",
+        photos=[placeholder_photo("Tuyến phố không rác", (46, 125, 50))],
+        evidence=[_confirmation("Ban công tác Mặt trận tổ dân phố số 3", "chi hội")],
     )
     # Hoàng Liệt: one waiting to be verified, one verified, two on the board.
     _move(
@@ -152,6 +159,7 @@ def load() -> None:
             place="Hồ Linh Đàm",
             effect="Cháu bé được cứu sống; câu chuyện được báo chí địa phương đưa tin.",
             photos=[placeholder_photo(rescuer.full_name)],
+            evidence=[_confirmation("Công an phường Hoàng Liệt", rescuer.full_name)],
             consent=rescuer.full_name,
         ),
         "propose",
@@ -177,14 +185,15 @@ def load() -> None:
         "verify",
         "publish",
     )
-    # Định Công: a verified exemplar turned into an ad-hoc commendation, then on the board.
-    teacher = _person(DINH_CONG, 3)
+    # Tân Mai (proposed by the standing office): a verified exemplar turned into an ad-hoc
+    # commendation, then put on the board.
+    teacher = _person(TAN_MAI, 3)
     commended = _move(
         office,
-        dinh_cong,
+        office,
         _propose(
-            dinh_cong,
-            ward_b,
+            office,
+            Unit.objects.get(code=TAN_MAI),
             person=teacher,
             category="tien_tien",
             subject_kind="person",
@@ -196,6 +205,7 @@ def load() -> None:
                 placeholder_photo(teacher.full_name, (21, 101, 192)),
                 placeholder_photo("Lớp học tình thương", (46, 125, 50)),
             ],
+            evidence=[_confirmation("Trường Tiểu học Tân Mai", teacher.full_name)],
             consent=teacher.full_name,
         ),
         "propose",
