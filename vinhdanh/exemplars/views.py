@@ -332,7 +332,6 @@ def photo_file(request, pk: int, photo_id: int):
         request,
         photo.file,
         download_name=f"anh-{photo.pk}{safe_extension(photo.file.name)}",
-        as_attachment=False,
     )
 
 
