@@ -9,6 +9,7 @@ photos are drawn here with Pillow, never downloaded. Idempotent.
 
 import datetime
 import io
+import unicodedata
 
 from django.db import transaction
 
@@ -28,7 +29,10 @@ def placeholder_photo(text: str, colour=(183, 28, 28)) -> bytes:
     image = Image.new("RGB", (480, 320), colour)
     draw = ImageDraw.Draw(image)
     draw.rectangle((16, 16, 463, 303), outline=(212, 160, 23), width=6)
-    initials = "".join(word[0] for word in text.split() if word)[:4].upper()
+    # Pillow's built-in font has no Vietnamese letters: the initials are written unaccented.
+    plain = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    initials = "".join(word[0] for word in plain.split() if word)[:4].upper()
     draw.text((240, 160), initials, fill=(255, 255, 255), anchor="mm", font_size=96)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
