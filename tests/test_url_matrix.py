@@ -40,6 +40,7 @@ from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.ceremonies import services as ceremony_services
 from vinhdanh.ceremonies.models import Ceremony
 from vinhdanh.documents.tests import builders
+from vinhdanh.exemplars.models import Exemplar, ExemplarEvidence, ExemplarPhoto
 from vinhdanh.inspections.models import Finding, FollowUp, InspectionPlan, Visit
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
@@ -86,6 +87,9 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:public_objection": (PUBLIC, "announced"),
     "awards:verify": (PUBLIC, "certificate_token"),
     "signing:verify": (PUBLIC, "signed_token"),
+    "exemplars:board_index": (PUBLIC, None),
+    "exemplars:board": (PUBLIC, "board"),
+    "exemplars:board_photo": (PUBLIC, "board_photo"),
     "plans:unit_feed": (FEED, "feed_token"),
     "accounts:password_reset": (PUBLIC, None),
     "accounts:password_reset_done": (PUBLIC, None),
@@ -172,6 +176,19 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "training:register": (ACTION, "training_session"),
     "training:attendance": (ACTION, "training_session"),
     "training:withdraw": (ACTION, "training_attendee"),
+    "exemplars:exemplar_list": (SIGNED_IN, None),
+    "exemplars:exemplar_create": (PROPOSERS, None),
+    "exemplars:exemplar_detail": (SCOPED, "exemplar"),
+    "exemplars:exemplar_edit": (SCOPED_CHANGE, "exemplar"),
+    "exemplars:photo_file": (SCOPED, "exemplar_photo"),
+    "exemplars:evidence_file": (SCOPED, "exemplar_evidence"),
+    "exemplars:report_docx": (OFFICE, "exemplar_report"),
+    "exemplars:exemplar_step": (ACTION, "exemplar_step"),
+    "exemplars:exemplar_photos": (ACTION, "exemplar"),
+    "exemplars:photo_remove": (ACTION, "exemplar_photo"),
+    "exemplars:exemplar_evidence": (ACTION, "exemplar"),
+    "exemplars:exemplar_consent": (ACTION, "exemplar"),
+    "exemplars:exemplar_commend": (ACTION, "exemplar"),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
     "movements:movement_detail": (SIGNED_IN, "launched_movement"),
@@ -366,6 +383,8 @@ PRIVATE_FILES = {
     "training:material_file",
     "inspections:evidence_file",
     "scoring:evidence_file",
+    "exemplars:photo_file",
+    "exemplars:evidence_file",
     "awards:attachment_download",
     "awards:batch_letter",
     "awards:print_download",
@@ -721,6 +740,35 @@ def targets(made) -> dict[str, list[Target]]:
     table["feed"] = [
         Target({"pk": new.token.pk}, frozenset({owner}))
         for new, owner in zip(made["feeds"], "AB", strict=True)
+    ]
+    table["exemplar"] = _pk_targets(Exemplar.objects.all(), "unit")
+    table["exemplar_step"] = [
+        Target({**t.kwargs, "action": "propose"}, t.owners) for t in table["exemplar"]
+    ]
+    table["exemplar_photo"] = [
+        Target({"pk": p.exemplar_id, "photo_id": p.pk}, owners)
+        for p, owners, _ in _by_unit(ExemplarPhoto.objects.all(), "exemplar__unit")
+    ]
+    table["exemplar_evidence"] = [
+        Target({"pk": e.exemplar_id, "item_id": e.pk}, owners)
+        for e, owners, _ in _by_unit(ExemplarEvidence.objects.all(), "exemplar__unit")
+    ]
+    table["exemplar_report"] = [Target({"year": 2021})]
+    board = Exemplar.objects.filter(state="published").order_by("pk").first()
+    table["board"] = [Target({"council_id": board.council_id}, everyone, True)]
+    table["board_photo"] = [
+        Target(
+            {
+                "pk": ExemplarPhoto.objects.filter(
+                    exemplar__state="published", exemplar__consent_given=True
+                )
+                .order_by("pk")
+                .first()
+                .pk
+            },
+            everyone,
+            True,
+        )
     ]
     proposal = ClusterProposal.objects.first()
     table["proposal"] = [

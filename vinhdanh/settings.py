@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "vinhdanh.scoring",
     "vinhdanh.awards",
     "vinhdanh.signing",
+    "vinhdanh.exemplars",
     "vinhdanh.reports",
     "vinhdanh.training",
     "vinhdanh.inspections",

@@ -16,8 +16,8 @@ urlpatterns = [
     path("training/", include("vinhdanh.training.urls")),
     path("inspections/", include("vinhdanh.inspections.urls")),
     path("ceremonies/", include("vinhdanh.ceremonies.urls")),
-
     path("signing/", include("vinhdanh.signing.urls")),
+    path("exemplars/", include("vinhdanh.exemplars.urls")),
     path("api/", include("vinhdanh.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -82,6 +82,23 @@ ACTION_LABELS = {
     "plans.unit_plan.resubmit": _("gửi lại kế hoạch của đơn vị"),
     "plans.unit_plan.accept": _("tiếp nhận kế hoạch của đơn vị"),
     "plans.unit_plan.return": _("trả lại kế hoạch của đơn vị"),
+    # exemplars
+    "exemplars.exemplar.create": _("đề xuất gương điển hình (dự thảo)"),
+    "exemplars.exemplar.update": _("sửa gương điển hình"),
+    "exemplars.exemplar.attach_photos": _("thêm ảnh vào gương điển hình"),
+    "exemplars.exemplar.attach_evidence": _("thêm minh chứng vào gương điển hình"),
+    "exemplars.exemplar.remove_photo": _("gỡ ảnh khỏi gương điển hình"),
+    "exemplars.exemplar.consent": _("ghi nhận sự đồng ý công bố tên và ảnh của gương điển hình"),
+    "exemplars.exemplar.consent_withdrawn": _(
+        "ghi nhận việc không đồng ý, rút lại đồng ý công bố tên và ảnh của gương điển hình"
+    ),
+    "exemplars.exemplar.propose": _("gửi đề xuất gương điển hình"),
+    "exemplars.exemplar.verify": _("xác minh gương điển hình"),
+    "exemplars.exemplar.return": _("trả lại gương điển hình để bổ sung"),
+    "exemplars.exemplar.refuse": _("không công nhận gương điển hình"),
+    "exemplars.exemplar.publish": _("công bố gương điển hình lên bảng vàng"),
+    "exemplars.exemplar.withdraw": _("gỡ gương điển hình khỏi bảng vàng"),
+    "exemplars.exemplar.commend": _("lập hồ sơ khen thưởng đột xuất từ gương điển hình"),
     # movements
     "ceremonies.ceremony.create": _("tạo hội nghị, lễ trao tặng"),
     "ceremonies.ceremony.update": _("sửa hội nghị, lễ trao tặng"),

@@ -13,12 +13,14 @@ from django.core.exceptions import ValidationError
 
 from vinhdanh.awards.models import Nomination
 from vinhdanh.awards.models.nomination import AWARDED_STATES
+from vinhdanh.awards.quota import province_year_count
 from vinhdanh.movements.selectors import registered_titles
 from vinhdanh.records.history import history_rows, members_of
 from vinhdanh.rules.engine import (
     Case,
     CaseError,
     Context,
+    QuotaCounts,
     default_catalogue,
     history_from_rows,
 )
@@ -65,6 +67,13 @@ def _cluster_leader(nomination: Nomination) -> bool | None:
     return voted.filter(unit=nomination.collective, rank=1).exists()
 
 
+def _yearly_quota(nomination: Nomination) -> QuotaCounts | None:
+    """For a title capped per year over the province (Công dân Thủ đô ưu tú): how many the
+    province gives or is asked for that year, this dossier included."""
+    count = province_year_count(nomination)
+    return None if count is None else QuotaCounts(0, count)
+
+
 def case_for(nomination: Nomination, on: datetime.date | None = None) -> Case | None:
     """The engine's case for a nomination (decided `on`, default 31/12 of its year), or None
     when the engine does not know the title."""
@@ -79,6 +88,7 @@ def case_for(nomination: Nomination, on: datetime.date | None = None) -> Case | 
         decision_date=on or datetime.date(nomination.year, 12, 31),
         registered=nomination.title.code in registered_titles(subject, nomination.year),
         cluster_leader=_cluster_leader(nomination),
+        quota=_yearly_quota(nomination),
     )
     config = config_for(nomination.unit)
     return Case(nomination.year, nomination.title.code, _history(nomination, config), context)

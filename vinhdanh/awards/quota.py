@@ -118,3 +118,46 @@ def quota_use(user, year: int) -> list[QuotaRow]:
         if check is not None:
             rows.append(QuotaRow(unit, title_code, names[title_code], base, nominated, check))
     return rows
+
+
+# Titles capped per year over a whole province, the province's decisions and pending dossiers
+# together: Hà Nội's "Công dân Thủ đô ưu tú" (QĐ 71/2025/QĐ-UBND: at most
+# `cong_dan_thu_do_uu_tu_max` a year, law.md §13.1 mục 7).
+PROVINCE_YEARLY_CAPS = frozenset({"cong_dan_thu_do_uu_tu"})
+
+
+def province_year_count(nomination: Nomination) -> int | None:
+    """How many of the nomination's title its province gives or is asked for in its year, this
+    one included; None for a title without a yearly cap over the province.
+
+    Counted: every live dossier (decided or pending, neither abandoned nor refused) of the
+    province, each once (a copy sent up to the city is its original's), and the awards recorded
+    outside Vinh Danh for that year. Two queries."""
+    from django.db.models import Q
+
+    from vinhdanh.records.models import PastAward
+    from vinhdanh.rules.provincial import province_of
+
+    code = nomination.title.code
+    if code not in PROVINCE_YEARLY_CAPS:
+        return None
+    province = province_of(nomination.unit)
+    path = province.path if province is not None else nomination.unit.path
+    own = {pk for pk in (nomination.pk, nomination.forwarded_from_id) if pk}
+    dossiers = (
+        Nomination.objects.filter(
+            forwarded_from__isnull=True,
+            title__code=code,
+            year=nomination.year,
+            state__in=LIVE_STATES,
+            unit__path__startswith=path,
+        )
+        .exclude(pk__in=own)
+        .count()
+    )
+    recorded = PastAward.objects.filter(
+        Q(person__unit__path__startswith=path) | Q(unit__path__startswith=path),
+        title_code=code,
+        year=nomination.year,
+    ).count()
+    return dossiers + recorded + 1

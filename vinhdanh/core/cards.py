@@ -13,8 +13,8 @@ CARD_MODULES = [
     "vinhdanh.awards.dashboard",
     "vinhdanh.training.dashboard",
     "vinhdanh.inspections.dashboard",
-
     "vinhdanh.signing.dashboard",
+    "vinhdanh.exemplars.dashboard",
 ]
 
 

@@ -21,6 +21,7 @@ INBOX_MODULES = [
     "vinhdanh.training.inbox",
     "vinhdanh.inspections.inbox",
     "vinhdanh.ceremonies.inbox",
+    "vinhdanh.exemplars.inbox",
 ]
 COUNT_CAP = 99
 SHOWN = 5

@@ -199,8 +199,8 @@ DEMO_EXTENSIONS = [
     "vinhdanh.training.demo",
     "vinhdanh.inspections.demo",
     "vinhdanh.ceremonies.demo",
-
     "vinhdanh.signing.demo",
+    "vinhdanh.exemplars.demo",
 ]
 # Called again once the Hà Nội 2026 chapter is loaded (their `load()` sees the city council).
 DEMO_EXTENSIONS_AFTER_2026 = ["vinhdanh.signing.demo"]

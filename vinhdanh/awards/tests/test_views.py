@@ -121,6 +121,6 @@ def test_public_objection_is_filed_without_signing_in(client, demo):
     )
     assert "Đã gửi ý kiến" in response.content.decode()
     assert notice.objections.get().filed_by == "Trần Văn B"
-    draft = Nomination.objects.get(state=State.DRAFT)
+    draft = Nomination.objects.get(state=State.DRAFT, unit__code="phuong-dinh-cong")
     hidden = client.post(reverse("awards:public_objection", args=[draft.pk]), {"filed_by": "x"})
     assert hidden.status_code == 404

@@ -43,6 +43,8 @@ OWNERS = {
     "awards.batch.letter": lambda row: row.created_by,
     "awards.printjob.file": lambda row: row.requested_by,
     "awards.submission.letter": lambda row: row.created_by,
+    "exemplars.exemplarevidence.file": lambda row: row.exemplar.created_by,
+    "exemplars.exemplarphoto.file": lambda row: row.exemplar.created_by,
     "movements.movementdocument.file": lambda row: _officer_of(row.movement.launched_by),
     "plans.planimport.file": lambda row: row.created_by,
     "plans.reportattachment.file": lambda row: row.report.author,
@@ -51,7 +53,6 @@ OWNERS = {
     "scoring.scoreevidence.file": lambda row: row.uploaded_by,
     "inspections.finding.evidence_file": lambda row: row.recorded_by,
     "training.trainingmaterial.file": lambda row: _officer_of(row.session.council.standing_office),
-
     "signing.signeddocument.file": lambda row: row.created_by,
     "signing.signingcertificate.file": lambda row: row.uploaded_by,
 }

@@ -241,3 +241,27 @@ def test_the_city_sees_every_dossier_sent_to_it_and_changes_only_the_received_co
         assert draft.person.full_name not in listed
     for copy in received.select_related("person"):
         assert copy.person.full_name in listed
+
+
+def test_two_wards_capital_citizen_dossiers_went_up_and_one_is_on_public_notice(demo):
+    """Công dân Thủ đô ưu tú (awards/demo_capital_citizen_2026.py): Yên Sở's and Lĩnh Nam's
+    dossiers passed their wards and went up; the city announced Yên Sở's before its vote."""
+    originals = Nomination.objects.filter(
+        year=2026, title__code="cong_dan_thu_do_uu_tu", received_in=None
+    ).select_related("unit")
+    assert {(n.unit.code, n.state) for n in originals} == {
+        ("hn-phuong-yenso", State.FORWARDED),
+        ("hn-phuong-linhnam", State.FORWARDED),
+    }
+    copies = {
+        n.forwarded_from.unit.code: n
+        for n in Nomination.objects.filter(title__code="cong_dan_thu_do_uu_tu").exclude(
+            received_in=None
+        )
+    }
+    assert copies["hn-phuong-yenso"].state == State.ANNOUNCED
+    assert copies["hn-phuong-linhnam"].state == State.SUBMITTED
+    notice = copies["hn-phuong-yenso"].notices.get()
+    assert notice.ends_on > notice.starts_on
+    received = _originals("thuongtruc.hanoi")
+    assert {c.pk for c in copies.values()} <= received
