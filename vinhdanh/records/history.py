@@ -160,7 +160,8 @@ def history_rows(
     for subject_id, year, form, until in DisciplineRecord.objects.filter(**years).values_list(
         key, "year", "form", "until"
     ):
-        rows[subject_id]["discipline"].append((year, form, until) if until else (year, form))
+        # The engine counts a penalty in whole years: it runs to the year its end date falls in.
+        rows[subject_id]["discipline"].append((year, form, until.year) if until else (year, form))
     return rows
 
 
