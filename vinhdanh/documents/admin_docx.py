@@ -239,3 +239,83 @@ class AdminDocument:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+    # -- added for decisions; the layout module's version replaces this --
+    def addressee(self, lines: list[str]) -> None:
+        """'Kính gửi: …' centred under the title; several bodies one per line."""
+        lines = [line for line in lines if line]
+        if not lines:
+            return
+        if len(lines) == 1:
+            self.paragraph(f"Kính gửi: {lines[0]}", indent=False, align="center")
+            return
+        self.paragraph("Kính gửi:", indent=False, align="center")
+        for index, line in enumerate(lines):
+            end = "." if index == len(lines) - 1 else ";"
+            self.paragraph(f"- {line.rstrip(';.')}{end}", indent=False, align="center")
+
+    def table(  # noqa: F811 (replaces the simpler table above)
+        self,
+        headers: list[str],
+        rows: list[list],
+        widths_cm: list[float] | None = None,
+        *,
+        repeat_header: bool = True,
+        total_row: list | None = None,
+        align: list[str] | None = None,
+    ):
+        """A bordered table: header row repeated on every page, an optional bold total row,
+        per-column alignment ("left", "center", "right") and fixed widths."""
+        table = self.document.add_table(rows=1, cols=len(headers))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        alignments = {
+            "left": WD_ALIGN_PARAGRAPH.LEFT,
+            "center": WD_ALIGN_PARAGRAPH.CENTER,
+            "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        }
+        header = table.rows[0]
+        for cell, text in zip(header.cells, headers, strict=True):
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _set_font(_add_run(cell.paragraphs[0], text, cell=True), layout.SMALL_PT, bold=True)
+        if repeat_header:
+            row_properties = header._tr.get_or_add_trPr()
+            element = OxmlElement("w:tblHeader")
+            element.set(qn("w:val"), "true")
+            row_properties.append(element)
+        body = [(values, False) for values in rows]
+        if total_row is not None:
+            body.append((total_row, True))
+        for values, bold in body:
+            cells = table.add_row().cells
+            for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
+                if align and index < len(align) and align[index] in alignments:
+                    cell.paragraphs[0].alignment = alignments[align[index]]
+                _set_font(
+                    _add_run(cell.paragraphs[0], value, cell=True), layout.SMALL_PT, bold=bold
+                )
+        if widths_cm:
+            table.autofit = False
+            for row in table.rows:
+                for cell, width in zip(row.cells, widths_cm, strict=True):
+                    cell.width = Cm(width)
+        return table
+
+    def signature(  # noqa: F811 (replaces the signature above)
+        self, *, authority: str, signer: str, role_line: str = "", delegation: str = ""
+    ) -> None:
+        """The signature block on the right: the delegation line (TM./KT./Q./TL./TUQ. …)
+        above the authority, the role, room to sign and seal, the name."""
+        table = self.document.add_table(rows=1, cols=2)
+        _no_borders(table)
+        right = table.rows[0].cells[1]
+        right.paragraphs[0].text = ""
+        if delegation:
+            self._line(right, delegation.upper(), layout.BODY_PT, bold=True)
+        self._line(right, authority.upper(), layout.BODY_PT, bold=True)
+        if role_line:
+            self._line(right, role_line.upper(), layout.BODY_PT, bold=True)
+        for _ in range(4):
+            self._line(right, "", layout.BODY_PT)
+        self._line(right, signer, layout.BODY_PT, bold=True)
+        self._signature_table = table

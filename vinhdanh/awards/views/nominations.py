@@ -516,8 +516,12 @@ def attachment_download(request, pk: int, attachment_id: int):
 
 @login_required
 def report_template(request, pk: int):
+    """The achievement report in the decree's form; `?kind=yearly|thematic|ad_hoc` picks the
+    form (by default the one of the dossier's award basis)."""
     nomination = _visible(request, pk)
-    return download(achievement_report_template(nomination), f"bao-cao-thanh-tich-{pk}.docx", DOCX)
+    kind = request.GET.get("kind") or None
+    content = achievement_report_template(nomination, kind=kind)
+    return download(content, f"bao-cao-thanh-tich-{pk}.docx", DOCX)
 
 
 def _close_vote(actor, nomination, **arguments):
