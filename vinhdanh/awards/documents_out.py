@@ -131,8 +131,8 @@ def _proposal_letter(
         doc.paragraph(basis_sentence)
     doc.paragraph(
         f"{sender} kính đề nghị {addressee} xem xét, khen thưởng hoặc trình cấp có thẩm quyền "
-        f"khen thưởng cho {len(nominations):02d} cá nhân, tập thể có thành tích năm {years_text}, gồm: "
-        f"{counted_sentence(nominations)} (danh sách kèm theo)."
+        f"khen thưởng cho {len(nominations):02d} cá nhân, tập thể có thành tích năm "
+        f"{years_text}, gồm: {counted_sentence(nominations)} (danh sách kèm theo)."
     )
     if note:
         doc.paragraph(note)
