@@ -22,6 +22,29 @@ def council_of_unit(unit):
     return Council.objects.filter(unit_id=unit.pk).select_related("standing_office").first()
 
 
+TTR = "TTr"
+
+
+def issuer_symbol(unit) -> str:
+    """The issuer's part of a symbol: UBND for a People's Committee, else its short name."""
+    if unit.kind in ("government", "ward"):
+        return "UBND"
+    return (unit.short_name or "").upper().replace(" ", "") or "UBND"
+
+
+def letter_number(typed: str, symbol: str) -> str:
+    """'05' -> '05/TTr-UBND'; a number typed with its symbol stays as typed; none leaves
+    room for the văn thư's number: '     /TTr-UBND'."""
+    typed = (typed or "").strip()
+    if "/" in typed:
+        return typed
+    if typed.isdigit():
+        return f"{int(typed):02d}/{TTR}-{symbol}"
+    if typed:
+        return f"{typed}/{TTR}-{symbol}"
+    return f"     /{TTR}-{symbol}"
+
+
 def short_date(day) -> str:
     return f"{day:%d/%m/%Y}"
 
@@ -133,6 +156,11 @@ class ProposalLetter:
         return f"{self.sender} tại {number}{day}"
 
 
+def _typed(number: str) -> str:
+    """A number left for the văn thư ("     /TTr-UBND") is not cited."""
+    return "" if number.startswith(" ") else number
+
+
 def proposal_letters(nominations) -> list[ProposalLetter]:
     """The batches' and submissions' letters the dossiers came with, once each."""
     seen = {}
@@ -140,13 +168,15 @@ def proposal_letters(nominations) -> list[ProposalLetter]:
         submission = getattr(nomination, "received_in", None) if nomination.received_in_id else None
         if submission is not None:
             key = ("s", submission.pk)
-            sender = submission.from_council.unit.name
-            letter = ProposalLetter(sender, submission.letter_number, _day(submission.created_at))
+            unit = submission.from_council.unit
+            number = letter_number(submission.letter_number, issuer_symbol(unit))
+            letter = ProposalLetter(unit.name, _typed(number), _day(submission.created_at))
         elif nomination.batch_id:
             batch = nomination.batch
             key = ("b", batch.pk)
             day = _day(batch.submitted_at) if batch.submitted_at else None
-            letter = ProposalLetter(batch.unit.name, batch.letter_number, day)
+            number = letter_number(batch.letter_number, issuer_symbol(batch.unit))
+            letter = ProposalLetter(batch.unit.name, _typed(number), day)
         else:
             continue
         seen.setdefault(key, letter)

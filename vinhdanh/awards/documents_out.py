@@ -15,6 +15,8 @@ from vinhdanh.awards.bonus import BonusRows, bonus_rows, subject_kind
 from vinhdanh.awards.document_facts import (
     chairman_of,
     council_of_unit,
+    issuer_symbol,
+    letter_number,
     meetings_that_passed,
     proposal_letters,
     short_date,
@@ -34,7 +36,6 @@ LIST_HEADERS = ["STT", "Họ và tên / Tập thể", "Chức vụ, đơn vị",
 # Portrait A4 leaves 16,5 cm between the margins, landscape 25,2 cm.
 LIST_WIDTHS_CM = [1.0, 4.6, 5.2, 4.3, 1.4]
 SUBJECT_WORDS = {"person": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
-TTR = "TTr"
 
 
 def _row(index: int, nomination) -> list:
@@ -45,26 +46,6 @@ def _row(index: int, nomination) -> list:
         where = nomination.collective.parent.name if nomination.collective.parent_id else ""
     # The year as text: a number cell would be written "2.021".
     return [index, nomination.subject_name, where, nomination.title.name, str(nomination.year)]
-
-
-def issuer_symbol(unit) -> str:
-    """The issuer's part of a symbol: UBND for a People's Committee, else its short name."""
-    if unit.kind in ("government", "ward"):
-        return "UBND"
-    return (unit.short_name or "").upper().replace(" ", "") or "UBND"
-
-
-def letter_number(typed: str, symbol: str) -> str:
-    """'05' -> '05/TTr-UBND'; a number typed with its symbol stays as typed; none leaves
-    room for the văn thư's number: '     /TTr-UBND'."""
-    typed = (typed or "").strip()
-    if "/" in typed:
-        return typed
-    if typed.isdigit():
-        return f"{int(typed):02d}/{TTR}-{symbol}"
-    if typed:
-        return f"{typed}/{TTR}-{symbol}"
-    return f"     /{TTR}-{symbol}"
 
 
 def count_by_title(nominations) -> list[tuple[str, str, int]]:
