@@ -29,10 +29,10 @@ KINDS = {
 }
 BASIS_KINDS = {"theo_dot": THEMATIC, "dot_xuat": AD_HOC}
 
-# (decree id, subject "person"/"collective", kind) -> form number; "" when unconfirmed.
+# decree id -> "subject:kind" -> form number; absent when law.md does not confirm it.
 DEFAULT_FORMS = {
-    "nd_98_2023": {("collective", YEARLY): "02", ("person", YEARLY): "03"},
-    "nd_152_2025": {("person", YEARLY): "05"},
+    "nd_98_2023": {"collective:yearly": "02", "person:yearly": "03"},
+    "nd_152_2025": {"person:yearly": "05"},
 }
 DECREE_NUMBERS = {
     "nd_91_2017": "91/2017/NĐ-CP",
@@ -60,7 +60,7 @@ def form_line(decree: str | None, subject: str, kind: str) -> str:
     if decree is None:
         return ""
     forms = getattr(settings, "VINHDANH_ACHIEVEMENT_REPORT_FORMS", DEFAULT_FORMS)
-    number = forms.get(decree, {}).get((subject, kind), "")
+    number = forms.get(decree, {}).get(f"{subject}:{kind}", "")
     head = f"Mẫu số {number}" if number else "Mẫu báo cáo thành tích"
     return f"{head} – ban hành kèm theo Nghị định số {DECREE_NUMBERS[decree]}"
 

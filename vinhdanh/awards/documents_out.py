@@ -461,12 +461,18 @@ def revocation_docx(revocation) -> bytes:
     )
     doc.heading(_chairman_line(head).upper())
     register = Register(default_catalogue(), config_for(revocation.issuer))
-    law_line = (
-        f"Căn cứ {revocation_article()} Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15 "
-        "về xử lý vi phạm"
-        + (f" (điểm {revocation.ground} khoản 2)" if revocation.ground else "")
-        + ";"
-    )
+    if any(item.id == "luat_2022" for item in register.in_force(revocation.signed_on)):
+        law_line = (
+            f"Căn cứ {revocation_article()} Chương VII Luật Thi đua, khen thưởng số "
+            "06/2022/QH15 về xử lý vi phạm"
+            + (f" (điểm {revocation.ground} khoản 2)" if revocation.ground else "")
+            + ";"
+        )
+    else:  # before 2024 the 2003 Law applied; law.md does not give its article
+        law_line = (
+            "Căn cứ quy định của Luật Thi đua, khen thưởng về hủy bỏ quyết định khen thưởng, "
+            "thu hồi hiện vật và tiền thưởng;"
+        )
     bases = [
         *decision_bases(register, revocation.signed_on),
         law_line,

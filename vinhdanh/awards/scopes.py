@@ -127,11 +127,12 @@ def register_award_scopes() -> None:
             editable_by_unit=False,
         ),
     )
-    # A revocation is the issuer's act, seen as its decision is.
+    # A revocation is the issuer's act; a unit sees the ones that revoke its own people's
+    # awards, not those of another unit named in the same decision.
     access.register(
         Revocation,
         access.ScopeRule(
-            unit_path=("decision__nominations__unit__path", "issuer__path"),
+            unit_path=("certificates__nomination__unit__path", "issuer__path"),
             extra_view=issued_by_my_council,
             editable_by_unit=False,
         ),

@@ -296,6 +296,9 @@ class AdminDocument:
                 )
         if widths_cm:
             table.autofit = False
+            # The grid's columns (LibreOffice reads these) and every cell (Word reads those).
+            for column, width in zip(table.columns, widths_cm, strict=True):
+                column.width = Cm(width)
             for row in table.rows:
                 for cell, width in zip(row.cells, widths_cm, strict=True):
                     cell.width = Cm(width)
