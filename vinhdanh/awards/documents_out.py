@@ -34,7 +34,7 @@ from vinhdanh.rules.provincial import config_for
 
 LIST_HEADERS = ["STT", "Họ và tên / Tập thể", "Chức vụ, đơn vị", "Danh hiệu, hình thức", "Năm"]
 # Portrait A4 leaves 16,5 cm between the margins, landscape 25,2 cm.
-LIST_WIDTHS_CM = [1.0, 4.6, 5.2, 4.3, 1.4]
+LIST_WIDTHS_CM = [1.2, 4.6, 5.2, 4.1, 1.4]
 SUBJECT_WORDS = {"person": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
 
 
@@ -131,7 +131,7 @@ def _proposal_letter(
     landscape = votes is not None
     if landscape:
         headers.append("Kết quả bỏ phiếu của Hội đồng")
-        widths = [1.0, 5.0, 5.6, 4.4, 1.4, 7.8]
+        widths = [1.2, 5.0, 5.6, 4.4, 1.4, 7.6]
         rows = [[*row, votes.get(n.pk, "")] for row, n in zip(rows, nominations, strict=True)]
     doc.annex("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", caption, landscape=landscape)
     doc.table(headers, rows, widths_cm=widths, align=["center", "left", "left", "left", "center"])
@@ -219,7 +219,7 @@ def recipients(decision):
 
 
 DECISION_HEADERS = [*LIST_HEADERS, "Tiền thưởng (đồng)", "Căn cứ mức thưởng"]
-DECISION_WIDTHS_CM = [1.0, 4.8, 5.2, 4.2, 1.3, 3.0, 5.7]
+DECISION_WIDTHS_CM = [1.2, 4.8, 5.2, 4.2, 1.3, 3.0, 5.5]
 DECISION_ALIGN = ["center", "left", "left", "left", "center", "right", "left"]
 
 
@@ -415,7 +415,7 @@ REVOCATION_HEADERS = [
     "Hiện vật thu hồi",
     "Tiền thưởng thu hồi (đồng)",
 ]
-REVOCATION_WIDTHS_CM = [1.0, 5.0, 5.6, 4.6, 4.4, 3.6]
+REVOCATION_WIDTHS_CM = [1.2, 5.0, 5.6, 4.6, 4.4, 3.4]
 # law.md §7.6: Law 2022, chapter VII; the article number is unconfirmed (probably Đ94).
 DEFAULT_REVOCATION_ARTICLE = "Điều 94"
 

@@ -137,7 +137,7 @@ def minutes_docx(meeting: Meeting, *, day: datetime.date | None = None) -> bytes
     doc.table(
         RESULT_HEADERS,
         [_result_row(i, item) for i, item in enumerate(items, 1)],
-        widths_cm=[0.9, 3.6, 3.0, 1.3, 1.4, 1.4, 2.2, 2.7],
+        widths_cm=[1.2, 3.3, 3.0, 1.3, 1.4, 1.4, 2.2, 2.7],
         align=["center", "left", "left", "center", "center", "center", "center", "left"],
     )
     passed = sum(1 for item in items if item.vote is not None and item.vote.passed)
