@@ -96,6 +96,8 @@ def _proposal_letter(
     signer: str,
     note: str = "",
     votes: dict | None = None,
+    delegation: str | None = None,
+    authority: str = "CHỦ TỊCH",
 ) -> bytes:
     """A tờ trình proposing the nominations to `addressee`, with the list as an annex."""
     years_text = ", ".join(map(str, years))
@@ -119,7 +121,9 @@ def _proposal_letter(
         doc.paragraph(note)
     doc.paragraph(f"Kính trình {addressee} xem xét, quyết định./.")
     doc.signature(
-        delegation=f"TM. {head.issuer}", authority="CHỦ TỊCH", signer=signer, role_line=""
+        delegation=f"TM. {head.issuer}" if delegation is None else delegation,
+        authority=authority,
+        signer=signer,
     )
     doc.recipients(["Như trên"])
     reference = head.number if head.number.strip()[:1].isdigit() else ""
@@ -138,31 +142,43 @@ def _proposal_letter(
     return doc.to_bytes()
 
 
-def _council_above_unit(unit):
+def _handling_council(unit):
+    """The council that receives a unit's batch: its own, else the nearest above it."""
     from vinhdanh.accounts.councils import nearest_council
 
-    return nearest_council(unit.parent) if unit.parent_id else None
+    return nearest_council(unit)
+
+
+def _signer_lines(unit) -> tuple[str, str]:
+    """(delegation, authority) of a unit's letter: a People's Committee signs "TM. … / CHỦ
+    TỊCH"; an office, school or other unit "THỦ TRƯỞNG ĐƠN VỊ"."""
+    if unit.kind in ("government", "ward"):
+        return f"TM. {unit_letterhead(unit).issuer}", "CHỦ TỊCH"
+    return "", "THỦ TRƯỞNG ĐƠN VỊ"
 
 
 def submission_letter(batch, nominations, *, day: datetime.date | None = None) -> bytes:
-    """Tờ trình of a unit proposing its nominations to the council above it."""
+    """Tờ trình of a unit proposing its nominations to the council that handles them (its
+    own, or the one above it); that council decides or sends them up itself."""
     day = day or timezone.localdate()
     unit = batch.unit
-    own = council_of_unit(unit)
-    proposed = upward_only(own, nominations, day)
-    above = _council_above_unit(unit)
+    council = _handling_council(unit)
     head = unit_letterhead(unit, letter_number(batch.letter_number, issuer_symbol(unit)))
+    delegation, authority = _signer_lines(unit)
+    own = council if council is not None and council.unit_id == unit.pk else None
     return _proposal_letter(
         head=head,
         day=day,
-        addressee=above.name if above else "Hội đồng Thi đua - Khen thưởng",
+        addressee=council.name if council else "Hội đồng Thi đua - Khen thưởng",
         sender=unit.name,
         years=[batch.year],
-        nominations=proposed,
-        meetings=[m.sentence for m in meetings_that_passed(proposed, own)] if own else [],
+        nominations=list(nominations),
+        meetings=[],
         basis_sentence=f"Căn cứ kết quả bình xét thi đua, khen thưởng năm {batch.year} của "
         f"{unit.name}.",
         signer=chairman_of(own),
+        delegation=delegation,
+        authority=authority,
     )
 
 

@@ -313,3 +313,23 @@ def test_the_report_template_is_downloaded_from_the_nomination_page(ward_decisio
     text = _text(Document(io.BytesIO(response.content)))
     assert "Thành tích thi đua theo đợt, chuyên đề" in text
     assert nomination.state == State.VOTED
+
+
+def test_a_units_batch_letter_goes_to_the_council_that_handles_it(demo_user):
+    from vinhdanh.awards.documents_out import submission_letter
+    from vinhdanh.awards.tests.helpers import new_draft
+
+    officer = demo_user("canbo.hoangliet")  # 2021: the ward has no council, the district does
+    nomination = new_draft(demo_user)
+    batch = services.create_batch(
+        officer, unit=officer.unit, year=2021, name="Đợt cuối năm", nominations=[nomination]
+    )
+    batch.letter_number = "12"
+    document = Document(io.BytesIO(submission_letter(batch, [nomination], day=TWO_LEVEL_DAY)))
+    text, cells = _text(document), _cells(document)
+    assert "Kính gửi: Hội đồng Thi đua - Khen thưởng quận Hoàng Mai" in text
+    assert "Số: 12/TTr-UBND" in cells
+    # A title the district confers itself is proposed to it: the district decides it.
+    assert "gồm: “Giấy khen”: 01 cá nhân" in text
+    signature = document.tables[1].rows[0].cells[1].text
+    assert "TM. ỦY BAN NHÂN DÂN PHƯỜNG HOÀNG LIỆT" in signature and "CHỦ TỊCH" in signature
