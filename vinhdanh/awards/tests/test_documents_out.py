@@ -208,6 +208,9 @@ def test_the_revocation_is_downloaded_from_the_decision_page(ward_decision, demo
     assert url in page and revocation.reference in page
     response = client.get(url)
     assert "Hủy bỏ, thu hồi" in _text(Document(io.BytesIO(response.content)))
+    nomination = decision.certificates.first().nomination
+    detail = reverse("awards:nomination_detail", args=[nomination.pk])
+    assert url in client.get(detail).content.decode()  # and from each revoked award's page
     # Another council's staff (the district's, elsewhere in the tree) do not find it.
     client.force_login(demo_user("thuongtruc"))
     assert client.get(url).status_code == 404

@@ -40,6 +40,7 @@ from vinhdanh.awards.models import (
     CouncilVote,
     Nomination,
     Objection,
+    Revocation,
     State,
     Submission,
     Title,
@@ -466,6 +467,12 @@ def nomination_page(request, nomination, failed=None):
         "transitions": nomination.transitions.select_related("actor"),
         "appraisals": nomination.appraisals.all(),
         "certificate": certificate,
+        # The revocation decisions of this award (of it alone, or of its whole decision).
+        "revocations": (
+            Revocation.objects.filter(certificates=certificate).order_by("pk")
+            if certificate is not None and certificate.is_revoked
+            else []
+        ),
         "revoke_form": revoke_form,
         "travel": _travel(user, nomination),
         # A refused form the page no longer shows (the state moved on): its reasons on top.
