@@ -47,7 +47,8 @@ def _result_row(index, item) -> list:
             "Chưa biểu quyết",
         ]
     members = vote.members_count or 1
-    share = f"{vote.agree}/{vote.members_count} ({vote.agree * 100 / members:.1f}%)"
+    percent = f"{vote.agree * 100 / members:.1f}".replace(".", ",")  # Vietnamese: 88,9%
+    share = f"{vote.agree}/{vote.members_count} ({percent}%)"
     if vote.is_open:
         result = "Đang biểu quyết"
     else:
@@ -137,7 +138,7 @@ def minutes_docx(meeting: Meeting, *, day: datetime.date | None = None) -> bytes
     doc.table(
         RESULT_HEADERS,
         [_result_row(i, item) for i, item in enumerate(items, 1)],
-        widths_cm=[1.2, 3.3, 3.0, 1.3, 1.4, 1.4, 2.2, 2.7],
+        widths_cm=[1.1, 3.0, 2.5, 1.6, 1.6, 1.6, 2.3, 2.8],
         align=["center", "left", "left", "center", "center", "center", "center", "left"],
     )
     passed = sum(1 for item in items if item.vote is not None and item.vote.passed)
