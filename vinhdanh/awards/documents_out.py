@@ -241,7 +241,11 @@ DECISION_ALIGN = ["center", "left", "left", "left", "center", "right", "left"]
 
 def _decision_bonus(decision) -> BonusRows:
     nominations = recipients(decision).select_related(
-        "person__unit", "collective__parent", "title", "batch__unit", "received_in"
+        "person__unit",
+        "collective__parent",
+        "title",
+        "batch__unit",
+        "received_in__from_council__unit",
     )
     certificates = decision.certificates.all()
     return bonus_rows(decision, list(nominations.order_by("title__pk", "pk")), certificates)
