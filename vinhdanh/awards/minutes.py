@@ -138,7 +138,7 @@ def minutes_docx(meeting: Meeting, *, day: datetime.date | None = None) -> bytes
     doc.table(
         RESULT_HEADERS,
         [_result_row(i, item) for i, item in enumerate(items, 1)],
-        widths_cm=[1.1, 3.0, 2.5, 1.6, 1.6, 1.6, 2.3, 2.8],
+        widths_cm=[1.3, 2.6, 2.3, 1.6, 1.9, 1.9, 2.2, 2.7],
         align=["center", "left", "left", "center", "center", "center", "center", "left"],
     )
     passed = sum(1 for item in items if item.vote is not None and item.vote.passed)
