@@ -336,3 +336,25 @@ def test_a_units_batch_letter_goes_to_the_council_that_handles_it(demo_user):
     assert "gồm: “Giấy khen”: 01 cá nhân" in text
     signature = document.tables[1].rows[0].cells[1].text
     assert "TM. ỦY BAN NHÂN DÂN PHƯỜNG HOÀNG LIỆT" in signature and "CHỦ TỊCH" in signature
+
+
+def test_the_decisions_document_costs_the_same_with_more_recipients(demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    levels = build()
+    one = services.issue_decision(
+        levels.ward_chair, [voted_at_the_ward(levels, "giay_khen")], signed_on=TWO_LEVEL_DAY
+    )
+    three = services.issue_decision(
+        levels.ward_chair,
+        [voted_at_the_ward(levels, "giay_khen") for _ in range(3)],
+        signed_on=TWO_LEVEL_DAY,
+    )
+    counts = []
+    for decision in (one, three):
+        decision_docx(decision)  # warm the catalogue and the settings
+        with CaptureQueriesContext(connection) as context:
+            decision_docx(decision)
+        counts.append(len(context.captured_queries))
+    assert counts[0] == counts[1], counts
