@@ -31,6 +31,7 @@ from vinhdanh.awards.models import (
     Objection,
     PrinterProfile,
     PrintJob,
+    Revocation,
     State,
     Submission,
     Transition,
@@ -289,6 +290,11 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "signing:prepare": (ACTION, "decision"),
     "signing:upload_signed": (ACTION, "decision"),
     "signing:sign_certificate": (ACTION, "certificate"),
+    # The decision revoking an award: seen by the unit whose award it revokes.
+    "awards:revocation_document": (SCOPED, "revocation"),
+    # The council's fund: its council side reads it, the office plans it.
+    "awards:fund_ledger": (ORG_WIDE, None),
+    "awards:fund_export": (ORG_WIDE, None),
     # actions (POST only); nominations' actions are also POSTed below
     "accounts:logout": (ACTION, None),
     "records:screening_start": (ACTION, None),
@@ -347,6 +353,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "awards:decision_revoke": (ACTION, "decision"),
     "awards:print_start": (ACTION, "decision"),
     "awards:certificate_revoke": (ACTION, "certificate"),
+    "awards:fund_plan": (ACTION, None),
     # the read-only APIs
     "api:schema": (API, None),
     "api:api-root": (API, None),
@@ -672,6 +679,16 @@ def targets(made) -> dict[str, list[Target]]:
         for a, owners, _ in _by_unit(Attachment.objects.all(), "nomination__unit")
     ]
     table["certificate"] = _pk_targets(Certificate.objects.all(), "nomination__unit")
+    # The demo revokes one award (ward B's): its revocation decision, seen by that ward.
+    ward_a, ward_b = _units()
+    table["revocation"] = [
+        Target({"pk": revocation.pk}, frozenset({"A" if unit_id == ward_a.pk else "B"}))
+        for revocation, unit_id in (
+            (r, r.certificates.values_list("nomination__unit_id", flat=True).first())
+            for r in Revocation.objects.filter(whole=False).order_by("pk")[:1]
+        )
+    ]
+    assert table["revocation"], "the demo has no revocation decision"
     table["batch"] = [
         Target({"pk": batch.pk}, frozenset({owner}))
         for batch, owner in zip(made["batches"], "AB", strict=True)

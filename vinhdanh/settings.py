@@ -1,5 +1,6 @@
 """Settings read from the environment; the defaults give an embedded SQLite setup."""
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -406,3 +407,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# The awards documents' values law.md leaves unconfirmed (awards/legal_bases.py,
+# documents_out.py, achievement_reports.py; docs/deploy.md); unset = the defaults there.
+VINHDANH_REVOCATION_ARTICLE = os.environ.get("VINHDANH_REVOCATION_ARTICLE", "Điều 94")
+VINHDANH_DECISION_EXECUTORS = os.environ.get("VINHDANH_DECISION_EXECUTORS", "")
+for _name in ("VINHDANH_ACHIEVEMENT_REPORT_FORMS", "VINHDANH_LOCAL_GOVERNMENT_LAWS"):
+    if os.environ.get(_name, "").strip():
+        globals()[_name] = json.loads(os.environ[_name])

@@ -12,6 +12,7 @@ class AwardsConfig(AppConfig):
         ("awards:meeting_list", _("Phiên họp Hội đồng"), "bi-people", "awards.view_meetings"),
         ("awards:inbox", _("Hồ sơ cấp dưới trình"), "bi-inbox", "awards.view_inbox"),
         ("awards:decision_list", _("Quyết định"), "bi-file-earmark-text", None),
+        ("awards:fund_ledger", _("Quỹ thi đua, khen thưởng"), "bi-cash-coin", "awards.view_fund"),
         ("awards:title_list", _("Danh mục khen thưởng"), "bi-list-stars", None),
     ]
 

@@ -142,6 +142,25 @@ def _advance(nomination, target, *, officer, office, leader) -> Nomination:
 def load() -> None:
     load_catalogue()
     _load_round()
+    fund_plans()
+
+
+# The planned fund of a council's year in the demo (đồng): enough for the demo's decisions.
+DEMO_FUND = 20_000_000
+
+
+def fund_plans() -> None:
+    """A planned fund for every council and year the demo's decisions paid bonuses from,
+    so the fund page shows a plan, the bonuses and what remains (idempotent)."""
+    from vinhdanh.awards.models import FundEntry, FundPlan
+
+    pairs = set(FundEntry.objects.values_list("council_id", "year"))
+    for council_id, year in sorted(pairs):
+        FundPlan.objects.get_or_create(
+            council_id=council_id,
+            year=year,
+            defaults={"planned": DEMO_FUND, "note": "Dự toán quỹ thi đua, khen thưởng năm"},
+        )
 
 
 def _load_round() -> None:
@@ -193,6 +212,8 @@ def _load_round() -> None:
                 leader,
                 nomination.certificate,
                 reason="Phát hiện kê khai thành tích không trung thực.",
+                ground="a",
+                signed_on=datetime.date(YEAR + 1, 3, 15),
             )
     _print(office, decision)
 

@@ -43,6 +43,13 @@ def _through_the_council(nomination: Nomination, office: User) -> Nomination:
 
 
 def load() -> None:
+    _load()
+    from vinhdanh.awards.demo import fund_plans
+
+    fund_plans()
+
+
+def _load() -> None:
     city = Council.objects.get(unit__code=data.CITY["unit"])
     if Nomination.objects.filter(year=data.YEAR, unit__code__startswith="hn-phuong-").exists():
         return

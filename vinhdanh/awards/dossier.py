@@ -4,13 +4,9 @@ import io
 import re
 import zipfile
 
-from django.utils import timezone
-
-from vinhdanh.awards.documents_out import LIST_HEADERS, _row
-from vinhdanh.awards.letterheads import unit_letterhead
+from vinhdanh.awards.documents_out import dossier_letter
 from vinhdanh.core.numbers import vn_percent
 from vinhdanh.core.text import fold
-from vinhdanh.documents.admin_docx import AdminDocument
 
 
 def _slug(text: str) -> str:
@@ -18,22 +14,8 @@ def _slug(text: str) -> str:
 
 
 def forwarding_letter(council, nominations) -> bytes:
-    head = unit_letterhead(council.unit)
-    doc = AdminDocument(
-        head,
-        date=timezone.localdate(),
-        kind="TỜ TRÌNH",
-        subject="Về việc đề nghị cấp trên khen thưởng",
-    )
-    doc.paragraph(
-        f"{council.unit.name} kính trình cấp trên xem xét, khen thưởng {len(nominations)} "
-        "trường hợp đã được Hội đồng Thi đua - Khen thưởng thông qua (danh sách kèm theo)."
-    )
-    doc.signature(authority=f"TM. {head.issuer}", role_line="CHỦ TỊCH", signer="")
-    doc.recipients(["Như trên"])
-    doc.annex("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG")
-    doc.table(LIST_HEADERS, [_row(i, n) for i, n in enumerate(nominations, 1)])
-    return doc.to_bytes()
+    """The tờ trình at the head of the archive (documents_out.dossier_letter)."""
+    return dossier_letter(council, nominations)
 
 
 def _summary(nomination) -> str:

@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.eligibility import prefilled_checklist
 from vinhdanh.awards.guards import earliest_notice_end, min_notice_days
-from vinhdanh.awards.models import AwardBasis, Choice, DossierComponent, State, Title
+from vinhdanh.awards.models import (
+    AwardBasis,
+    Choice,
+    DossierComponent,
+    RevocationGround,
+    State,
+    Title,
+)
 from vinhdanh.awards.models.review import (
     OBJECTION_CONTACT_MAX,
     OBJECTION_CONTENT_MAX,
@@ -557,6 +564,17 @@ class RevokeForm(ActionForm):
     reason_label = _("Lý do thu hồi")
     reason_missing = _("Cần ghi rõ lý do thu hồi.")
     reason_placeholder = _("Lý do thu hồi")
+    # Law 2022, chapter VII: the ground the revocation decision cites (law.md §7.6).
+    ground = forms.ChoiceField(
+        label=_("Căn cứ thu hồi"),
+        choices=[
+            ("", _("— Căn cứ thu hồi (khoản 2, Chương VII Luật 2022) —")),
+            *RevocationGround.choices,
+        ],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm mb-1"}),
+        error_messages={"invalid_choice": _("Căn cứ thu hồi không hợp lệ.")},
+    )
 
 
 class CertificateRevokeForm(RevokeForm):
@@ -569,6 +587,7 @@ class CertificateRevokeForm(RevokeForm):
     def arguments(self) -> dict:
         return {
             "reason": self.cleaned_data["note"],
+            "ground": self.cleaned_data.get("ground", ""),
             "expected_version": self.cleaned_data.get("version"),
         }
 
@@ -583,8 +602,60 @@ class DecisionRevokeForm(RevokeForm):
     def arguments(self) -> dict:
         return {
             "reason": self.cleaned_data["note"],
+            "ground": self.cleaned_data.get("ground", ""),
             "expected_version": self.cleaned_data.get("version"),
         }
+
+
+class FundPlanForm(forms.Form):
+    """The planned fund of a year, typed by the standing office ("150.000.000" or 150000000)."""
+
+    year = forms.IntegerField(
+        label=_("Năm"),
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+        error_messages={
+            "required": _("Cần nhập năm."),
+            "invalid": _("Năm phải là số, ví dụ 2026."),
+            "min_value": _("Năm không hợp lệ."),
+            "max_value": _("Năm không hợp lệ."),
+        },
+    )
+    planned = forms.CharField(
+        label=_("Quỹ dự kiến (đồng)"),
+        max_length=30,
+        widget=forms.TextInput(
+            attrs={"class": "form-control", "inputmode": "numeric", "placeholder": "150.000.000"}
+        ),
+        error_messages={"required": _("Cần nhập số tiền quỹ dự kiến.")},
+    )
+    note = forms.CharField(
+        label=_("Căn cứ, ghi chú"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def clean_planned(self) -> int:
+        from vinhdanh.awards.services.fund import parse_amount, planned_amount_refusal
+
+        amount = parse_amount(self.cleaned_data["planned"])
+        if amount is None:
+            raise forms.ValidationError(
+                _(
+                    "Số tiền không hợp lệ: chỉ gồm chữ số, có thể ngăn cách bằng dấu chấm "
+                    "(ví dụ 150.000.000)."
+                )
+            )
+        refusal = planned_amount_refusal(amount)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return amount
+
+    def arguments(self) -> dict:
+        data = self.cleaned_data
+        return {"year": data["year"], "planned": data["planned"], "note": data["note"]}
 
 
 # The nomination list: its filter, and what is done with the nominations ticked in it.

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from vinhdanh.awards.documents_out import counted_sentence
 from vinhdanh.awards.letterheads import place_name, unit_letterhead
 from vinhdanh.awards.models import AttendanceStatus, Meeting
 from vinhdanh.documents.admin_docx import AdminDocument
@@ -26,7 +27,7 @@ def _letterhead(meeting: Meeting) -> Letterhead:
     return Letterhead(
         parent_body=unit_letterhead(council.unit).issuer,
         issuer=council.name,
-        number="",
+        number="     /BB-HĐTĐKT",
         place=place_name(council.unit),
     )
 
@@ -46,7 +47,8 @@ def _result_row(index, item) -> list:
             "Chưa biểu quyết",
         ]
     members = vote.members_count or 1
-    share = f"{vote.agree}/{vote.members_count} ({vote.agree * 100 / members:.1f}%)"
+    percent = f"{vote.agree * 100 / members:.1f}".replace(".", ",")  # Vietnamese: 88,9%
+    share = f"{vote.agree}/{vote.members_count} ({percent}%)"
     if vote.is_open:
         result = "Đang biểu quyết"
     else:
@@ -82,22 +84,29 @@ def minutes_docx(meeting: Meeting, *, day: datetime.date | None = None) -> bytes
         kind="BIÊN BẢN",
         subject=f"Họp {council.name}: {meeting.title}",
     )
+    opened = timezone.localtime(meeting.opened_at) if meeting.opened_at else None
+    start = f"Vào hồi {opened:%H} giờ {opened:%M}, ngày" if opened else "Vào ngày"
     doc.paragraph(
-        f"Thời gian: ngày {meeting.held_on:%d/%m/%Y}."
-        + (f" Địa điểm: {meeting.place}." if meeting.place else "")
+        f"{start} {meeting.held_on:%d/%m/%Y}"
+        + (f", tại {meeting.place}" if meeting.place else "")
+        + f", {council.name} họp để xét, đề nghị khen thưởng."
     )
     chair = str(meeting.chair.person) if meeting.chair_id else ""
-    doc.paragraph(f"Chủ trì: {chair or '…'}. Thư ký: {meeting.secretary or '…'}.")
+    doc.heading("I. THÀNH PHẦN THAM DỰ")
+    doc.paragraph(f"- Chủ trì: {chair or '…'}.")
+    doc.paragraph(f"- Thư ký: {meeting.secretary or '…'}.")
     total = meeting.members_count or len(attendance)
     doc.paragraph(
-        f"Tổng số thành viên Hội đồng: {total}; có mặt: "
+        f"- Tổng số thành viên Hội đồng: {total}; có mặt: "
         f"{len(by_status[AttendanceStatus.PRESENT])}; vắng mặt có ý kiến bằng văn bản: "
         f"{len(by_status[AttendanceStatus.WRITTEN])}; vắng mặt: "
         f"{len(by_status[AttendanceStatus.ABSENT])}."
     )
+    absent = [m.person.full_name for m in by_status[AttendanceStatus.ABSENT]]
+    if absent:
+        doc.paragraph(f"- Vắng mặt: {', '.join(absent)}.")
     if meeting.quorum_note:
-        doc.paragraph(f"Điều kiện tiến hành phiên họp: {meeting.quorum_note}.")
-    doc.heading("I. THÀNH PHẦN THAM DỰ")
+        doc.paragraph(f"- Điều kiện tiến hành phiên họp: {meeting.quorum_note}.")
     doc.table(
         ["STT", "Họ và tên", "Chức danh trong Hội đồng", "Tham dự"],
         [
@@ -109,14 +118,35 @@ def minutes_docx(meeting: Meeting, *, day: datetime.date | None = None) -> bytes
             ]
             for index, row in enumerate(attendance, 1)
         ],
+        widths_cm=[1.2, 5.8, 5.5, 4.0],
+        align=["center", "left", "left", "left"],
     )
-    doc.heading("II. KẾT QUẢ BIỂU QUYẾT")
+    doc.heading("II. NỘI DUNG")
+    nominations = [item.nomination for item in items]
+    doc.paragraph(
+        f"Hội đồng xem xét {len(items)} hồ sơ đề nghị khen thưởng"
+        + (f" ({counted_sentence(nominations)})" if nominations else "")
+        + "; Thường trực Hội đồng báo cáo kết quả thẩm định và công khai; các thành viên thảo "
+        "luận và biểu quyết bằng phiếu kín từng hồ sơ."
+    )
+    doc.heading("III. KẾT QUẢ BIỂU QUYẾT")
     doc.paragraph(
         "Tỷ lệ đồng ý tính trên tổng số thành viên Hội đồng (kể cả thành viên vắng mặt); "
         "số phiếu gồm phiếu trực tuyến, phiếu kiểm tại phòng họp và ý kiến bằng văn bản của "
         "thành viên vắng mặt."
     )
-    doc.table(RESULT_HEADERS, [_result_row(i, item) for i, item in enumerate(items, 1)])
+    doc.table(
+        RESULT_HEADERS,
+        [_result_row(i, item) for i, item in enumerate(items, 1)],
+        widths_cm=[1.3, 2.6, 2.3, 1.6, 1.9, 1.9, 2.2, 2.7],
+        align=["center", "left", "left", "center", "center", "center", "center", "left"],
+    )
+    passed = sum(1 for item in items if item.vote is not None and item.vote.passed)
+    closed_votes = sum(1 for item in items if item.vote is not None and not item.vote.is_open)
+    doc.paragraph(
+        f"Kết quả: {passed} hồ sơ được thông qua; {closed_votes - passed} hồ sơ không được thông "
+        f"qua; {len(items) - closed_votes} hồ sơ chưa kết thúc biểu quyết."
+    )
     if meeting.close_reason:
         doc.paragraph(
             f"Người chủ trì xác nhận kết thúc khi còn thành viên có mặt chưa biểu quyết. "
@@ -125,8 +155,9 @@ def minutes_docx(meeting: Meeting, *, day: datetime.date | None = None) -> bytes
     closed = timezone.localtime(meeting.closed_at) if meeting.closed_at else None
     doc.paragraph(
         "Phiên họp kết thúc"
-        + (f" lúc {closed:%H giờ %M} ngày {closed:%d/%m/%Y}" if closed else "")
-        + ". Biên bản được lập và thông qua tại phiên họp."
+        + (f" vào hồi {closed:%H} giờ {closed:%M} ngày {closed:%d/%m/%Y}" if closed else "")
+        + ". Biên bản đã được đọc lại cho các thành viên dự họp và được nhất trí thông qua; "
+        "biên bản lập thành 02 bản, lưu hồ sơ đề nghị khen thưởng./."
     )
     doc.signatures(("THƯ KÝ", meeting.secretary), ("CHỦ TRÌ", chair))
     return doc.to_bytes()

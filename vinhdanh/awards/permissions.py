@@ -176,6 +176,23 @@ def _vote():
     return CouncilVote.objects.order_by("pk").first()
 
 
+def _council():
+    from vinhdanh.org.models import Council
+
+    return Council.objects.order_by("pk").first()
+
+
+@rules.predicate
+def is_own_council(user, council) -> bool:
+    """The council is the user's acting council (no council: the user's own)."""
+    if council is None or access.role_of(user) == Role.ADMIN:
+        return True
+    from vinhdanh.accounts.councils import acting_council
+
+    acting = acting_council(user) if getattr(user, "is_authenticated", False) else None
+    return acting is not None and acting.pk == council.pk
+
+
 # Drafting a dossier and sending it.
 define("awards.propose_nomination", is_proposer)
 define("awards.create_nomination", is_proposer & may_create_in, sample=_unit)
@@ -248,6 +265,10 @@ define("awards.revoke_decision", is_decider & may_view, sample=_decision)
 define("awards.revoke_certificate", is_decider & may_view, sample=_certificate)
 define("awards.print_certificates", is_office_or_decider & may_view, sample=_decision)
 define("awards.export_dossier", is_office_or_decider & may_view, sample=_nomination, reads=True)
+
+# The council's emulation and commendation fund: the office plans it, the council side reads.
+define("awards.manage_fund", is_standing_office & is_own_council, sample=_council)
+define("awards.view_fund", is_council_side & is_own_council, sample=_council, reads=True)
 
 # What the home page tells each one is waiting for them.
 define("awards.track_own_nominations", is_unit_editor, reads=True)

@@ -11,9 +11,12 @@ from vinhdanh.awards.models import (
     Batch,
     Certificate,
     Decision,
+    FundEntry,
+    FundPlan,
     Meeting,
     Nomination,
     PrintJob,
+    Revocation,
     Submission,
 )
 from vinhdanh.core.files import register_serving_view
@@ -124,6 +127,24 @@ def register_award_scopes() -> None:
             editable_by_unit=False,
         ),
     )
+    # A revocation is the issuer's act; a unit sees the ones that revoke its own people's
+    # awards, not those of another unit named in the same decision.
+    access.register(
+        Revocation,
+        access.ScopeRule(
+            unit_path=("certificates__nomination__unit__path", "issuer__path"),
+            extra_view=issued_by_my_council,
+            editable_by_unit=False,
+        ),
+    )
+    # The fund is the council's own: the councils above do not see a lower council's fund.
+    for model in (FundPlan, FundEntry):
+        access.register(
+            model,
+            access.ScopeRule(
+                unit_path="council__unit__path", editable_by_unit=False, council_own=True
+            ),
+        )
     register_serving_view(
         Attachment,
         "file",

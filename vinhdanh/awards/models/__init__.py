@@ -14,6 +14,13 @@ from vinhdanh.awards.models.decision import (
     DecisionState,
     DecisionTransition,
 )
+from vinhdanh.awards.models.fund import (
+    FundEntry,
+    FundEntryKind,
+    FundPlan,
+    Revocation,
+    RevocationGround,
+)
 from vinhdanh.awards.models.meetings import (
     AgendaItem,
     Attendance,
@@ -50,6 +57,9 @@ __all__ = [
     "DecisionState",
     "DecisionTransition",
     "DossierComponent",
+    "FundEntry",
+    "FundEntryKind",
+    "FundPlan",
     "Meeting",
     "MeetingState",
     "MeetingTransition",
@@ -58,6 +68,8 @@ __all__ = [
     "PrintJob",
     "PrinterProfile",
     "PublicNotice",
+    "Revocation",
+    "RevocationGround",
     "State",
     "Submission",
     "Title",

@@ -11,7 +11,16 @@ from vinhdanh.audit.services import record, snapshot
 from vinhdanh.awards.authority import decision_refusal
 from vinhdanh.awards.bonus import bonus_rows, certificate_fields
 from vinhdanh.awards.guards import decision_date_refusal, event_date_refusal, last_in_register
-from vinhdanh.awards.models import Certificate, Decision, DecisionCounter, Nomination, State
+from vinhdanh.awards.models import (
+    Certificate,
+    Decision,
+    DecisionCounter,
+    Nomination,
+    Revocation,
+    RevocationGround,
+    State,
+)
+from vinhdanh.awards.services.fund import record_decision_bonus, record_return
 from vinhdanh.awards.services.review import council_of
 from vinhdanh.awards.services.upward import report_decision_down
 from vinhdanh.awards.workflows import DECISIONS, NOMINATIONS
@@ -124,7 +133,8 @@ def issue_decision(
     decision.number = next_decision_number(council.unit, year)
     save_and_record(actor=actor, instance=decision, action="awards.decision.issue")
     # The bonus on the signing date, kept on each certificate as the decision gives it.
-    amounts = {n.pk: b for n, b in bonus_rows(decision, locked).rows}
+    bonus_table = bonus_rows(decision, locked)
+    amounts = {n.pk: b for n, b in bonus_table.rows}
     for nomination in locked:
         bonus = amounts.get(nomination.pk)
         nomination = transition(
@@ -132,6 +142,8 @@ def issue_decision(
         )
         _certificate_for(actor, nomination, decision, bonus)
         report_decision_down(actor, nomination, decision)
+    # The bonus leaves the council's fund of the signing year (the fund ledger).
+    record_decision_bonus(actor, decision, bonus_table)
     return decision
 
 
@@ -224,12 +236,90 @@ def _revoke_award(actor, nomination: Nomination, reason: str, expected_version=N
         )
 
 
+def _revocation(
+    actor,
+    decision: Decision,
+    certificates,
+    *,
+    reason: str,
+    ground: str,
+    whole: bool,
+    signed_on=None,
+):
+    """The revocation decision: its own number in the issuer's register, the certificates
+    it revokes and the money they recover (each certificate's bonus as its decision gave
+    it); the recovered money goes back to the fund. None for a decision of a body above,
+    which that body revokes itself."""
+    if decision.is_external:
+        return None
+    if ground and ground not in RevocationGround.values:
+        raise ValidationError({"ground": _("Căn cứ thu hồi không hợp lệ.")})
+    today = timezone.localdate()
+    signed_on = signed_on or today
+    if signed_on > today or signed_on < decision.signed_on:
+        raise ValidationError(
+            _("Ngày ký quyết định thu hồi phải từ ngày %(first)s đến hôm nay.")
+            % {"first": f"{decision.signed_on:%d/%m/%Y}"}
+        )
+    council = council_of_unit(decision.issuer)
+    revocation = Revocation(
+        issuer=decision.issuer,
+        year=signed_on.year,
+        symbol=decision.symbol,
+        signed_on=signed_on,
+        decision=decision,
+        whole=whole,
+        ground=ground,
+        reason=reason,
+        recovered=recovered_amount(decision, certificates),
+        signer=_chairman(council) if council else decision.signer,
+        signer_role=_("Chủ tịch"),
+        created_by=actor,
+    )
+    revocation.number = next_decision_number(decision.issuer, signed_on.year)
+    revocation.save()
+    revocation.certificates.set(certificates)
+    record(
+        actor=actor,
+        action="awards.revocation.issue",
+        instance=revocation,
+        after={**snapshot(revocation), "certificates": [c.pk for c in certificates]},
+        note=reason[:500],
+    )
+    record_return(actor, revocation)
+    return revocation
+
+
+def recovered_amount(decision, certificates) -> int:
+    """The bonus the revoked certificates got: as kept on each, else as the decision's
+    bonus rows compute it on its signing date."""
+    nominations = [c.nomination for c in certificates]
+    rows = bonus_rows(decision, nominations, certificates).rows
+    return sum(b.amount for _n, b in rows if b is not None and b.amount is not None)
+
+
+def council_of_unit(unit):
+    from vinhdanh.org.models import Council
+
+    return Council.objects.filter(unit=unit).first()
+
+
 @transaction.atomic
-def revoke_decision(actor, decision: Decision, *, reason: str, expected_version=None) -> Decision:
-    """Revoke a whole decision: its nominations and certificates stay, marked revoked."""
+def revoke_decision(
+    actor,
+    decision: Decision,
+    *,
+    reason: str,
+    ground: str = "",
+    expected_version=None,
+    signed_on: datetime.date | None = None,
+) -> Decision:
+    """Revoke a whole decision: its nominations and certificates stay, marked revoked, and
+    a revocation decision of its own is issued."""
     require(actor, "awards.revoke_decision", decision)
     reason = _require_reason(reason)
     now = timezone.now()
+    still_valid = list(Certificate.objects.filter(decision=decision, revoked_at__isnull=True))
     decision = transition(
         DECISIONS,
         actor,
@@ -253,12 +343,27 @@ def revoke_decision(actor, decision: Decision, *, reason: str, expected_version=
         after={"certificates_revoked": revoked},
         note=reason[:500],
     )
+    _revocation(
+        actor,
+        decision,
+        still_valid,
+        reason=reason,
+        ground=ground,
+        whole=True,
+        signed_on=signed_on,
+    )
     return decision
 
 
 @transaction.atomic
 def revoke_certificate(
-    actor, certificate: Certificate, *, reason: str, expected_version=None
+    actor,
+    certificate: Certificate,
+    *,
+    reason: str,
+    ground: str = "",
+    expected_version=None,
+    signed_on: datetime.date | None = None,
 ) -> Certificate:
     """Revoke one recipient's award (and certificate) without touching the others.
 
@@ -283,4 +388,13 @@ def revoke_certificate(
         note=reason[:500],
     )
     _revoke_award(actor, certificate.nomination, reason, expected_version)
+    _revocation(
+        actor,
+        certificate.decision,
+        [certificate],
+        reason=reason,
+        ground=ground,
+        whole=False,
+        signed_on=signed_on,
+    )
     return certificate

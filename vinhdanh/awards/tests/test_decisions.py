@@ -108,7 +108,7 @@ def test_decision_docx_and_xlsx_list_the_recipients(demo):
     text = "\n".join(p.text for p in document.paragraphs)
     header = "\n".join(cell.text for cell in document.tables[0].rows[0].cells)
     assert "Độc lập - Tự do - Hạnh phúc" in header and decision.reference in header
-    assert "QUYẾT ĐỊNH" in text and "Điều 1." in text and "DANH SÁCH KHEN THƯỞNG" in text
+    assert "QUYẾT ĐỊNH" in text and "Điều 1." in text and "ĐƯỢC KHEN THƯỞNG" in text
     sheet = load_workbook(io.BytesIO(decision_xlsx(decision))).active
     values = {str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value}
     for nomination in decision.nominations.all():

@@ -10,14 +10,22 @@ from django.views.decorators.http import require_POST
 from vinhdanh.accounts import access
 from vinhdanh.awards import printing, services
 from vinhdanh.awards.bonus import bonus_rows
-from vinhdanh.awards.documents_out import decision_docx, decision_xlsx
+from vinhdanh.awards.documents_out import decision_docx, decision_xlsx, revocation_docx
 from vinhdanh.awards.forms import (
     CertificateRevokeForm,
     DecisionRevokeForm,
     NominationSelectionForm,
     PrintForm,
 )
-from vinhdanh.awards.models import Certificate, Decision, Nomination, PrinterProfile, PrintJob
+from vinhdanh.awards.models import (
+    Certificate,
+    Decision,
+    Nomination,
+    PrinterProfile,
+    PrintJob,
+    Revocation,
+)
+from vinhdanh.awards.services.fund import council_of_issuer, remaining_after
 from vinhdanh.awards.views.common import REFUSED, FormsOnPage
 from vinhdanh.awards.views.nominations import (
     nomination_list_page,
@@ -28,6 +36,7 @@ from vinhdanh.awards.workflows import DECISIONS
 from vinhdanh.core.downloads import DOCX, XLSX, download
 from vinhdanh.core.files import private_file_view, serve_private
 from vinhdanh.documents.certificates import printer_test_page
+from vinhdanh.documents.numbers import vn_money
 from vinhdanh.workflow.permissions import allows, require
 from vinhdanh.workflow.views import run_service
 
@@ -59,7 +68,25 @@ def decision_create(request):
     if decision is None:
         return nomination_list_page(request, ("selection", form))
     messages.success(request, _("Đã ban hành Quyết định số %s.") % decision.reference)
+    _warn_if_overspent(request, decision)
     return redirect("awards:decision_detail", decision.pk)
+
+
+def _warn_if_overspent(request, decision) -> None:
+    """The fund of the signing year is overspent once this decision's bonus is paid."""
+    council = council_of_issuer(decision)
+    if council is None:
+        return
+    remaining = remaining_after(council, decision.signed_on.year, 0)
+    if remaining is not None and remaining < 0:
+        messages.warning(
+            request,
+            _(
+                "Quỹ thi đua, khen thưởng năm %(year)s đã chi vượt dự kiến: còn lại %(left)s. "
+                "Cần bổ sung quỹ hoặc điều chỉnh mức chi."
+            )
+            % {"year": decision.signed_on.year, "left": vn_money(remaining)},
+        )
 
 
 def decision_page(request, decision, failed=None):
@@ -75,8 +102,10 @@ def decision_page(request, decision, failed=None):
     revoke_form = None
     if any(action.name == "revoke" for action in DECISIONS.available(user, decision)):
         revoke_form = page_forms.get("revoke", lambda: DecisionRevokeForm(decision=decision))
+    revocations = list(decision.revocations.order_by("pk"))
     context = {
         "decision": decision,
+        "revocations": revocations,
         "certificates": certificates,
         "certificate_rows": certificate_rows,
         "bonus": bonus,
@@ -107,6 +136,16 @@ def decision_document(request, pk: int, fmt: str):
         raise Http404
     name = f"quyet-dinh-{decision.number:02d}-{decision.year}.{fmt}"
     return download(content, name, mime)
+
+
+@login_required
+def revocation_document(request, pk: int):
+    """The revocation decision (.docx), seen by whoever sees the decision it revokes."""
+    revocation = access.get_visible_or_404(
+        request.user, Revocation.objects.select_related("decision", "issuer"), pk=pk
+    )
+    name = f"quyet-dinh-thu-hoi-{revocation.number:02d}-{revocation.year}.docx"
+    return download(revocation_docx(revocation), name, DOCX)
 
 
 @login_required

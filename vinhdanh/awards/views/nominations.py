@@ -40,6 +40,7 @@ from vinhdanh.awards.models import (
     CouncilVote,
     Nomination,
     Objection,
+    Revocation,
     State,
     Submission,
     Title,
@@ -466,6 +467,12 @@ def nomination_page(request, nomination, failed=None):
         "transitions": nomination.transitions.select_related("actor"),
         "appraisals": nomination.appraisals.all(),
         "certificate": certificate,
+        # The revocation decisions of this award (of it alone, or of its whole decision).
+        "revocations": (
+            Revocation.objects.filter(certificates=certificate).order_by("pk")
+            if certificate is not None and certificate.is_revoked
+            else []
+        ),
         "revoke_form": revoke_form,
         "travel": _travel(user, nomination),
         # A refused form the page no longer shows (the state moved on): its reasons on top.
@@ -516,8 +523,12 @@ def attachment_download(request, pk: int, attachment_id: int):
 
 @login_required
 def report_template(request, pk: int):
+    """The achievement report in the decree's form; `?kind=yearly|thematic|ad_hoc` picks the
+    form (by default the one of the dossier's award basis)."""
     nomination = _visible(request, pk)
-    return download(achievement_report_template(nomination), f"bao-cao-thanh-tich-{pk}.docx", DOCX)
+    kind = request.GET.get("kind") or None
+    content = achievement_report_template(nomination, kind=kind)
+    return download(content, f"bao-cao-thanh-tich-{pk}.docx", DOCX)
 
 
 def _close_vote(actor, nomination, **arguments):
