@@ -82,6 +82,12 @@ ACTION_LABELS = {
     "plans.unit_plan.resubmit": _("gửi lại kế hoạch của đơn vị"),
     "plans.unit_plan.accept": _("tiếp nhận kế hoạch của đơn vị"),
     "plans.unit_plan.return": _("trả lại kế hoạch của đơn vị"),
+    # reports
+    "reports.work_staff.add": _("thêm công chức làm công tác thi đua, khen thưởng"),
+    "reports.work_staff.remove": _("xóa công chức làm công tác thi đua, khen thưởng"),
+    "reports.work_body.add": _("thêm tổ chức làm công tác thi đua, khen thưởng"),
+    "reports.work_body.remove": _("xóa tổ chức làm công tác thi đua, khen thưởng"),
+    "reports.person_category.set": _("phân loại cá nhân theo năm"),
     # movements
     "movements.movement.create": _("tạo phong trào thi đua"),
     "movements.movement.update": _("sửa phong trào thi đua"),
