@@ -43,6 +43,7 @@ from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
 from vinhdanh.records.models import Rating, RecordImport, ScreeningJob
+from vinhdanh.reports.models import WorkBody, WorkStaff
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
 
 # Who may open a page (GET). Each kind's expected answer per identity is in `expected`;
@@ -122,6 +123,15 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "rules:settings": (SIGNED_IN, None),
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
+    "reports:form_0602": (SIGNED_IN, None),
+    "reports:form_0603": (SIGNED_IN, None),
+    "reports:form_0604": (SIGNED_IN, None),
+    "reports:form_0605": (SIGNED_IN, None),
+    "reports:person_categories": (SIGNED_IN, None),
+    # The council's lists of the staff and bodies doing the work (forms 0604, 0605).
+    "reports:work_staff": (OFFICE, None),
+    "reports:work_staff_delete": (ACTION, "work_staff_row"),
+    "reports:work_body_delete": (ACTION, "work_body_row"),
     "movements:movement_list": (SIGNED_IN, None),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
@@ -457,6 +467,14 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
     made["plan_import"] = plan_services.preview_import(
         actor=office, filename="ke-hoach.txt", content=builders.seed_bytes()
     )
+    # A row of each of the council's lists of forms 0604 and 0605.
+    made["work_staff"] = WorkStaff.objects.create(
+        council=office.council, year=2021, full_name="Lê Thị Hoa", gender="female",
+        birth_year=1985, education="university", started_year=2015,
+    )  # fmt: skip
+    made["work_body"] = WorkBody.objects.create(
+        council=office.council, year=2021, kind="local_section", name="Phòng Nội vụ"
+    )
     made["feeds"] = [
         plan_services.create_feed_token(actor=user, unit=unit)
         for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
@@ -507,6 +525,8 @@ def targets(made) -> dict[str, list[Target]]:
         "ballot": Target({"pk": BallotRound.objects.first().pk}),
         "record_kind": Target({"kind": "ratings"}, everyone, True),
         "record_import": Target({"pk": made["record_import"].pk}),
+        "work_staff_row": Target({"pk": made["work_staff"].pk}),
+        "work_body_row": Target({"pk": made["work_body"].pk}),
     }
     single["meeting"] = Target({"pk": made["meeting"].pk})
     single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from vinhdanh.accounts import access
 from vinhdanh.accounts.councils import acting_council
@@ -256,8 +257,6 @@ def _remove(request, model, service, pk: int):
     council = acting_council(request.user)
     found = get_object_or_404(model, pk=pk, council=council)
     year = found.year
-    if request.method != "POST":
-        return redirect(f"{reverse('reports:work_staff')}?year={year}")
     form = ConfirmForm(request.POST)
     if run_service(form, lambda: service(request.user, council, found) or True):
         messages.success(request, _("Đã xóa %(name)s.") % {"name": found})
@@ -267,11 +266,13 @@ def _remove(request, model, service, pk: int):
 
 
 @login_required
+@require_POST
 def work_staff_delete(request, pk: int):
     return _remove(request, WorkStaff, services.remove_work_staff, pk)
 
 
 @login_required
+@require_POST
 def work_body_delete(request, pk: int):
     return _remove(request, WorkBody, services.remove_work_body, pk)
 
