@@ -65,18 +65,23 @@ def _movement_year(request) -> int:
 def award_statistics_page(request):
     require(request.user, "reports.view_statistics")
     stats = cached_award_statistics(request.user, _award_year(request))
-    shares = {
-        "direct": vn_percent(stats.share("direct_workers", "people")),
-        "managers": vn_percent(stats.share("managers", "people")),
-        "women": vn_percent(stats.share("women", "people")),
-        "small": vn_percent(stats.share("small_collectives", "collectives")),
-    }
+    groups = [
+        {
+            "name": group.name,
+            "counts": group.counts,
+            "direct": vn_percent(group.share("direct_workers", "people")),
+            "managers": vn_percent(group.share("managers", "people")),
+            "women": vn_percent(group.share("women", "people")),
+            "small": vn_percent(group.share("small_collectives", "collectives")),
+        }
+        for group in stats.groups()
+    ]
     trend_charts = _trend_charts(request, cached_award_trends(request.user, stats.year))
     if exported := charts.requested_export(request, trend_charts):
         return exported
     if request.GET.get("format") == "xlsx":
         return _export(stats, acting_council(request.user))
-    context = {"stats": stats, "shares": shares, "charts": trend_charts}
+    context = {"stats": stats, "groups": groups, "charts": trend_charts}
     return render(request, "reports/award_statistics.html", context)
 
 
@@ -125,13 +130,13 @@ def _export(stats, council) -> HttpResponse:
         place="",
     )
     headers = [
-        _("Danh hiệu, hình thức"), _("Cá nhân"), _("Trong đó: người lao động trực tiếp"),
-        _("Trong đó: cán bộ quản lý"), _("Trong đó: nữ"), _("Tập thể"),
-        _("Trong đó: tập thể nhỏ"),
+        _("Danh hiệu, hình thức"), _("Cá nhân"), _("Trong đó: lãnh đạo, quản lý"),
+        _("Trong đó: doanh nhân"), _("Trong đó: người lao động trực tiếp"),
+        _("Trong đó: khác"), _("Trong đó: nữ"), _("Tập thể"), _("Trong đó: tập thể nhỏ"),
     ]  # fmt: skip
     rows = [
-        [r.title_name, r.people, r.direct_workers, r.managers, r.women, r.collectives,
-         r.small_collectives]
+        [r.title_name, r.people, r.managers, r.entrepreneurs, r.direct_workers, r.others,
+         r.women, r.collectives, r.small_collectives]
         for r in stats.rows
     ]  # fmt: skip
     content = list_workbook(

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from vinhdanh.org.models import Level, Unit
+from vinhdanh.org.models import Level, Person, Unit
 from vinhdanh.records.models import PastAward
 from vinhdanh.reports.statistics import award_statistics
 
@@ -62,7 +62,6 @@ def test_the_city_adds_up_its_wards_and_a_ward_counts_only_its_own(demo, demo_us
     """Two-level government: the city's statistics include what its wards' people received;
     the ward's own statistics hold only its people, and the district's none of the city's."""
     from vinhdanh.awards.tests import two_levels
-    from vinhdanh.org.models import Person
 
     levels = two_levels.build()
     neighbour = Person.objects.create(
@@ -78,3 +77,46 @@ def test_the_city_adds_up_its_wards_and_a_ward_counts_only_its_own(demo, demo_us
     )
     assert (city.total("people"), ward.total("people")) == (2, 1)
     assert award_statistics(demo_user("thuongtruc"), 2026).total("people") == district_before
+
+
+def test_shares_are_taken_per_group_of_titles(demo_user):
+    """A Giấy khen to a direct worker and a Huân chương to a manager: each group's share is
+    its own (100% and 0%), not 50% over all titles together."""
+    worker = Person.objects.filter(is_direct_worker=True, is_manager=False).order_by("pk").first()
+    manager = Person.objects.filter(is_manager=True).order_by("pk").first()
+    PastAward.objects.create(person=worker, year=2032, title_code="giay_khen")
+    PastAward.objects.create(person=manager, year=2032, title_code="huan_chuong_lao_dong_hang_3")
+    stats = award_statistics(demo_user("thuongtruc"), 2032)
+    groups = {group.code: group for group in stats.groups()}
+    assert groups["giay_khen"].share("direct_workers", "people") == 1
+    assert groups["huan_chuong"].share("direct_workers", "people") == 0
+    assert groups["huan_chuong"].share("managers", "people") == 1
+    assert stats.share("direct_workers", "people") == 0.5
+
+
+def test_the_category_of_the_awards_year_counts_not_the_flags(demo_user):
+    from vinhdanh.reports.models import PersonCategory
+
+    person = Person.objects.filter(is_direct_worker=True, is_manager=False).order_by("pk").first()
+    PersonCategory.objects.create(person=person, year=2032, category="leader_department")
+    PastAward.objects.create(person=person, year=2032, title_code="giay_khen")
+    PastAward.objects.create(person=person, year=2033, title_code="giay_khen")
+    office = demo_user("thuongtruc")
+    in_2032, in_2033 = award_statistics(office, 2032), award_statistics(office, 2033)
+    assert (in_2032.total("managers"), in_2032.total("direct_workers")) == (1, 0)
+    assert (in_2033.total("managers"), in_2033.total("direct_workers")) == (0, 1)
+
+
+def test_a_section_of_a_school_is_a_small_collective_a_department_is_not(demo_user):
+    school = Unit.objects.get(code="thcs-hoang-liet")
+    section = Unit.objects.create(
+        code="to-toan-thcs-hl", name="Tổ Toán", kind="department", level=school.level,
+        parent=school,
+    )  # fmt: skip
+    PastAward.objects.create(unit=section, year=2032, title_code="giay_khen")
+    PastAward.objects.create(unit=school, year=2032, title_code="giay_khen")
+    PastAward.objects.create(
+        unit=Unit.objects.get(code="phong-noi-vu"), year=2032, title_code="giay_khen"
+    )
+    stats = award_statistics(demo_user("thuongtruc"), 2032)
+    assert (stats.total("collectives"), stats.total("small_collectives")) == (3, 1)
