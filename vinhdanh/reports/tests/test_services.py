@@ -17,7 +17,7 @@ STAFF = {"full_name": "Lê Thị Hoa", "gender": "female", "birth_year": 1990,
 
 def test_the_office_adds_and_removes_staff_with_audit(demo_user):
     office = demo_user("thuongtruc")
-    staff = services.add_work_staff(office, office.council, year=2024, **STAFF)
+    staff = services.add_work_staff(office, office.council, year=2030, **STAFF)
     assert AuditEntry.objects.filter(action="reports.work_staff.add").count() == 1
     services.remove_work_staff(office, office.council, staff)
     assert not WorkStaff.objects.filter(pk=staff.pk).exists()
@@ -27,69 +27,69 @@ def test_the_office_adds_and_removes_staff_with_audit(demo_user):
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        ({"birth_year": 2020}, "birth_year", "Năm sinh không hợp lệ"),
-        ({"started_year": 2030}, "started_year", "sau năm báo cáo"),
-        ({"birth_year": 2005, "started_year": 2012}, "started_year", "ít nhất 15 năm"),
+        ({"birth_year": 2026}, "birth_year", "Năm sinh không hợp lệ"),
+        ({"started_year": 2036}, "started_year", "sau năm báo cáo"),
+        ({"birth_year": 2005, "started_year": 2018}, "started_year", "ít nhất 15 năm"),
     ],
 )
 def test_impossible_years_are_refused_in_vietnamese(demo_user, change, field, message):
     office = demo_user("thuongtruc")
     with pytest.raises(ValidationError) as refused:
-        services.add_work_staff(office, office.council, year=2024, **{**STAFF, **change})
+        services.add_work_staff(office, office.council, year=2030, **{**STAFF, **change})
     assert message in " ".join(refused.value.message_dict[field])
-    assert not WorkStaff.objects.exists()
+    assert not WorkStaff.objects.filter(year=2030).exists()
 
 
 def test_a_ward_officer_may_not_keep_the_councils_staff(demo_user):
     officer = demo_user("canbo.hoangliet")
     with pytest.raises(PermissionDenied):
-        services.add_work_staff(officer, demo_user("thuongtruc").council, year=2024, **STAFF)
+        services.add_work_staff(officer, demo_user("thuongtruc").council, year=2030, **STAFF)
 
 
 def test_a_body_is_listed_once_a_year(demo_user):
     office = demo_user("thuongtruc")
-    services.add_work_body(office, office.council, year=2024, kind="local_section",
+    services.add_work_body(office, office.council, year=2030, kind="local_section",
                            name="Phòng  Nội vụ")  # fmt: skip
     with pytest.raises(ValidationError) as refused:
-        services.add_work_body(office, office.council, year=2024, kind="local_section",
+        services.add_work_body(office, office.council, year=2030, kind="local_section",
                                name="phòng nội vụ")  # fmt: skip
-    assert "đã có trong năm 2024" in str(refused.value)
-    assert WorkBody.objects.get().name == "Phòng Nội vụ"
+    assert "đã có trong năm 2030" in str(refused.value)
+    assert WorkBody.objects.get(year=2030).name == "Phòng Nội vụ"
 
 
 def test_the_category_is_set_per_year_replaced_and_audited(demo_user):
     officer = demo_user("canbo.hoangliet")
     person = Person.objects.filter(unit=officer.unit).order_by("pk").first()
-    services.set_person_category(officer, person, year=2024, category="direct_worker")
-    services.set_person_category(officer, person, year=2024, category="leader_other")
-    services.set_person_category(officer, person, year=2025, category="other")
+    services.set_person_category(officer, person, year=2030, category="direct_worker")
+    services.set_person_category(officer, person, year=2030, category="leader_other")
+    services.set_person_category(officer, person, year=2031, category="other")
     assert dict(PersonCategory.objects.filter(person=person).values_list("year", "category")) == {
-        2024: "leader_other", 2025: "other",
+        2030: "leader_other", 2031: "other",
     }  # fmt: skip
     assert AuditEntry.objects.filter(action="reports.person_category.set").count() == 3
     with pytest.raises(ValidationError):
-        services.set_person_category(officer, person, year=2024, category="boss")
+        services.set_person_category(officer, person, year=2030, category="boss")
 
 
 def test_a_ward_officer_may_not_set_another_wards_person(demo_user):
     officer = demo_user("canbo.hoangliet")
     other = Person.objects.filter(unit__code="phuong-dinh-cong").order_by("pk").first()
     with pytest.raises(PermissionDenied):
-        services.set_person_category(officer, other, year=2024, category="other")
+        services.set_person_category(officer, other, year=2030, category="other")
 
 
 def test_the_pages_add_and_set_through_the_services(demo_user, client):
     office = demo_user("thuongtruc")
     client.force_login(office)
-    url = reverse("reports:work_staff") + "?year=2024"
+    url = reverse("reports:work_staff") + "?year=2030"
     answer = client.post(url, {f"staff-{k}": v for k, v in STAFF.items()}, follow=True)
     assert "Đã thêm Lê Thị Hoa" in answer.content.decode()
     refused = client.post(url, {"staff-full_name": "", "staff-birth_year": "abc"})
     assert "Năm sinh phải là một số." in refused.content.decode()
-    staff = WorkStaff.objects.get()
+    staff = WorkStaff.objects.get(year=2030)
     client.post(reverse("reports:work_staff_delete", args=[staff.pk]))
-    assert not WorkStaff.objects.exists()
+    assert not WorkStaff.objects.filter(year=2030).exists()
     person = Person.objects.filter(unit__code="phuong-hoang-liet").order_by("pk").first()
-    page = reverse("reports:person_categories") + "?year=2024"
+    page = reverse("reports:person_categories") + "?year=2030"
     client.post(page, {"person": person.pk, "category": "entrepreneur"})
-    assert PersonCategory.objects.get(person=person, year=2024).category == "entrepreneur"
+    assert PersonCategory.objects.get(person=person, year=2030).category == "entrepreneur"
