@@ -165,6 +165,9 @@ def official_form(request, key: str):
     year = _form_year(request, key)
     outcome = cached_form(request.user, key, year)
     form = outcome.form
+    form_charts = _form_charts(request, form) if form is not None else []
+    if exported := charts.requested_export(request, form_charts):
+        return exported
     if form is not None and request.GET.get("format") == "xlsx":
         content = form_workbook(
             form.spec,
@@ -188,8 +191,42 @@ def official_form(request, key: str):
         "council": acting_council(request.user),
         "forms": [(k, name) for k, name in FORMS.items()],
         "today": timezone.localdate(),
+        "charts": form_charts,
     }
     return render(request, "reports/official_form.html", context)
+
+
+def _form_charts(request, form) -> list[charts.Chart]:
+    """The form's total split by its columns, and its sections' rows (one bar per row)."""
+    query = charts.page_query(request, "year")
+    spec, lines = form.spec, form.lines()
+    found = []
+    columns = [cell.text for cell in spec.header[-1]] if len(spec.header) > 1 else []
+    total = lines[0]["values"] or []
+    if len(columns) == spec.figures - 1 and any(total[1:]):
+        found.append(
+            charts.Chart(
+                key="theo-cot",
+                title=_("Tổng số chia theo cột của biểu"),
+                labels=columns,
+                series=[charts.Series(_("Tổng số"), total[1:])],
+                label_header=_("Cột"),
+                export_query=query,
+            )
+        )
+    rows = [line for line in lines if line["code"] and line["indent"] == 1 and line["values"]]
+    if any(line["values"][0] for line in rows):
+        found.append(
+            charts.Chart(
+                key="theo-dong",
+                title=_("Tổng số theo từng dòng của biểu"),
+                labels=[line["label"] for line in rows],
+                series=[charts.Series(_("Tổng số"), [line["values"][0] for line in rows])],
+                label_header=_("Dòng"),
+                export_query=query,
+            )
+        )
+    return found
 
 
 def form_0601(request):

@@ -55,6 +55,12 @@ def test_0601_counts_the_districts_own_movements_once_and_its_clusters(office):
     html = response.content.decode()
     assert "0601.N/BNV-TĐKT" in html and "Thông tư số 02/2023/TT-BNV" in html
     assert "NGƯỜI LẬP BIỂU" in html and "THỦ TRƯỞNG ĐƠN VỊ" in html
+    # The chart of the rows carries the same figures, and downloads as a table.
+    by_row = {c.key: c for c in response.context["charts"]}["theo-dong"]
+    assert dict(zip(by_row.labels, by_row.series[0].values, strict=True))["1 năm"] == 3
+    table = office.get(reverse("reports:form_0601"), {"year": YEAR, "chart": "theo-dong",
+                                                      "format": "csv"})  # fmt: skip
+    assert "Cụm, khối thi đua" in table.content.decode("utf-8-sig")
 
 
 def test_2021_gets_the_form_of_circular_03_2018_never_02_2023(office):
