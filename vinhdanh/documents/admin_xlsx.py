@@ -177,9 +177,16 @@ def form_workbook(
     sheet.title = clean_sheet_title(spec.number.split(".")[0])
     numbers = list(spec.number_row)
     width = len(numbers)
-    left = max(1, width // 3)
-    right = max(1, width // 3)
+    # Column A holds the row labels (wide); B the code; then C and the figures.
+    widths = [48, 8] + [14 if width > 5 else 26] * (width - 2)
+    left = 2 if width > 4 else 1
+    right = max(1, (width - left) // 2)
     middle_from, right_from = left + 1, width - right + 1
+
+    def lines_of(text: str, first: int, last: int, factor: float = 1.1) -> int:
+        """Lines a text takes in columns first…last (capitals in bold: a smaller factor)."""
+        per_line = max(1, int(sum(widths[first - 1 : last]) * factor))
+        return max(1, -(-len(text) // per_line))
 
     def block(row: int, first: int, last: int, text: str, *, bold=False, italic=False,
               align="center", size=12):  # fmt: skip
@@ -199,13 +206,19 @@ def form_workbook(
         block(row, 1, left, left_text, bold=row == 1, italic=row == 2, align="left", size=11)
         block(row, middle_from, right_from - 1, middle_text, bold=row == 1, size=12)
         block(row, right_from, width, right_text, align="left", size=11)
-        sheet.row_dimensions[row].height = 48 if row < 3 else 20
+        height = max(
+            lines_of(left_text, 1, left),
+            lines_of(middle_text, middle_from, right_from - 1, 0.8 if row == 1 else 1.1),
+            lines_of(right_text, right_from, width),
+        )
+        sheet.row_dimensions[row].height = 16 * height
     block(4, 1, width, spec.count_unit, italic=True, align="right", size=11)
     # The header: cells spanning rows and columns, placed around those already taken.
     first_header = 5
     taken: set[tuple[int, int]] = set()
     for offset, cells in enumerate(spec.header):
         row, column = first_header + offset, 1
+        tallest = 1
         for header_cell in cells:
             while (row, column) in taken:
                 column += 1
@@ -222,7 +235,10 @@ def form_workbook(
             cell = _put(sheet, row, column, header_cell.text)
             cell.font = Font(name=layout.FONT_NAME, bold=True, size=11)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            if header_cell.rowspan == 1:
+                tallest = max(tallest, lines_of(header_cell.text, column, last_column))
             column = last_column + 1
+        sheet.row_dimensions[row].height = 16 * tallest
     number_row = first_header + len(spec.header)
     for column, text in enumerate(numbers, start=1):
         cell = _put(sheet, number_row, column, text)
@@ -239,6 +255,7 @@ def form_workbook(
         cells = [label, line["code"], *([line["unit"]] if has_unit else []), *values]
         cells += [""] * (width - len(cells))
         bold = line["heading"] or line["indent"] == 0
+        sheet.row_dimensions[row].height = 16 * lines_of(label, 1, 1)
         for column, value in enumerate(cells, start=1):
             cell = _put(sheet, row, column, value)
             cell.font = Font(name=layout.FONT_NAME, bold=bold and column == 1, size=11)
@@ -248,17 +265,17 @@ def form_workbook(
                 wrap_text=column == 1,
             )  # fmt: skip
     row += 2
-    block(row, right_from, width, layout.place_and_date(place, date), italic=True, size=11)
+    place_line = layout.place_and_date(place, date)
+    block(row, right_from, width, place_line, italic=True, size=11)
+    sheet.row_dimensions[row].height = 16 * lines_of(place_line, right_from, width)
     row += 1
     block(row, 1, left, "NGƯỜI LẬP BIỂU", bold=True, size=11)
     block(row, right_from, width, "THỦ TRƯỞNG ĐƠN VỊ", bold=True, size=11)
     row += 1
     block(row, 1, left, "(Ký, họ tên)", italic=True, size=11)
     block(row, right_from, width, "(Ký, họ tên, đóng dấu)", italic=True, size=11)
-    sheet.column_dimensions["A"].width = 48
-    sheet.column_dimensions["B"].width = 8
-    for column in range(3, width + 1):
-        sheet.column_dimensions[get_column_letter(column)].width = 14
+    for column, column_width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = column_width
     sheet.print_title_rows = f"{first_header}:{number_row}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if width > 5 else "portrait"
