@@ -102,11 +102,10 @@ def fill(user, key: str, year: int) -> Outcome:
         values = form_0603.tally(items, _column_of(form_0603.GROUPS_0603))
     elif key == "0604":
         spec = form_0604.FORM_0604
-        values = form_0604.tally([b.kind for b in selectors.work_bodies(council, year)])
+        values = form_0604.tally(selectors.counted_work_bodies(user, year))
     else:
         spec = form_0605.FORM_0605
-        facts = selectors.staff_facts(selectors.work_staff(council, year))
-        values = form_0605.tally(year, facts)
+        values = form_0605.tally(year, selectors.counted_staff_facts(user, year))
     form = FilledForm(
         spec=spec,
         year=year,

@@ -1,5 +1,6 @@
 """Biểu số 0604.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV): the bodies doing the emulation and
-commendation work, counted from what the standing office records (reports.WorkBody).
+commendation work, counted from what the standing offices record (reports.WorkBody): the
+reporting council's and those of the councils below it.
 
 The form is written for ministries and provinces (Vụ, phòng thuộc Vụ, ban and phòng thuộc
 Sở Nội vụ); a district's or a ward's section doing the work is recorded as such and counted

@@ -1,5 +1,6 @@
 """Biểu số 0605.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV): the civil servants doing the emulation
-and commendation work, counted from what the standing office records (reports.WorkStaff).
+and commendation work, counted from what the standing offices record (reports.WorkStaff):
+the reporting council's and those of the councils below it (a city adds up its wards').
 
 Columns: 1 the number of people, 2 of them women. Rows: age on 31/12 of the year reported
 (year − year of birth), training, years in the work (year − the year they started it). The

@@ -149,7 +149,22 @@ def work_staff(council, year: int) -> list[WorkStaff]:
     return list(WorkStaff.objects.filter(council=council, year=year).order_by("full_name", "pk"))
 
 
-def staff_facts(staff: list[WorkStaff]) -> list[StaffFacts]:
-    return [
-        StaffFacts(s.gender == "female", s.birth_year, s.education, s.started_year) for s in staff
-    ]
+def _counted(model, user, year: int):
+    """The rows of every council the reporting body covers (the city adds up its wards')."""
+    rows = model.objects.none()
+    for path in reporting_paths(user):
+        rows = rows | model.objects.filter(year=year, council__unit__path__startswith=path)
+    return rows
+
+
+def counted_work_bodies(user, year: int) -> list[str]:
+    """The kinds of the bodies doing the work, of every council reported on (form 0604)."""
+    return list(_counted(WorkBody, user, year).values_list("kind", flat=True))
+
+
+def counted_staff_facts(user, year: int) -> list[StaffFacts]:
+    """The staff doing the work, of every council reported on (form 0605)."""
+    rows = _counted(WorkStaff, user, year).values_list(
+        "gender", "birth_year", "education", "started_year"
+    )
+    return [StaffFacts(g == "female", born, edu, started) for g, born, edu, started in rows]

@@ -130,3 +130,33 @@ def test_0605_counts_the_councils_staff_of_the_year(office):
     rows = _rows(office.get(reverse("reports:form_0605"), {"year": YEAR}))
     assert rows["01"] == [1, 1] and rows["03"] == [1, 1] and rows["11"] == [1, 1]
     assert rows["13"] == [1, 1]
+
+
+def test_the_city_adds_up_its_wards_and_a_ward_reports_its_own(client):
+    """Two-level government: the city's 0601 and 0605 hold its wards' movements and staff;
+    the ward's hold only its own, never the city's."""
+    from vinhdanh.awards.tests import two_levels
+
+    levels = two_levels.build()
+    city_unit, ward_unit = levels.city.unit, levels.ward.unit
+    _movement("Thi đua của Thành phố", city_unit)
+    _movement("Thi đua của phường", ward_unit)
+    for council, name in ((levels.city, "Cán bộ Sở"), (levels.ward, "Cán bộ phường")):
+        WorkStaff.objects.create(
+            council=council,
+            year=YEAR,
+            full_name=name,
+            gender="male",
+            birth_year=1980,
+            education="university",
+            started_year=2020,
+        )
+    client.force_login(levels.city_office)
+    city_0601 = _rows(client.get(reverse("reports:form_0601"), {"year": YEAR}))
+    city_0605 = _rows(client.get(reverse("reports:form_0605"), {"year": YEAR}))
+    assert city_0601["01"] == [2, 0, 1, 1]  # the city's (province level) and the ward's
+    assert city_0605["01"] == [2, 0]
+    client.force_login(levels.ward_office)
+    ward_0601 = _rows(client.get(reverse("reports:form_0601"), {"year": YEAR}))
+    ward_0605 = _rows(client.get(reverse("reports:form_0605"), {"year": YEAR}))
+    assert ward_0601["01"] == [1, 0, 0, 1] and ward_0605["01"] == [1, 0]
