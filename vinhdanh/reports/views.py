@@ -364,6 +364,15 @@ def person_categories(request):
         )
     )
     labels = dict(Category.choices)
+    # Who may set whose category: the permission without an object (the role and the seat),
+    # then the rows of the page the user may change, in one query.
+    changeable = set()
+    if allows(request.user, permissions.SET_PERSON_CATEGORY):
+        changeable = set(
+            access.scope_queryset(
+                request.user, Person.objects.filter(pk__in=ids), access.CHANGE
+            ).values_list("pk", flat=True)
+        )
     rows = []
     for person in page:
         default = default_category(person.is_manager, person.is_direct_worker)
@@ -373,7 +382,7 @@ def person_categories(request):
                 "category": kept.get(person.pk, default),
                 "kept": person.pk in kept,
                 "default_label": labels[default],
-                "may_set": allows(request.user, permissions.SET_PERSON_CATEGORY, person),
+                "may_set": person.pk in changeable,
             }
         )
     context = {

@@ -93,3 +93,16 @@ def test_the_pages_add_and_set_through_the_services(demo_user, client):
     page = reverse("reports:person_categories") + "?year=2030"
     client.post(page, {"person": person.pk, "category": "entrepreneur"})
     assert PersonCategory.objects.get(person=person, year=2030).category == "entrepreneur"
+
+
+def test_the_categories_page_offers_the_choice_only_for_ones_own_people(demo_user, client):
+    client.force_login(demo_user("canbo.hoangliet"))
+    page = client.get(reverse("reports:person_categories"), {"year": 2030})
+    rows = page.context["rows"]
+    own = [row for row in rows if row["person"].unit.code == "phuong-hoang-liet"]
+    assert own and all(row["may_set"] for row in own)
+    assert all(not row["may_set"] for row in rows if row not in own)
+    uyvien = demo_user("uyvien")  # a council member reads, sets nothing
+    client.force_login(uyvien)
+    rows = client.get(reverse("reports:person_categories"), {"year": 2030}).context["rows"]
+    assert rows and not any(row["may_set"] for row in rows)
