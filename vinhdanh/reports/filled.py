@@ -79,12 +79,22 @@ def fill(user, key: str, year: int) -> Outcome:
     if circular is None or (circular == TT03 and key not in TT03_NUMBERS):
         return Outcome(None, _unavailable(key, year))
     council = selectors.reporting_council(user)
+    notes: list[str] = []
     if key == "0601":
         facts = selectors.movement_facts(user, year)
         if circular == TT02:
             spec, values = form_0601.FORM_0601, form_0601.tally(facts)
         else:
             spec, values = form_0601.FORM_0701, form_0601.tally_0701(facts)
+            below = sum(f.launch_level not in ("central", "province") for f in facts)
+            if below:
+                notes.append(
+                    _(
+                        "Ngoài biểu: %(count)s phong trào, cụm thi đua do cấp huyện, cấp xã tổ "
+                        "chức trong phạm vi báo cáo (Biểu 0701 không có cột cho các cấp này)."
+                    )
+                    % {"count": below}
+                )
     elif key == "0602":
         titles = _state_titles()
         items = selectors.award_items(user, year, set(titles))
@@ -113,5 +123,6 @@ def fill(user, key: str, year: int) -> Outcome:
         reporting_unit=council.name if council else "",
         receiving_unit=selectors.receiving_unit(council),
         place=place_of(council.unit) if council else "",
+        notes=notes,
     )
     return Outcome(form)

@@ -68,8 +68,10 @@ def test_2021_gets_the_form_of_circular_03_2018_never_02_2023(office):
     html = response.content.decode()
     assert "0701.N/BNV-TĐKT" in html and "03/2018/TT-BNV" in html
     assert "02/2023/TT-BNV ngày" not in html
-    # The district's movements have no column in the ministry's and province's form.
+    # The district's movements have no column in the ministry's and province's form: the
+    # page says how many were left out.
     assert _rows(response)["01"] == [0, 0, 0]
+    assert "Ngoài biểu:" in html and "Biểu 0701 không có cột" in html
     workbook = office.get(reverse("reports:form_0601"), {"year": 2021, "format": "xlsx"})
     sheet = load_workbook(io.BytesIO(workbook.content)).active
     assert sheet["A1"].value == "Biểu số: 0701.N/BNV-TĐKT"
