@@ -10,7 +10,7 @@ from vinhdanh.core.tests.query_budget import assert_flat
 from vinhdanh.movements.models import Movement
 from vinhdanh.org.models import Person, Unit
 from vinhdanh.records.models import PastAward
-from vinhdanh.reports.models import PersonCategory, WorkStaff
+from vinhdanh.reports.models import PersonCategory, WorkBody, WorkStaff
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +105,21 @@ def test_the_persons_categories(office):
             done.append(person)
 
     assert_flat(office, reverse("reports:person_categories") + "?year=2031", grow)
+
+
+def test_form_0604(office, demo_user):
+    council = demo_user("thuongtruc").council
+    made = []
+
+    def grow(count: int) -> None:
+        start = len(made)
+        made.extend(
+            WorkBody.objects.bulk_create(
+                WorkBody(council=council, year=2031, kind="home_affairs_section",
+                         name=f"Phòng {start + n}")
+                for n in range(count)
+            )
+        )  # fmt: skip
+
+    html = assert_flat(office, reverse("reports:form_0604") + "?year=2031", grow).content.decode()
+    assert ">210<" in html
