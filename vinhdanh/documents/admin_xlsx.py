@@ -278,7 +278,7 @@ def form_workbook(
         sheet.column_dimensions[get_column_letter(column)].width = column_width
     sheet.print_title_rows = f"{first_header}:{number_row}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if width > 5 else "portrait"
+    sheet.page_setup.orientation = "landscape" if width > 7 else "portrait"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
