@@ -14,7 +14,7 @@ class ReportsConfig(AppConfig):
             "reports:work_staff",
             _("Công chức làm công tác thi đua"),
             "bi-person-badge",
-            "reports.keep_work_staff",
+            "reports.view_work_staff",
         ),
     ]
 

@@ -16,6 +16,9 @@ from vinhdanh.accounts.predicates import (  # noqa: E402
 )
 
 KEEP_WORK_STAFF = define("reports.keep_work_staff", is_standing_office)
+# The lists hold personal data (names, years of birth): read by the standing office only,
+# also once its seat has ended (then read only).
+VIEW_WORK_STAFF = define("reports.view_work_staff", is_standing_office, reads=True)
 
 
 def _a_person():

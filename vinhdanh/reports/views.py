@@ -256,7 +256,7 @@ def _staff_year(request) -> int:
 
 @login_required
 def work_staff(request):
-    require(request.user, permissions.KEEP_WORK_STAFF)
+    require(request.user, permissions.VIEW_WORK_STAFF)
     council = acting_council(request.user)
     year = _staff_year(request)
     staff_form, body_form = WorkStaffForm(prefix="staff"), WorkBodyForm(prefix="body")
@@ -290,6 +290,7 @@ def work_staff(request):
         "bodies": selectors.work_bodies(council, year),
         "staff_form": staff_form,
         "body_form": body_form,
+        "may_keep": allows(request.user, permissions.KEEP_WORK_STAFF),
     }
     return render(request, "reports/work_staff.html", context)
 

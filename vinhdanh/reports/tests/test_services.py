@@ -106,3 +106,22 @@ def test_the_categories_page_offers_the_choice_only_for_ones_own_people(demo_use
     client.force_login(uyvien)
     rows = client.get(reverse("reports:person_categories"), {"year": 2030}).context["rows"]
     assert rows and not any(row["may_set"] for row in rows)
+
+
+def test_an_ended_seat_reads_the_list_and_adds_nothing(demo_user, client):
+    import datetime
+
+    from vinhdanh.org.models import Council
+
+    office = demo_user("thuongtruc")
+    services.add_work_staff(office, office.council, year=2030, **STAFF)
+    # The district's council ended with the 2025 reform: its office reads, adds nothing.
+    Council.objects.filter(pk=office.council_id).update(valid_to=datetime.date(2025, 7, 1))
+    client.force_login(office)
+    page = client.get(reverse("reports:work_staff"), {"year": 2030})
+    assert page.status_code == 200 and not page.context["may_keep"]
+    html = page.content.decode()
+    assert "Lê Thị Hoa" in html and 'data-testid="add-work-staff"' not in html
+    refused = client.post(reverse("reports:work_staff") + "?year=2030",
+                          {f"staff-{k}": v for k, v in STAFF.items()})  # fmt: skip
+    assert refused.status_code == 200 and WorkStaff.objects.filter(year=2030).count() == 1
