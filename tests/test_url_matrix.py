@@ -48,6 +48,7 @@ from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
 from vinhdanh.plans.models import Plan, ProgressReport, ReportAttachment, Task, UnitPlanSubmission
 from vinhdanh.records.models import Rating, RecordImport, ScreeningJob
+from vinhdanh.reports.models import WorkBody, WorkStaff
 from vinhdanh.scoring.models import BallotRound, ClusterProposal, Scorecard, ScoreEvidence
 from vinhdanh.signing.models import SignedDocument, SigningCertificate, TrustRoot
 from vinhdanh.training import services as training_services
@@ -135,6 +136,15 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "rules:settings": (SIGNED_IN, None),
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
+    "reports:form_0602": (SIGNED_IN, None),
+    "reports:form_0603": (SIGNED_IN, None),
+    "reports:form_0604": (SIGNED_IN, None),
+    "reports:form_0605": (SIGNED_IN, None),
+    "reports:person_categories": (SIGNED_IN, None),
+    # The council's lists of the staff and bodies doing the work (forms 0604, 0605).
+    "reports:work_staff": (OFFICE, None),
+    "reports:work_staff_delete": (ACTION, "work_staff_row"),
+    "reports:work_body_delete": (ACTION, "work_body_row"),
     "movements:movement_list": (SIGNED_IN, None),
     "training:session_list": (SIGNED_IN, None),
     "inspections:plan_list": (SIGNED_IN, None),
@@ -567,6 +577,14 @@ def _make_missing_objects(office, officer_a, officer_b) -> dict:
         office, kind="awards", year=2021, title="Lễ thử", held_at=session.starts_at,
         place="Hội trường",
     )  # fmt: skip
+    # A row of each of the council's lists of forms 0604 and 0605.
+    made["work_staff"] = WorkStaff.objects.create(
+        council=office.council, year=2021, full_name="Lê Thị Hoa", gender="female",
+        birth_year=1985, education="university", started_year=2015,
+    )  # fmt: skip
+    made["work_body"] = WorkBody.objects.create(
+        council=office.council, year=2021, kind="local_section", name="Phòng Nội vụ"
+    )
     made["feeds"] = [
         plan_services.create_feed_token(actor=user, unit=unit)
         for unit, user in ((ward_a, officer_a), (ward_b, officer_b))
@@ -618,6 +636,8 @@ def targets(made) -> dict[str, list[Target]]:
         "ballot": Target({"pk": BallotRound.objects.first().pk}),
         "record_kind": Target({"kind": "ratings"}, everyone, True),
         "record_import": Target({"pk": made["record_import"].pk}),
+        "work_staff_row": Target({"pk": made["work_staff"].pk}),
+        "work_body_row": Target({"pk": made["work_body"].pk}),
     }
     session = TrainingSession.objects.get(year=2021, state="reported")
     # Every ward was invited to the district's session, the cluster head's included.

@@ -360,6 +360,11 @@ PUBLIC_NOTICE_MIN_WORKING_DAYS = int(os.environ.get("PUBLIC_NOTICE_MIN_WORKING_D
 # Counts over the awards (the statistics, the dossiers' charts) are kept this long between
 # changes (core.kept).
 REPORT_TREND_CACHE_SECONDS = int(os.environ.get("REPORT_TREND_CACHE_SECONDS", "600"))
+# The first year reported on the forms of Thông tư 02/2023/TT-BNV (0601–0605); the years
+# before it get those of Thông tư 03/2018/TT-BNV (reports.official_forms).
+VINHDANH_STAT_FORMS_TT02_FIRST_YEAR = int(
+    os.environ.get("VINHDANH_STAT_FORMS_TT02_FIRST_YEAR", "2023")
+)
 # Whether a decision may rest on an authority row the catalogue marks unconfirmed (law.md
 # §6: e.g. the provincial Chairman's "xã, phường tiêu biểu"): allowed by default, with the
 # doubt written on the decision's history; set to 0 to refuse until the text is confirmed.

@@ -99,6 +99,12 @@ ACTION_LABELS = {
     "exemplars.exemplar.publish": _("công bố gương điển hình lên bảng vàng"),
     "exemplars.exemplar.withdraw": _("gỡ gương điển hình khỏi bảng vàng"),
     "exemplars.exemplar.commend": _("lập hồ sơ khen thưởng đột xuất từ gương điển hình"),
+    # reports
+    "reports.work_staff.add": _("thêm công chức làm công tác thi đua, khen thưởng"),
+    "reports.work_staff.remove": _("xóa công chức làm công tác thi đua, khen thưởng"),
+    "reports.work_body.add": _("thêm tổ chức làm công tác thi đua, khen thưởng"),
+    "reports.work_body.remove": _("xóa tổ chức làm công tác thi đua, khen thưởng"),
+    "reports.person_category.set": _("phân loại cá nhân theo năm"),
     # movements
     "ceremonies.ceremony.create": _("tạo hội nghị, lễ trao tặng"),
     "ceremonies.ceremony.update": _("sửa hội nghị, lễ trao tặng"),

@@ -369,4 +369,137 @@ def official_workbook(
     sheet = book.active
     sheet.title = clean_sheet_title(sheet_title)
     official_sheet(sheet, letterhead, title=title, date=date, headers=headers, rows=rows, **options)
+
+
+def form_workbook(
+    spec,
+    lines: Sequence[dict],
+    *,
+    year: int,
+    reporting_unit: str,
+    receiving_unit: str,
+    period: str,
+    place: str,
+    date: datetime.date | None,
+    receiving_day: str = "Ngày 15 tháng 12 năm báo cáo",
+) -> bytes:
+    """A statistics form of the Ministry of Home Affairs laid out as printed: the form's
+    number, circular and receiving day on the left, its title and period in the middle, the
+    reporting and receiving units on the right; the header with its merged cells, the
+    A/B/(C)/1…n column-number row, the rows, then the signature rows (người lập biểu;
+    place and date, thủ trưởng đơn vị).
+
+    `spec` gives number, circular_line, title, count_unit, header (rows of cells with
+    text, rowspan, colspan), number_row; each line has label, code, unit, indent, heading,
+    values (reports.official_forms.FilledForm.lines)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = clean_sheet_title(spec.number.split(".")[0])
+    numbers = list(spec.number_row)
+    width = len(numbers)
+    # Column A holds the row labels (wide); B the code; then C and the figures.
+    widths = [48, 8] + [14 if width > 5 else 26] * (width - 2)
+    left = 2 if width > 4 else 1
+    right = max(1, (width - left) // 2)
+    middle_from, right_from = left + 1, width - right + 1
+
+    def lines_of(text: str, first: int, last: int, factor: float = 1.1) -> int:
+        """Lines a text takes in columns first…last (capitals in bold: a smaller factor)."""
+        per_line = max(1, int(sum(widths[first - 1 : last]) * factor))
+        return max(1, -(-len(text) // per_line))
+
+    def block(row: int, first: int, last: int, text: str, *, bold=False, italic=False,
+              align="center", size=12):  # fmt: skip
+        if last > first:
+            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        cell = _put(sheet, row, first, text)
+        cell.font = Font(name=layout.FONT_NAME, bold=bold, italic=italic, size=size)
+        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+        return cell
+
+    top = [
+        (f"Biểu số: {spec.number}", spec.title, f"Đơn vị báo cáo: {reporting_unit}"),
+        (spec.circular_line, period, f"Đơn vị nhận báo cáo: {receiving_unit}"),
+        (f"Ngày nhận báo cáo: {receiving_day}", "", ""),
+    ]
+    for row, (left_text, middle_text, right_text) in enumerate(top, start=1):
+        block(row, 1, left, left_text, bold=row == 1, italic=row == 2, align="left", size=11)
+        block(row, middle_from, right_from - 1, middle_text, bold=row == 1, size=12)
+        block(row, right_from, width, right_text, align="left", size=11)
+        height = max(
+            lines_of(left_text, 1, left),
+            lines_of(middle_text, middle_from, right_from - 1, 0.8 if row == 1 else 1.1),
+            lines_of(right_text, right_from, width),
+        )
+        sheet.row_dimensions[row].height = 16 * height
+    block(4, 1, width, spec.count_unit, italic=True, align="right", size=11)
+    # The header: cells spanning rows and columns, placed around those already taken.
+    first_header = 5
+    taken: set[tuple[int, int]] = set()
+    for offset, cells in enumerate(spec.header):
+        row, column = first_header + offset, 1
+        tallest = 1
+        for header_cell in cells:
+            while (row, column) in taken:
+                column += 1
+            last_row = row + header_cell.rowspan - 1
+            last_column = column + header_cell.colspan - 1
+            for r in range(row, last_row + 1):
+                for c in range(column, last_column + 1):
+                    taken.add((r, c))
+                    sheet.cell(row=r, column=c).border = _BOX
+            if last_row > row or last_column > column:
+                sheet.merge_cells(
+                    start_row=row, start_column=column, end_row=last_row, end_column=last_column
+                )
+            cell = _put(sheet, row, column, header_cell.text)
+            cell.font = Font(name=layout.FONT_NAME, bold=True, size=11)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            if header_cell.rowspan == 1:
+                tallest = max(tallest, lines_of(header_cell.text, column, last_column))
+            column = last_column + 1
+        sheet.row_dimensions[row].height = 16 * tallest
+    number_row = first_header + len(spec.header)
+    for column, text in enumerate(numbers, start=1):
+        cell = _put(sheet, number_row, column, text)
+        cell.font = Font(name=layout.FONT_NAME, italic=True, size=11)
+        cell.alignment = Alignment(horizontal="center")
+        cell.border = _BOX
+    has_unit = "C" in numbers
+    row = number_row
+    for line in lines:
+        row += 1
+        prefix = {1: "– ", 2: "+ "}.get(line["indent"], "")
+        label = ("    " * min(line["indent"], 2)) + prefix + line["label"]
+        values = line["values"] or []
+        cells = [label, line["code"], *([line["unit"]] if has_unit else []), *values]
+        cells += [""] * (width - len(cells))
+        bold = line["heading"] or line["indent"] == 0
+        sheet.row_dimensions[row].height = 16 * lines_of(label, 1, 1)
+        for column, value in enumerate(cells, start=1):
+            cell = _put(sheet, row, column, value)
+            cell.font = Font(name=layout.FONT_NAME, bold=bold and column == 1, size=11)
+            cell.border = _BOX
+            cell.alignment = Alignment(
+                horizontal="left" if column == 1 else "center", vertical="center",
+                wrap_text=column == 1,
+            )  # fmt: skip
+    row += 2
+    place_line = layout.place_and_date(place, date)
+    block(row, right_from, width, place_line, italic=True, size=11)
+    sheet.row_dimensions[row].height = 16 * lines_of(place_line, right_from, width)
+    row += 1
+    block(row, 1, left, "NGƯỜI LẬP BIỂU", bold=True, size=11)
+    block(row, right_from, width, "THỦ TRƯỞNG ĐƠN VỊ", bold=True, size=11)
+    row += 1
+    block(row, 1, left, "(Ký, họ tên)", italic=True, size=11)
+    block(row, right_from, width, "(Ký, họ tên, đóng dấu)", italic=True, size=11)
+    for column, column_width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = column_width
+    sheet.print_title_rows = f"{first_header}:{number_row}"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if width > 7 else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     return _saved(book)

@@ -18,3 +18,10 @@ def cached_award_trends(user, last_year: int) -> AwardTrends:
 
 def cached_award_statistics(user, year: int) -> AwardStatistics:
     return kept(user, "award-statistics", year, lambda: award_statistics(user, year))
+
+
+def cached_form(user, key: str, year: int):
+    """A statistics form filled for the user's council (reports.filled.fill)."""
+    from vinhdanh.reports.filled import fill
+
+    return kept(user, f"form-{key}", year, lambda: fill(user, key, year))
