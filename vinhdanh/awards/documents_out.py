@@ -6,6 +6,7 @@ Phụ lục I); this module writes what they say. docs/documents.md shows each o
 
 import datetime
 from collections import Counter
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
@@ -352,63 +353,107 @@ def consideration_line(nominations, council) -> str:
     return "Xét đề nghị của " + "; của ".join(parts) + "."
 
 
-def decision_docx(decision, *, chairman: str = "") -> bytes:
+@dataclass
+class DecisionContent:
+    """What a decision says, composed once for its .docx and its PDF to sign."""
+
+    head: Letterhead
+    council: object
+    bonus: BonusRows
+    bases: list[str]
+    # (article text, the lines under it)
+    articles: list[tuple[str, list[str]]]
+    delegation: str
+    authority: str
+    signer: str
+    recipients: list[str]
+    annex_title: str
+    annex_caption: str
+
+    @property
+    def annex_rows(self) -> list[list]:
+        return _decision_rows(self.bonus)
+
+    @property
+    def total_row(self) -> list:
+        return _total_row(self.bonus)
+
+
+def decision_content(decision, *, chairman: str = "") -> DecisionContent:
     head = unit_letterhead(decision.issuer, decision.reference)
     council = council_of_unit(decision.issuer)
     bonus = _decision_bonus(decision)
     nominations = [n for n, _b in bonus.rows]
-    doc = AdminDocument(head, date=decision.signed_on, kind="QUYẾT ĐỊNH", subject=decision.subject)
-    doc.heading(_chairman_line(head).upper())
     lines = decision_bases_for(decision, nominations, council)
     consideration = consideration_line(nominations, council)
-    doc.bases(lines + ([consideration] if consideration else []))
-    doc.heading("QUYẾT ĐỊNH:")
-    doc.article(
-        1,
+    one_year = len({n.year for n in nominations}) == 1
+    first = (
         f"Tặng {conferred_phrase(nominations)} có tên trong danh sách kèm theo Quyết định này, "
         "vì đã có thành tích xuất sắc"
-        + (f" năm {nominations[0].year}" if len({n.year for n in nominations}) == 1 else "")
-        + ".",
+        + (f" năm {nominations[0].year}" if one_year and nominations else "")
+        + "."
     )
-    doc.article(
-        2,
+    second = (
         f"Tiền thưởng kèm theo các danh hiệu, hình thức khen thưởng tại Điều 1 tổng cộng "
         f"{bonus.total_text} (Bằng chữ: {money_in_words(bonus.total)}), tính theo mức lương "
-        f"cơ sở áp dụng ngày {decision.signed_on:%d/%m/%Y}, gồm:",
+        f"cơ sở áp dụng ngày {decision.signed_on:%d/%m/%Y}, gồm:"
     )
+    groups = []
     for title, word, amount, count in bonus_groups(bonus):
         if amount is None:
-            doc.paragraph(f"- “{title}”: {count} {word}, chưa tính được mức thưởng;")
+            groups.append(f"- “{title}”: {count} {word}, chưa tính được mức thưởng;")
         else:
-            doc.paragraph(
+            groups.append(
                 f"- “{title}”: {vn_money(amount)}/{word} × {count} {word} = "
                 f"{vn_money(amount * count)};"
             )
-    doc.paragraph(
+    groups.append(
         f"Nguồn kinh phí: từ Quỹ thi đua, khen thưởng của {head.issuer} năm "
         f"{decision.signed_on.year}; mức và căn cứ của từng trường hợp ghi trong danh sách kèm "
         "theo."
     )
-    council_line = executors(decision, council)
-    doc.article(
-        3,
+    third = (
         "Quyết định này có hiệu lực kể từ ngày ký. "
-        f"{council_line} chịu trách nhiệm thi hành Quyết định này./.",
+        f"{executors(decision, council)} chịu trách nhiệm thi hành Quyết định này./."
     )
     delegation, authority = signature_lines(decision.signer_role)
-    doc.signature(delegation=delegation, authority=authority, signer=chairman or decision.signer)
-    doc.recipients(["Như Điều 3", *([council.name] if council is not None else [])])
-    doc.annex(
-        "DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG",
-        f"(Kèm theo Quyết định số {decision.reference} {long_date(decision.signed_on)} của "
-        f"{_chairman_line(head)})",
-        landscape=True,
+    return DecisionContent(
+        head=head,
+        council=council,
+        bonus=bonus,
+        bases=lines + ([consideration] if consideration else []),
+        articles=[(first, []), (second, groups), (third, [])],
+        delegation=delegation,
+        authority=authority,
+        signer=chairman or decision.signer,
+        recipients=["Như Điều 3", *([council.name] if council is not None else [])],
+        annex_title="DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG",
+        annex_caption=(
+            f"(Kèm theo Quyết định số {decision.reference} {long_date(decision.signed_on)} của "
+            f"{_chairman_line(head)})"
+        ),
     )
+
+
+def decision_docx(decision, *, chairman: str = "") -> bytes:
+    content = decision_content(decision, chairman=chairman)
+    head = content.head
+    doc = AdminDocument(head, date=decision.signed_on, kind="QUYẾT ĐỊNH", subject=decision.subject)
+    doc.heading(_chairman_line(head).upper())
+    doc.bases(content.bases)
+    doc.heading("QUYẾT ĐỊNH:")
+    for number, (text, lines) in enumerate(content.articles, start=1):
+        doc.article(number, text)
+        for line in lines:
+            doc.paragraph(line)
+    doc.signature(delegation=content.delegation, authority=content.authority, signer=content.signer)
+    doc.recipients(content.recipients)
+    doc.annex(content.annex_title, content.annex_caption, landscape=True)
     doc.table(
         DECISION_HEADERS,
-        _decision_rows(bonus),
+        content.annex_rows,
         widths_cm=DECISION_WIDTHS_CM,
-        total_row=_total_row(bonus),
+        total_row=content.total_row,
         align=DECISION_ALIGN,
     )
     return doc.to_bytes()
