@@ -367,7 +367,8 @@ class AdminDocument:
             _cant_split(row)  # a row stays on one page
             for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
-                if align:
+                # `align` may name only the first columns; the others align by their value.
+                if align and index < len(align):
                     paragraph.alignment = _ALIGN[align[index]]
                 elif _is_number(value):
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT

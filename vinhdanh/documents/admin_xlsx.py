@@ -369,6 +369,7 @@ def official_workbook(
     sheet = book.active
     sheet.title = clean_sheet_title(sheet_title)
     official_sheet(sheet, letterhead, title=title, date=date, headers=headers, rows=rows, **options)
+    return _saved(book)
 
 
 def form_workbook(
