@@ -19,7 +19,7 @@ from vinhdanh.contests.models import (
     PrizeRank,
     RoundKind,
 )
-from vinhdanh.contests.services import ENTRY_FILE_KINDS, ENTRY_FILE_MAX
+from vinhdanh.contests.services import ENTRY_FILE_KINDS, ENTRY_FILE_MAX, plain
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.core.years import year_field
 from vinhdanh.workflow.forms import ActionForm
@@ -291,7 +291,7 @@ class ScoreForm(forms.Form):
         self.criteria = list(sheet.round.criteria.all())
         for criterion in self.criteria:
             self.fields[f"c{criterion.pk}"] = forms.CharField(
-                label=f"{criterion.name} (tối đa {criterion.max_score.normalize()})",
+                label=f"{criterion.name} (tối đa {plain(criterion.max_score)})",
                 required=False,
                 initial=given.get(criterion.pk),
                 max_length=10,

@@ -125,6 +125,11 @@ def update_contest(actor, contest: Contest, *, expected_version, prizes=None, **
     return contest
 
 
+def plain(number: Decimal) -> str:
+    """60.00 -> "60", 30.50 -> "30,5": a score as the judges write it."""
+    return format(number.normalize(), "f").replace(".", ",")
+
+
 def _parse_score(value, *, maximum: Decimal, label: str) -> Decimal:
     try:
         number = Decimal(str(value).replace(",", ".").strip())
@@ -135,7 +140,7 @@ def _parse_score(value, *, maximum: Decimal, label: str) -> Decimal:
     if number > maximum:
         raise ValidationError(
             _("Điểm “%(label)s” (%(value)s) vượt điểm tối đa %(max)s.")
-            % {"label": label, "value": number.normalize(), "max": maximum.normalize()}
+            % {"label": label, "value": plain(number), "max": plain(maximum)}
         )
     return number
 
@@ -520,7 +525,7 @@ def save_scores(judge, sheet: Sheet, values: dict, *, expected_version=None) -> 
 def submit_sheet(judge, sheet, *, expected_version=None, note="") -> Sheet:
     if reason := own_unit_conflict(judge, sheet.entry):
         raise ValidationError(reason)
-    if sheet.round.state != RoundState.OPEN:
+    if Round.objects.get(pk=sheet.round_id).state != RoundState.OPEN:
         raise ValidationError(_("Vòng chấm chưa mở hoặc đã kết thúc."))
     return transition(
         SHEETS, judge, sheet, "submit", note=note, expected_version=expected_version,
