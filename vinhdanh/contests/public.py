@@ -20,10 +20,6 @@ from vinhdanh.workflow.views import run_service
 # The largest body: the file at its limit plus the text at its limit, percent-encoded.
 ENTRY_BODY_MAX = services.ENTRY_FILE_MAX + ENTRY_TEXT_MAX * 9 + 16 * 1024
 STATUS_BODY_MAX = 4 * 1024
-# Per client address; a deployment may set them (docs/deploy.md).
-ENTRY_RATE_BURST = getattr(settings, "CONTEST_ENTRY_RATE_BURST", "3/m")
-ENTRY_RATE_HOURLY = getattr(settings, "CONTEST_ENTRY_RATE_HOURLY", "20/h")
-STATUS_RATE = getattr(settings, "CONTEST_STATUS_RATE", "30/h")
 
 # What the author sees of their entry: the stage only, never scores or other entries.
 PUBLIC_STAGE = {
@@ -114,7 +110,8 @@ def public_enter(request, pk: int):
                 _("Nội dung gửi lên vượt quá giới hạn: tệp tối đa %d MB.")
                 % (services.ENTRY_FILE_MAX // services.MB),
             )  # fmt: skip
-        if _over(request, "contests.public_enter", (ENTRY_RATE_BURST, ENTRY_RATE_HOURLY)):
+        rates = (settings.CONTEST_ENTRY_RATE_BURST, settings.CONTEST_ENTRY_RATE_HOURLY)
+        if _over(request, "contests.public_enter", rates):
             return _refused(
                 request, 429, _("Đã gửi quá nhiều bài"),
                 _("Từ địa chỉ này đã có quá nhiều lượt gửi trong thời gian ngắn. Xin thử lại "
@@ -149,7 +146,7 @@ def public_status(request):
     if request.method == "POST":
         if _too_long(request, STATUS_BODY_MAX):
             return _refused(request, 413, _("Yêu cầu quá lớn"), _("Chỉ nhập mã theo dõi."))
-        if _over(request, "contests.public_status", (STATUS_RATE,)):
+        if _over(request, "contests.public_status", (settings.CONTEST_STATUS_RATE,)):
             return _refused(
                 request, 429, _("Tra cứu quá nhiều lần"),
                 _("Từ địa chỉ này đã tra cứu quá nhiều lần. Xin thử lại sau một giờ."),
