@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -169,8 +170,16 @@ def accept_waiting(request, pk: int):
 
 
 def _judge_candidates(contest):
-    # The council's accounts and outside experts signed up by the instance's administrator.
-    return get_user_model().objects.filter(is_active=True).order_by("first_name", "username")
+    # The accounts holding a seat in the contest's council: its members, its staff, and the
+    # outside experts the instance's administrator gave a seat to judge.
+    seated = Q(council=contest.council) | Q(memberships__council=contest.council)
+    users = get_user_model().objects.filter(seated, is_active=True)
+    return (
+        get_user_model()
+        .objects.filter(pk__in=users.values("pk"))
+        .select_related("unit")
+        .order_by("first_name", "username")
+    )
 
 
 @login_required
@@ -239,7 +248,10 @@ def _entry_page(request, entry, refused=None):
         "contest": entry.contest,
         "actions": {a.name: a for a in ENTRIES.available(user, entry)},
         "sheets": entry.sheets.select_related("judge", "round").prefetch_related("scores"),
-        "history": entry.transitions.select_related("actor"),
+        "history": [
+            (step, ENTRIES.actions[step.action].label if step.action in ENTRIES.actions else "")
+            for step in entry.transitions.select_related("actor")
+        ],
         "step_form": forms.StepForm(initial={"version": entry.version}),
         "reject_form": refused
         or forms.RejectForm(initial={"version": entry.version}, action=ENTRIES.actions["reject"]),
