@@ -82,7 +82,8 @@ def test_an_entry_from_the_public_form_to_the_prize(page, login, site):
     # The judge scores by the entry's code, without the author's name anywhere on the page.
     page = _as(login, page, "uyvien")
     page.goto(f"{site}/contests/sheets/")
-    page.get_by_test_id("sheet-table").get_by_text("B-001").click()
+    row = page.get_by_test_id("sheet-table").locator("tr", has_text=contest.title)
+    row.get_by_role("link", name="B-001").click()
     assert AUTHOR not in page.content() and "Định Công" not in page.content()
     scores = page.get_by_test_id("score-form")
     boxes = scores.locator("input[type=text]")
