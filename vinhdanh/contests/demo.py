@@ -57,7 +57,7 @@ SUBJECTS = [
     ("Ánh sáng cho người mù", "hội viên chữ thập đỏ", "đưa đón người khiếm thị đi khám"),
 ]
 PARAGRAPH = (
-    "Ở phường {ward}, ai cũng biết đến {who} ấy. Nhiều năm nay, người ấy lặng lẽ {deed}, "
+    "Ở {ward}, ai cũng biết đến {who} ấy. Nhiều năm nay, người ấy lặng lẽ {deed}, "
     "không kể ngày nắng hay ngày mưa, không đòi hỏi một lời cảm ơn. Những việc làm giản dị "
     "nhưng bền bỉ đã lan tỏa trong khu dân cư, khiến nhiều người trẻ học theo, nhiều gia đình "
     "cùng góp sức. Chúng tôi viết lại câu chuyện này như một lời tri ân, và để mọi người cùng "
@@ -76,7 +76,7 @@ ENTRY_PDF = (
 
 
 def _text(index: int, ward: str, who: str, deed: str) -> str:
-    paragraph = PARAGRAPH.format(ward=ward, who=who, deed=deed)
+    paragraph = PARAGRAPH.format(ward=ward.replace("Phường", "phường"), who=who, deed=deed)
     return f"Kỳ {index + 1}.\n\n" + "\n\n".join([paragraph] * (6 + index % 5))
 
 

@@ -390,7 +390,12 @@ def own_unit_conflict(judge, entry: Entry) -> str | None:
 
 
 def round_entries(round_: Round):
-    """The entries a round judges: the accepted ones in the first, the finalists after."""
+    """The entries a round judges: before it starts, the accepted ones in the first round and
+    the finalists after; once it has started, those it gave to judges (whatever step each
+    entry has reached since)."""
+    if round_.state != RoundState.PENDING:
+        judged = Sheet.objects.filter(round=round_).values("entry_id")
+        return round_.contest.entries.filter(pk__in=judged).order_by("pk")
     state = EntryState.ACCEPTED if round_.number == 1 else EntryState.FINALIST
     return round_.contest.entries.filter(state=state).order_by("pk")
 

@@ -173,6 +173,9 @@ def test_two_rounds_to_the_decision(office, make_contest, enter):
     services.close_round(office, first)
     states = dict(contest.entries.values_list("pk", "state"))
     assert [states[e.pk] for e in entries] == ["finalist", "finalist", "eliminated", "eliminated"]
+    first.refresh_from_db()
+    # The closed round keeps its table, whatever step its entries have reached since.
+    assert [row.result.total for row in services.round_results(first)] == [80, 75, 70, 65]
     services.assign_round_robin(office, final)
     final = services.open_round(office, final)
     # The final reverses the order of the two finalists.
@@ -191,6 +194,12 @@ def test_two_rounds_to_the_decision(office, make_contest, enter):
     assert won[entries[1].pk] == "first" and won[entries[0].pk] == "second"
     assert won[entries[2].pk] == ""
     assert contest.entries.get(pk=entries[1].pk).final_rank == 1
+    table, problem = services.final_table(contest)
+    assert problem is None
+    assert [(row.result.entry_id, row.prize) for row in table] == [
+        (entries[1].pk, "first"),
+        (entries[0].pk, "second"),
+    ]
     final.refresh_from_db()
     assert final.state == RoundState.CLOSED
 
