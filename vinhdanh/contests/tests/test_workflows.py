@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from vinhdanh.audit.models import AuditEntry
-from vinhdanh.contests import services
+from vinhdanh.contests import inbox, services
 from vinhdanh.contests.models import (
     ContestState,
     EntryState,
@@ -170,6 +171,9 @@ def test_two_rounds_to_the_decision(office, make_contest, enter):
     points = {e.pk: (50 - 5 * i, 30) for i, e in enumerate(entries)}
     _score_all(first, points)
     first.refresh_from_db()
+    # Every sheet in: the office's inbox says the round waits to be closed.
+    ready = {g.key: g for g in inbox.inbox(office, 2021)}["contests.round.close"]
+    assert reverse("contests:round_detail", args=[first.pk]) in {i.url for i in ready.items}
     services.close_round(office, first)
     states = dict(contest.entries.values_list("pk", "state"))
     assert [states[e.pk] for e in entries] == ["finalist", "finalist", "eliminated", "eliminated"]
@@ -210,3 +214,26 @@ def test_decide_before_the_final_round_is_closed_is_refused(office, make_contest
         services.decide(office, contest, number="1/QĐ", signed_on="2021-08-10", signer="A")
     contest.refresh_from_db()
     assert contest.state == ContestState.JUDGING
+
+
+def test_round_and_sheet_steps_refuse_other_roles_and_stale_pages(
+    office, make_contest, enter, demo_user
+):
+    contest, _ = _judging(make_contest, enter, office)
+    first = contest.rounds.get(number=1)
+    services.assign_round_robin(office, first)
+    for name in ("uyvien", "chutich", "canbo.dinhcong"):
+        with pytest.raises(PermissionDenied):
+            services.open_round(demo_user(name), first)
+    with pytest.raises(ConflictError):
+        services.open_round(office, first, expected_version=first.version + 3)
+    first = services.open_round(office, first)
+    sheet = first.sheets.select_related("judge").first()
+    criterion = first.criteria.first()
+    with pytest.raises(ConflictError):
+        services.save_scores(sheet.judge, sheet, {criterion.pk: "5"}, expected_version=0)
+    with pytest.raises(PermissionDenied):
+        services.save_scores(office, sheet, {criterion.pk: "5"})
+    assert not sheet.scores.exists()
+    with pytest.raises(PermissionDenied):
+        services.assign_round_robin(demo_user("uyvien"), contest.rounds.get(number=2))
