@@ -1,5 +1,7 @@
 """The standing office's and the judges' pages of writing contests."""
 
+import mimetypes
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -24,6 +26,7 @@ from vinhdanh.contests.models import (
 from vinhdanh.contests.workflows import CONTESTS, ENTRIES, ROUNDS, SHEETS
 from vinhdanh.core.downloads import DOCX, download
 from vinhdanh.core.files import private_file_view, safe_extension, serve_private
+from vinhdanh.documents.anonymise import anonymised
 from vinhdanh.plans.models import Task
 from vinhdanh.workflow.permissions import allows, require
 from vinhdanh.workflow.views import run_service
@@ -496,9 +499,15 @@ def sheet_step(request, pk: int, action: str):
 
 @private_file_view
 def sheet_file(request, pk: int):
-    """The entry's file for its judge, named by its code only."""
+    """The entry's file for its judge, named by its code, without the author in its
+    metadata."""
     sheet = _own_sheet(request, pk)
     entry = sheet.entry
-    return serve_private(
-        request, entry.file, download_name=f"{entry.anon_code}{safe_extension(entry.file.name)}"
-    )
+    if not entry.file or not entry.file.storage.exists(entry.file.name):
+        raise Http404(_("Không tìm thấy tệp."))
+    with entry.file.open("rb") as stored:
+        content = anonymised(entry.file_kind, stored.read())
+    name = f"{entry.anon_code}{safe_extension(entry.file.name)}"
+    response = download(content, name, mimetypes.guess_type(name)[0] or "application/octet-stream")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -51,6 +51,7 @@ def test_the_judges_file_is_named_by_the_code(demo_user, demo_contest):
     entry = sheet.entry
     document = Document()
     document.add_paragraph("Bài viết thử")
+    document.core_properties.author = entry.author_name
     out = io.BytesIO()
     document.save(out)
     entry.file_kind = "docx"
@@ -60,6 +61,9 @@ def test_the_judges_file_is_named_by_the_code(demo_user, demo_contest):
     disposition = response["Content-Disposition"]
     assert entry.anon_code in disposition and "Nguy" not in disposition
     assert entry.author_name.split()[-1] not in disposition
+    served = Document(io.BytesIO(b"".join(response.streaming_content) if response.streaming
+                                  else response.content))  # fmt: skip
+    assert served.core_properties.author == "" and served.paragraphs[0].text == "Bài viết thử"
     assert _client().get(reverse("contests:sheet_file", args=[sheet.pk])).status_code == 404
     stranger = demo_user("canbo.hoangliet")
     assert _client(stranger).get(reverse("contests:sheet_file", args=[sheet.pk])).status_code == 404
