@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -23,13 +24,13 @@ STATUS_BODY_MAX = 4 * 1024
 
 # What the author sees of their entry: the stage only, never scores or other entries.
 PUBLIC_STAGE = {
-    EntryState.SUBMITTED: _("Đã nhận, đang chờ kiểm tra thể lệ"),
-    EntryState.ACCEPTED: _("Hợp lệ, đang được chấm"),
-    EntryState.REJECTED: _("Không hợp lệ theo thể lệ"),
-    EntryState.ELIMINATED: _("Đã chấm, không vào vòng chung khảo"),
-    EntryState.FINALIST: _("Vào vòng chung khảo"),
-    EntryState.AWARDED: _("Đoạt giải"),
-    EntryState.NOT_AWARDED: _("Đã chấm chung khảo, không đoạt giải"),
+    EntryState.SUBMITTED: gettext_lazy("Đã nhận, đang chờ kiểm tra thể lệ"),
+    EntryState.ACCEPTED: gettext_lazy("Hợp lệ, đang được chấm"),
+    EntryState.REJECTED: gettext_lazy("Không hợp lệ theo thể lệ"),
+    EntryState.ELIMINATED: gettext_lazy("Đã chấm, không vào vòng chung khảo"),
+    EntryState.FINALIST: gettext_lazy("Vào vòng chung khảo"),
+    EntryState.AWARDED: gettext_lazy("Đoạt giải"),
+    EntryState.NOT_AWARDED: gettext_lazy("Đã chấm chung khảo, không đoạt giải"),
 }
 
 
