@@ -107,3 +107,14 @@ def test_the_judge_and_the_office_find_their_work_in_the_inbox(
     # A unit officer who judges nothing gets nothing.
     assert inbox.inbox(demo_user("canbo.hoangliet"), 2021) == []
     assert cards(demo_user("canbo.hoangliet")) == []
+
+
+def test_the_rules_of_an_open_contest_are_locked(office, make_contest):
+    contest = make_contest()
+    url = reverse("contests:contest_edit", args=[contest.pk])
+    page = _client(office).get(url).content.decode()
+    assert 'data-testid="rules-locked"' in page
+    response = _client(office).post(url, {**RULES, "version": contest.version})
+    assert "chỉ sửa được khi cuộc thi còn là dự thảo" in response.content.decode()
+    contest.refresh_from_db()
+    assert contest.title == "Cuộc thi thử"
