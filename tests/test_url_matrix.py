@@ -323,6 +323,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "contests:entry_step": (ACTION, "contest_entry_step"),
     "contests:round_step": (ACTION, "contest_round_step"),
     "contests:round_assign": (ACTION, "contest_round"),
+    "contests:round_delete": (ACTION, "contest_round"),
     "contests:round_assign_one": (ACTION, "contest_round"),
     "contests:sheet_scores": (ACTION, "contest_sheet"),
     "contests:sheet_step": (ACTION, "contest_sheet_step"),

@@ -103,6 +103,7 @@ ACTION_LABELS = {
     "contests.decision.issue": _("ban hành quyết định trao giải cuộc thi viết"),
     "contests.round.create": _("thêm vòng chấm cuộc thi viết"),
     "contests.round.assign": _("phân công giám khảo chấm vòng thi"),
+    "contests.round.delete": _("xóa vòng chấm cuộc thi viết"),
     "contests.round.open": _("mở vòng chấm cuộc thi viết"),
     "contests.round.close": _("tổng hợp kết quả vòng chấm"),
     "contests.entry.submit": _("gửi bài dự thi"),

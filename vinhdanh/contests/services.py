@@ -191,6 +191,19 @@ def add_round(
 
 
 @transaction.atomic
+def delete_round(actor, round_: Round) -> None:
+    """The contest's last round, taken back while the contest is a draft."""
+    contest = Contest.objects.select_for_update().get(pk=round_.contest_id)
+    require(actor, permissions.MANAGE_CONTEST, contest)
+    if contest.state != ContestState.DRAFT:
+        raise ValidationError(_("Vòng chấm chỉ xóa được khi cuộc thi còn là dự thảo."))
+    if contest.rounds.filter(number__gt=round_.number).exists():
+        raise ValidationError(_("Xóa vòng sau trước, rồi mới xóa vòng này."))
+    record(actor=actor, action="contests.round.delete", instance=round_, before=snapshot(round_))
+    round_.delete()
+
+
+@transaction.atomic
 def set_judges(actor, contest: Contest, judges) -> list[ContestJudge]:
     """The contest's pool of judges: [(user, kind)]; a judge with sheets cannot be removed."""
     contest = Contest.objects.select_for_update().get(pk=contest.pk)

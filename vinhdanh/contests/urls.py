@@ -20,6 +20,7 @@ urlpatterns = [
     path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("rounds/<int:pk>/step/<str:action>/", views.round_step, name="round_step"),
     path("rounds/<int:pk>/assign/", views.round_assign, name="round_assign"),
+    path("rounds/<int:pk>/delete/", views.round_delete, name="round_delete"),
     path("rounds/<int:pk>/assign-one/", views.round_assign_one, name="round_assign_one"),
     path("sheets/", views.my_sheets, name="my_sheets"),
     path("sheets/<int:pk>/", views.sheet_detail, name="sheet_detail"),

@@ -162,6 +162,19 @@ def round_add(request, pk: int):
 
 @login_required
 @require_POST
+def round_delete(request, pk: int):
+    round_ = access.get_visible_or_404(
+        request.user, Round.objects.select_related("contest"), access.CHANGE, pk=pk
+    )
+    form = forms.StepForm(request.POST)
+    if run_service(form, lambda: services.delete_round(request.user, round_) or True) is None:
+        return _detail(request, round_.contest, refused=form)
+    messages.success(request, _("Đã xóa vòng chấm."))
+    return redirect("contests:contest_detail", round_.contest_id)
+
+
+@login_required
+@require_POST
 def accept_waiting(request, pk: int):
     contest = _contest(request, pk)
     form = forms.StepForm(request.POST)

@@ -118,3 +118,21 @@ def test_the_rules_of_an_open_contest_are_locked(office, make_contest):
     assert "chỉ sửa được khi cuộc thi còn là dự thảo" in response.content.decode()
     contest.refresh_from_db()
     assert contest.title == "Cuộc thi thử"
+
+
+def test_a_draft_contests_last_round_is_taken_back(office, demo_user):
+    from vinhdanh.audit.models import AuditEntry
+
+    client = _client(office)
+    client.post(reverse("contests:contest_create"), RULES)
+    contest = Contest.objects.get(title=RULES["title"])
+    services.add_round(office, contest, kind="preliminary", advance_count=5, criteria=[("A", 10)])
+    services.add_round(office, contest, kind="final", criteria=[("A", 10)])
+    first, final = contest.rounds.order_by("number")
+    refused = client.post(reverse("contests:round_delete", args=[first.pk]))
+    assert "Xóa vòng sau trước" in refused.content.decode()
+    stranger = _client(demo_user("uyvien")).post(reverse("contests:round_delete", args=[final.pk]))
+    assert stranger.status_code == 404
+    client.post(reverse("contests:round_delete", args=[final.pk]))
+    assert list(contest.rounds.values_list("number", flat=True)) == [1]
+    assert AuditEntry.objects.filter(action="contests.round.delete").exists()
