@@ -40,6 +40,8 @@ from vinhdanh.awards.services import meetings as meeting_services
 from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.ceremonies import services as ceremony_services
 from vinhdanh.ceremonies.models import Ceremony
+from vinhdanh.contests.models import Contest
+from vinhdanh.contests.models import Sheet as ContestSheet
 from vinhdanh.documents.tests import builders
 from vinhdanh.exemplars.models import Exemplar, ExemplarEvidence, ExemplarPhoto
 from vinhdanh.inspections.models import Finding, FollowUp, InspectionPlan, Visit
@@ -76,6 +78,9 @@ PUBLIC_ACTION = "public POST"  # Django's set_language: a GET is sent back (302)
 API = "API"  # every role: 200; anonymous: 403 (no login page for machines)
 API_SCOPED = "API, scoped"  # as SCOPED; anonymous 403
 API_CLUSTER = "API, cluster"  # as CLUSTER; anonymous 403
+# A contest's score sheet: only its judge (a ward officer of `owners`) opens it; every other
+# identity, the office included, is refused.
+JUDGE = "the sheet's judge"
 DJANGO_ADMIN = "Django admin"  # staff only; checked through admin:index
 ADMINISTRATOR = "administrator"  # the instance administrator only (a council's signing key)
 
@@ -389,6 +394,36 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "scoring:api-root": (API, None),
     "scoring:api-proposal-list": (API, None),
     "scoring:api-proposal-detail": (API_CLUSTER, "proposal"),
+    # writing contests: the public's pages
+    "contests:public_list": (PUBLIC, None),
+    "contests:public_detail": (PUBLIC, "contest"),
+    "contests:public_enter": (PUBLIC, "contest"),
+    "contests:public_status": (PUBLIC, None),
+    # the office's and the judges' pages (a contest is its council's; a judge sees it too)
+    "contests:contest_list": (SIGNED_IN, None),
+    "contests:my_sheets": (SIGNED_IN, None),
+    "contests:contest_create": (OFFICE, None),
+    "contests:contest_detail": (SCOPED, "contest"),
+    "contests:decision_docx": (SCOPED, "contest"),
+    "contests:contest_edit": (OFFICE, "contest"),
+    "contests:contest_judges": (OFFICE, "contest"),
+    "contests:entry_detail": (OFFICE, "contest_entry"),
+    "contests:entry_file": (OFFICE, "contest_entry"),
+    "contests:round_detail": (OFFICE, "contest_round"),
+    "contests:sheet_detail": (JUDGE, "contest_sheet"),
+    "contests:sheet_file": (JUDGE, "contest_sheet"),
+    "contests:contest_step": (ACTION, "contest_step"),
+    "contests:round_add": (ACTION, "contest"),
+    "contests:accept_waiting": (ACTION, "contest"),
+    "contests:decide": (ACTION, "contest"),
+    "contests:entry_step": (ACTION, "contest_entry_step"),
+    "contests:round_step": (ACTION, "contest_round_step"),
+    "contests:round_assign": (ACTION, "contest_round"),
+    "contests:round_delete": (ACTION, "contest_round"),
+    "contests:round_assign_one": (ACTION, "contest_round"),
+    "contests:sheet_scores": (ACTION, "contest_sheet"),
+    "contests:sheet_step": (ACTION, "contest_sheet_step"),
+    "contests:sheet_replace": (ACTION, "contest_sheet"),
 }
 # The views that serve a stored file answer the anonymous "not found", never the login
 # page, so a file's address tells nothing (core.files.private_file_view).
@@ -409,6 +444,8 @@ PRIVATE_FILES = {
     "awards:submission_letter",
     "signing:certificate_file",
     "signing:document_file",
+    "contests:entry_file",
+    "contests:sheet_file",
 }
 # Whole namespaces classified at once: Django's admin site guards its own pages.
 NAMESPACES = {"admin:": DJANGO_ADMIN}
@@ -807,6 +844,25 @@ def targets(made) -> dict[str, list[Target]]:
             True,
         )
     ]
+    # The demo's 2021 contest: Định Công's officer is one of its judges.
+    contest = Contest.objects.get(year=2021, unit__code="hoang-mai")
+    judge_b = frozenset({"B"})
+    table["contest"] = [Target({"pk": contest.pk}, judge_b)]
+    table["contest_step"] = [Target({"pk": contest.pk, "action": "open"}, judge_b)]
+    entry = contest.entries.exclude(file="").order_by("pk").first()
+    table["contest_entry"] = [Target({"pk": entry.pk})]
+    table["contest_entry_step"] = [Target({"pk": entry.pk, "action": "accept"})]
+    first_round = contest.rounds.get(number=1)
+    table["contest_round"] = [Target({"pk": first_round.pk})]
+    table["contest_round_step"] = [Target({"pk": first_round.pk, "action": "open"})]
+    sheet = (
+        ContestSheet.objects.filter(round__contest=contest, judge__username="canbo.dinhcong")
+        .exclude(entry__file="")
+        .order_by("pk")
+        .first()
+    )
+    table["contest_sheet"] = [Target({"pk": sheet.pk}, judge_b)]
+    table["contest_sheet_step"] = [Target({"pk": sheet.pk, "action": "submit"}, judge_b)]
     proposal = ClusterProposal.objects.first()
     table["proposal"] = [
         Target({"pk": proposal.pk}, frozenset(), proposal.cluster_id == cluster_1.pk)
@@ -848,6 +904,8 @@ def expected(kind: str, identity: str, target: Target | None) -> set[int]:
     if kind in ROLE_SETS:
         return {200} if identity in ROLE_SETS[kind] else REFUSED
     unit = WARD.get(identity)
+    if kind == JUDGE:
+        return {200} if unit in target.owners else REFUSED
     if kind == SCOPED_CHANGE:
         if identity in OFFICE_USERS:
             return {200}

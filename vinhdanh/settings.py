@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "vinhdanh.awards",
     "vinhdanh.signing",
     "vinhdanh.exemplars",
+    "vinhdanh.contests",
     "vinhdanh.reports",
     "vinhdanh.training",
     "vinhdanh.inspections",
@@ -346,6 +347,10 @@ RATELIMIT_IP_META_KEY = "vinhdanh.core.client_address.client_address"
 # Public objections: per client address, a short burst and an hourly limit.
 OBJECTION_RATE_BURST = os.environ.get("OBJECTION_RATE_BURST", "2/m")
 OBJECTION_RATE_HOURLY = os.environ.get("OBJECTION_RATE_HOURLY", "5/h")
+# The writing contests' public entry form and status lookup, per client address.
+CONTEST_ENTRY_RATE_BURST = os.environ.get("CONTEST_ENTRY_RATE_BURST", "3/m")
+CONTEST_ENTRY_RATE_HOURLY = os.environ.get("CONTEST_ENTRY_RATE_HOURLY", "20/h")
+CONTEST_STATUS_RATE = os.environ.get("CONTEST_STATUS_RATE", "30/h")
 # Certificates looked up by a typed check code or golden-book number, per address.
 VERIFY_TYPED_RATE = os.environ.get("VERIFY_TYPED_RATE", "30/m")
 # The key the councils' PKCS#12 passwords are encrypted with (vinhdanh/signing/sealing.py);

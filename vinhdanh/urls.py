@@ -18,6 +18,7 @@ urlpatterns = [
     path("ceremonies/", include("vinhdanh.ceremonies.urls")),
     path("signing/", include("vinhdanh.signing.urls")),
     path("exemplars/", include("vinhdanh.exemplars.urls")),
+    path("contests/", include("vinhdanh.contests.urls")),
     path("api/", include("vinhdanh.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

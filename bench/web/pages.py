@@ -55,6 +55,10 @@ MODELS = {
     "decision": "awards.Decision",
     "job": "records.ScreeningJob",
     "meeting": "awards.Meeting",
+    "contest": "contests.Contest",
+    "entry": "contests.Entry",
+    "round": "contests.Round",
+    "sheet": "contests.Sheet",
 }
 # Names whose first word is not the object of their id (`plans:unit_plans` lists the
 # unit plans of one plan).
@@ -62,6 +66,9 @@ OBJECT_OVERRIDES = {
     "plans:unit_plans": "plan",
     "records:screening_job": "job",
     "records:screening_result": "job",
+    "contests:public_detail": "contest",
+    "contests:public_enter": "contest",
+    "contests:accept_waiting": "contest",
 }
 
 

@@ -15,6 +15,7 @@ CARD_MODULES = [
     "vinhdanh.inspections.dashboard",
     "vinhdanh.signing.dashboard",
     "vinhdanh.exemplars.dashboard",
+    "vinhdanh.contests.dashboard",
 ]
 
 

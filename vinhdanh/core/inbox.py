@@ -22,6 +22,7 @@ INBOX_MODULES = [
     "vinhdanh.inspections.inbox",
     "vinhdanh.ceremonies.inbox",
     "vinhdanh.exemplars.inbox",
+    "vinhdanh.contests.inbox",
 ]
 COUNT_CAP = 99
 SHOWN = 5

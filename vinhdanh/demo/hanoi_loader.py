@@ -196,6 +196,7 @@ EXTENSIONS = [
     "vinhdanh.plans.demo_hanoi_2026",
     "vinhdanh.awards.demo_hanoi_2026",
     "vinhdanh.awards.demo_capital_citizen_2026",
+    "vinhdanh.contests.demo_hanoi_2026",
 ]
 
 

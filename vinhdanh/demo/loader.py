@@ -202,6 +202,7 @@ DEMO_EXTENSIONS = [
     "vinhdanh.signing.demo",
     "vinhdanh.exemplars.demo",
     "vinhdanh.reports.demo",
+    "vinhdanh.contests.demo",
 ]
 # Called again once the Hà Nội 2026 chapter is loaded (their `load()` sees the city council).
 DEMO_EXTENSIONS_AFTER_2026 = ["vinhdanh.signing.demo"]

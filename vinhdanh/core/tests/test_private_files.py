@@ -45,6 +45,13 @@ OWNERS = {
     "awards.submission.letter": lambda row: row.created_by,
     "exemplars.exemplarevidence.file": lambda row: row.exemplar.created_by,
     "exemplars.exemplarphoto.file": lambda row: row.exemplar.created_by,
+    # A contest entry's file: the standing office of the contest's council (judges reach it
+    # through their own sheets, contests:sheet_file).
+    "contests.entry.file": lambda row: (
+        User.objects.filter(role=Role.STANDING_OFFICE, council=row.contest.council)
+        .order_by("pk")
+        .first()
+    ),
     "movements.movementdocument.file": lambda row: _officer_of(row.movement.launched_by),
     "plans.planimport.file": lambda row: row.created_by,
     "plans.reportattachment.file": lambda row: row.report.author,
