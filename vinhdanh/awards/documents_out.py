@@ -121,11 +121,7 @@ def _proposal_letter(
     if note:
         doc.paragraph(note)
     doc.paragraph(f"Kính trình {addressee} xem xét, quyết định./.")
-    doc.signature(
-        delegation=f"TM. {head.issuer}" if delegation is None else delegation,
-        authority=authority,
-        signer=signer,
-    )
+    sign(doc, f"TM. {head.issuer}" if delegation is None else delegation, authority, signer)
     doc.recipients(["Như trên"])
     reference = head.number if head.number.strip()[:1].isdigit() else ""
     caption = f"(Kèm theo Tờ trình số {reference} ngày {short_date(day)} của {head.issuer})"
@@ -148,6 +144,15 @@ def _handling_council(unit):
     from vinhdanh.accounts.councils import nearest_council
 
     return nearest_council(unit)
+
+
+def sign(doc, first: str, second: str, signer: str) -> None:
+    """The signature block from the two lines above the signer, in the order they print:
+    "TM. ỦY BAN NHÂN DÂN …" / "CHỦ TỊCH", or "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH", or one line."""
+    if first:
+        doc.signature(authority=first, role_line=second, signer=signer)
+    else:
+        doc.signature(authority=second, signer=signer)
 
 
 def _signer_lines(unit) -> tuple[str, str]:
@@ -446,7 +451,7 @@ def decision_docx(decision, *, chairman: str = "") -> bytes:
         doc.article(number, text)
         for line in lines:
             doc.paragraph(line)
-    doc.signature(delegation=content.delegation, authority=content.authority, signer=content.signer)
+    sign(doc, content.delegation, content.authority, content.signer)
     doc.recipients(content.recipients)
     doc.annex(content.annex_title, content.annex_caption, landscape=True)
     doc.table(
@@ -569,7 +574,7 @@ def revocation_docx(revocation) -> bytes:
         f"{executors(original, council)} chịu trách nhiệm thi hành Quyết định này./.",
     )
     delegation, authority = signature_lines(revocation.signer_role)
-    doc.signature(delegation=delegation, authority=authority, signer=revocation.signer)
+    sign(doc, delegation, authority, revocation.signer)
     doc.recipients(["Như Điều 3", *([council.name] if council is not None else [])])
     doc.annex(
         "DANH SÁCH CÁ NHÂN, TẬP THỂ BỊ HỦY BỎ, THU HỒI KHEN THƯỞNG",
