@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "vinhdanh.movements",
     "vinhdanh.scoring",
     "vinhdanh.awards",
+    "vinhdanh.initiatives",
     "vinhdanh.reports",
     "vinhdanh.api",
     "vinhdanh.demo",
