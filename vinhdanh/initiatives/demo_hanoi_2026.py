@@ -1,0 +1,84 @@
+"""The 2026 initiatives of the demo's Hà Nội chapter: Định Công ward's own initiatives council
+(after the 2025 reform the ward recognises at cơ sở) with one review round open.
+
+The district's council ended with the district on 01/07/2025. Played through the services;
+running it again creates nothing twice. The members and initiatives are illustrative.
+"""
+
+import datetime
+
+from vinhdanh.accounts.models import User
+from vinhdanh.initiatives import services
+from vinhdanh.initiatives.demo import EVIDENCE
+from vinhdanh.initiatives.models import CouncilLevel, InitiativeCouncil, MemberRole
+from vinhdanh.org.models import Person
+
+REFORM = datetime.date(2025, 7, 1)
+YEAR = 2026
+ROLES = [MemberRole.CHAIR, MemberRole.SECRETARY, MemberRole.MEMBER, MemberRole.MEMBER]
+
+
+def load() -> None:
+    InitiativeCouncil.objects.filter(unit__code="hoang-mai", valid_to__isnull=True).update(
+        valid_to=REFORM
+    )
+    office = User.objects.get(username="thuongtruc.dinhcong")
+    officer = User.objects.get(username="canbo.phuong.dinhcong")
+    ward = officer.unit
+    if InitiativeCouncil.objects.filter(unit=ward).exists():
+        return
+    council = services.create_council(
+        office,
+        unit=ward,
+        level=CouncilLevel.BASE,
+        name="Hội đồng sáng kiến phường Định Công",
+        established_by="Quyết định số 36/QĐ-UBND ngày 15/8/2025 của UBND phường",
+        valid_from=datetime.date(2025, 8, 15),
+    )
+    people = list(Person.objects.filter(unit=ward, code__startswith="demo-").order_by("code"))
+    chair_user = User.objects.filter(username="chutich.dinhcong").first()
+    for n, (person, role) in enumerate(zip(people[:4], ROLES, strict=True)):
+        services.add_member(
+            office,
+            council,
+            person=person,
+            role=role,
+            user=chair_user if n == 0 else None,
+            valid_from=datetime.date(2025, 8, 15),
+        )
+    authors = people[4:7]
+    open_round = [
+        ("Phần mềm nhắc lịch tiêm chủng cho trẻ em của phường", [(authors[0], 100)], "Y tế"),
+        (
+            "Quy trình liên thông khai sinh, thường trú, bảo hiểm y tế cho trẻ dưới 6 tuổi",
+            [(authors[1], 60), (authors[2], 40)],
+            "Cải cách hành chính",
+        ),
+    ]
+    filed = []
+    for name, shares, field in open_round:
+        filed.append(
+            services.file_initiative(
+                officer,
+                unit=ward,
+                council=council,
+                year=YEAR,
+                kind="sang_kien",
+                name=name,
+                field=field,
+                problem="Sau sắp xếp, phường mới tiếp nhận khối lượng hồ sơ gấp ba lần.",
+                content="Chuẩn hóa quy trình và dùng công cụ số sẵn có của Thành phố.",
+                first_applied_on=datetime.date(2026, 1, 5),
+                effect="Giảm một nửa thời gian xử lý; người dân không phải đi lại nhiều lần.",
+                influence="Có thể áp dụng cho các phường của Thành phố.",
+                authors=[services.AuthorShare(p, s) for p, s in shares],
+                files=[("bao-cao-hieu-qua.txt", EVIDENCE.encode())],
+            )
+        )
+    first = services.submit(officer, filed[0])
+    first = services.start_review(office, first)
+    member = council.members.order_by("pk").first()
+    services.score(
+        office, first, member=member, points={c["code"]: c["maximum"] - 4 for c in council.criteria}
+    )
+    services.submit(officer, filed[1])
