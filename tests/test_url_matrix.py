@@ -38,6 +38,7 @@ from vinhdanh.awards.models import (
 from vinhdanh.awards.services import meetings as meeting_services
 from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.documents.tests import builders
+from vinhdanh.initiatives.models import Initiative, InitiativeCouncil, InitiativeEvidence
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
@@ -123,6 +124,20 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "reports:award_statistics": (SIGNED_IN, None),
     "reports:form_0601": (SIGNED_IN, None),
     "movements:movement_list": (SIGNED_IN, None),
+    "initiatives:initiative_list": (SIGNED_IN, None),
+    "initiatives:council_list": (SIGNED_IN, None),
+    "initiatives:council_detail": (SIGNED_IN, "initiative_council"),
+    "initiatives:initiative_create": (PROPOSERS, None),
+    "initiatives:initiative_detail": (SCOPED, "initiative"),
+    "initiatives:initiative_edit": (SCOPED_CHANGE, "editable_initiative"),
+    "initiatives:evidence_file": (SCOPED, "initiative_evidence"),
+    "initiatives:decision_docx": (SCOPED, "recognised_initiative"),
+    "initiatives:initiative_score": (ACTION, "initiative"),
+    "initiatives:initiative_vote": (ACTION, "initiative"),
+    "initiatives:initiative_recognise": (ACTION, "initiative"),
+    "initiatives:initiative_action": (ACTION, "initiative_step"),
+    "initiatives:council_add_member": (ACTION, "initiative_council"),
+    "initiatives:council_end_member": (ACTION, "initiative_member"),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
     "movements:movement_detail": (SIGNED_IN, "launched_movement"),
@@ -301,6 +316,7 @@ PRIVATE_FILES = {
     "plans:attachment",
     "plans:import_file",
     "movements:document_file",
+    "initiatives:evidence_file",
     "scoring:evidence_file",
     "awards:attachment_download",
     "awards:batch_letter",
@@ -597,6 +613,27 @@ def targets(made) -> dict[str, list[Target]]:
     table["feed"] = [
         Target({"pk": new.token.pk}, frozenset({owner}))
         for new, owner in zip(made["feeds"], "AB", strict=True)
+    ]
+    own = Initiative.objects.filter(forwarded_from__isnull=True)
+    table["initiative"] = _pk_targets(own, "unit")
+    table["initiative_step"] = [
+        Target({**t.kwargs, "action": "submit"}, t.owners) for t in table["initiative"]
+    ]
+    table["editable_initiative"] = _pk_targets(own.filter(state__in=["draft", "returned"]), "unit")
+    table["recognised_initiative"] = _pk_targets(
+        own.filter(state__in=["recognised", "recognised_up"]), "unit"
+    )
+    table["initiative_evidence"] = [
+        Target({"pk": e.initiative_id, "evidence_id": e.pk}, owners)
+        for e, owners, _ in _by_unit(
+            InitiativeEvidence.objects.filter(initiative__forwarded_from__isnull=True),
+            "initiative__unit",
+        )
+    ]
+    council = InitiativeCouncil.objects.get(unit__code="hoang-mai")
+    table["initiative_council"] = [Target({"pk": council.pk}, everyone, True)]
+    table["initiative_member"] = [
+        Target({"pk": council.pk, "member_id": council.members.order_by("pk").first().pk}, everyone)
     ]
     proposal = ClusterProposal.objects.first()
     table["proposal"] = [
