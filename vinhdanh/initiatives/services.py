@@ -282,7 +282,10 @@ def file_initiative(
         actor=actor,
         action="initiatives.initiative.create",
         instance=initiative,
-        after={**snapshot(initiative), "authors": [f"{a.person.code}:{a.share}" for a in authors]},
+        after={
+            **snapshot(initiative),
+            "author_shares": [f"{a.person.code}:{a.share}" for a in authors],
+        },
     )
     return initiative
 

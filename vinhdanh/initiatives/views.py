@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from vinhdanh.accounts import access
 from vinhdanh.core.downloads import DOCX, download
 from vinhdanh.core.files import private_file_view, serve_private
+from vinhdanh.core.years import chosen_year
 from vinhdanh.initiatives import documents, permissions, selectors, services
 from vinhdanh.initiatives.forms import (
     ACTION_FORMS,
@@ -93,7 +94,10 @@ def initiative_create(request):
         request.POST or None,
         request.FILES or None,
         units=units,
-        initial={"year": timezone.localdate().year, "unit": request.user.unit_id},
+        initial={
+            "year": chosen_year(request, lambda: timezone.localdate().year),
+            "unit": request.user.unit_id,
+        },
     )
     if request.method == "POST":
         saved = run_service(

@@ -59,6 +59,10 @@ def test_a_unit_files_with_several_evidence_files_at_once(demo_user, ward_people
     page = client.get(response["Location"]).content.decode()
     assert "Tủ hồ sơ điện tử tổ dân phố" in page
     assert "Nghị định số 13/2012/NĐ-CP" in element_text(page, testid="legal-basis")
+    # The audit entries of the filing read as sentences on the home page and the audit log.
+    assert client.get(reverse("home:index")).status_code == 200
+    audit = _client(demo_user, "thuongtruc").get(reverse("home:audit_log")).content.decode()
+    assert "đăng ký sáng kiến" in audit
 
 
 @pytest.mark.parametrize(
