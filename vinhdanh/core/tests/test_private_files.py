@@ -43,6 +43,7 @@ OWNERS = {
     "awards.batch.letter": lambda row: row.created_by,
     "awards.printjob.file": lambda row: row.requested_by,
     "awards.submission.letter": lambda row: row.created_by,
+    "initiatives.initiativeevidence.file": lambda row: row.initiative.created_by,
     "movements.movementdocument.file": lambda row: _officer_of(row.movement.launched_by),
     "plans.planimport.file": lambda row: row.created_by,
     "plans.reportattachment.file": lambda row: row.report.author,
