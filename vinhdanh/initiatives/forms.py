@@ -92,14 +92,18 @@ class InitiativeForm(forms.Form):
                 label=_("Mã cá nhân tác giả %(n)d") % {"n": n},
                 required=False,
                 max_length=60,
-                widget=forms.TextInput(attrs={**TEXT, "list": "people-codes"}),
+                widget=forms.TextInput(
+                    attrs={**TEXT, "list": "people-codes", "aria-label": f"Mã cá nhân tác giả {n}"}
+                ),
             )
             self.fields[f"share_{n}"] = forms.IntegerField(
                 label=_("Tỷ lệ đóng góp (%)"),
                 required=False,
                 min_value=0,
                 max_value=100,
-                widget=forms.NumberInput(attrs=TEXT),
+                widget=forms.NumberInput(
+                    attrs={**TEXT, "aria-label": f"Tỷ lệ đóng góp tác giả {n} (%)"}
+                ),
             )
 
     def text_fields(self):
