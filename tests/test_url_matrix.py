@@ -135,6 +135,7 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "initiatives:initiative_score": (ACTION, "initiative"),
     "initiatives:initiative_vote": (ACTION, "initiative"),
     "initiatives:initiative_recognise": (ACTION, "initiative"),
+    "initiatives:initiative_result_above": (ACTION, "initiative"),
     "initiatives:initiative_action": (ACTION, "initiative_step"),
     "initiatives:council_add_member": (ACTION, "initiative_council"),
     "initiatives:council_end_member": (ACTION, "initiative_member"),

@@ -1,11 +1,12 @@
 """Initiatives of the Hoàng Mai 2021 demo, through the services so states and histories are real.
 
-The district's initiatives council (cấp cơ sở) and the city's (cấp thành phố) with their
-members; in Hoàng Liệt and Định Công initiatives at every state: recognised at cơ sở (its
-author becomes eligible for Chiến sĩ thi đua cơ sở 2021), proposed up and recognised by the
-city (2020: its author becomes eligible for Chiến sĩ thi đua thành phố 2020), under review
-with members' sheets, submitted, returned, not recognised, and a draft. The councils'
-composition and the initiatives are illustrative. Idempotent: nothing is made twice.
+The district's initiatives council (cấp cơ sở) with its members; the city's council does not
+work in Vinh Danh in 2021, so a proposal to it goes on paper and its decision is recorded by
+hand. In Hoàng Liệt and Định Công initiatives at every state: recognised at cơ sở (its author
+becomes eligible for Chiến sĩ thi đua cơ sở 2021), proposed up and recognised by the city
+(2020: its author becomes eligible for Chiến sĩ thi đua thành phố 2020), under review with
+members' sheets, submitted, returned, not recognised, and a draft. The council's composition
+and the initiatives are illustrative. Idempotent: nothing is made twice.
 """
 
 import datetime
@@ -22,24 +23,12 @@ from vinhdanh.org.models import Council, CouncilRole, Person, Unit
 from vinhdanh.records.screening import explain
 
 DISTRICT = "Hội đồng sáng kiến quận Hoàng Mai"
-CITY = "Hội đồng sáng kiến Thành phố Hà Nội"
 HOANG_LIET, DINH_CONG = "phuong-hoang-liet", "phuong-dinh-cong"
 ROLE_OF = {
     CouncilRole.CHAIRMAN: MemberRole.CHAIR,
     CouncilRole.VICE_CHAIRMAN: MemberRole.VICE_CHAIR,
     CouncilRole.SECRETARY: MemberRole.SECRETARY,
 }
-CITY_MEMBERS = [
-    ("demo-hdsk-hn-1", "Nguyễn Minh Khoa", "Giám đốc Sở Khoa học và Công nghệ", MemberRole.CHAIR),
-    ("demo-hdsk-hn-2", "Trần Thu Hà", "Phó Trưởng Ban Thi đua - Khen thưởng", MemberRole.MEMBER),
-    ("demo-hdsk-hn-3", "Lê Quang Huy", "Chuyên viên Sở Khoa học và Công nghệ", MemberRole.MEMBER),
-    (
-        "demo-hdsk-hn-4",
-        "Phạm Thị Lan",
-        "Chuyên viên Ban Thi đua - Khen thưởng",
-        MemberRole.SECRETARY,
-    ),
-]
 EVIDENCE = "Báo cáo kết quả áp dụng sáng kiến, có xác nhận của thủ trưởng đơn vị.\n"
 
 
@@ -63,33 +52,6 @@ def _district_council() -> InitiativeCouncil:
                 user=seat.user,
                 valid_from=datetime.date(2020, 1, 2),
             )
-    return council
-
-
-def _city_council() -> InitiativeCouncil:
-    unit = Unit.objects.get(code="ha-noi")
-    council, created = InitiativeCouncil.objects.get_or_create(
-        unit=unit,
-        level=CouncilLevel.CITY,
-        defaults={
-            "name": CITY,
-            "established_by": "Quyết định số 2050/QĐ-UBND ngày 20/4/2020 của UBND Thành phố",
-            "valid_from": datetime.date(2020, 4, 20),
-        },
-    )
-    if created:
-        office = Unit.objects.get(code="ban-tdkt-ha-noi")
-        for code, name, position, role in CITY_MEMBERS:
-            person, _ = Person.objects.get_or_create(
-                code=code,
-                defaults={
-                    "full_name": name,
-                    "unit": office,
-                    "position": position,
-                    "gender": "female" if name.split()[-2] in ("Thu", "Thị") else "male",
-                },
-            )
-            council.members.create(person=person, role=role, valid_from=datetime.date(2020, 4, 20))
     return council
 
 
@@ -146,11 +108,10 @@ def _review(office, initiative, council, *, meeting_on, agree=None, sheets=None)
 
 
 def load() -> None:
-    district, city = _district_council(), _city_council()
+    district = _district_council()
     if Initiative.objects.filter(council=district).exists():
         return
     office = User.objects.get(username="thuongtruc")
-    admin = User.objects.get(username="admin")
     officer_a = User.objects.get(username="canbo.hoangliet")
     officer_b = User.objects.get(username="canbo.dinhcong")
     title_cs, title_tp = "chien_si_thi_dua_co_so", "chien_si_thi_dua_tinh"
@@ -201,26 +162,20 @@ def load() -> None:
         signer="Nguyễn Quang Hiếu",
         signer_title="Chủ tịch",
     )
-    services.propose_up(officer_b, up, note="Đề nghị công nhận phạm vi ảnh hưởng cấp Thành phố.")
-    copy = Initiative.objects.get(forwarded_from=up)
-    copy = services.start_review(admin, copy)
-    for n, member in enumerate(city.members.select_related("person").order_by("pk")):
-        services.score(
-            admin,
-            copy,
-            member=member,
-            points={c["code"]: c["maximum"] - 2 - n for c in city.criteria},
-        )
-    copy.refresh_from_db()
-    services.record_vote(admin, copy, meeting_on=datetime.date(2020, 11, 18), present=4, agree=4)
-    copy.refresh_from_db()
-    services.recognise(
-        admin,
-        copy,
+    # In 2021 the city's council does not work in Vinh Danh: the proposal goes on paper and
+    # the district's office records the city's decision when it arrives.
+    up = services.propose_up(
+        officer_b,
+        up,
+        note="Tờ trình số 45/TTr-UBND ngày 15/7/2020 gửi Hội đồng sáng kiến Thành phố.",
+    )
+    services.record_result_above(
+        office,
+        up,
+        recognised=True,
+        body="Ủy ban nhân dân thành phố Hà Nội",
         decision_number="5120/QĐ-UBND",
         decision_date=datetime.date(2020, 11, 25),
-        signer="Chu Ngọc Anh",
-        signer_title="Chủ tịch UBND Thành phố",
     )
 
     # A research project of Định Công accepted at cơ sở (counts as an initiative, law.md §3).

@@ -1,5 +1,6 @@
 """The 2026 initiatives of the demo's Hà Nội chapter: Định Công ward's own initiatives council
-(after the 2025 reform the ward recognises at cơ sở) with one review round open.
+(after the 2025 reform the ward recognises at cơ sở) with one review round open, and the city's
+initiatives council, which received the ward's proposal of a recognised initiative.
 
 The district's council ended with the district on 01/07/2025. Played through the services;
 running it again creates nothing twice. The members and initiatives are illustrative.
@@ -11,11 +12,35 @@ from vinhdanh.accounts.models import User
 from vinhdanh.initiatives import services
 from vinhdanh.initiatives.demo import EVIDENCE
 from vinhdanh.initiatives.models import CouncilLevel, InitiativeCouncil, MemberRole
-from vinhdanh.org.models import Person
+from vinhdanh.org.models import Council, CouncilRole, Person, Unit
 
 REFORM = datetime.date(2025, 7, 1)
 YEAR = 2026
 ROLES = [MemberRole.CHAIR, MemberRole.SECRETARY, MemberRole.MEMBER, MemberRole.MEMBER]
+
+
+def _city_council(office) -> InitiativeCouncil:
+    """The city's council, its members taken from the city's emulation council."""
+    city = Unit.objects.get(code="ha-noi")
+    council = services.create_council(
+        office,
+        unit=city,
+        level=CouncilLevel.CITY,
+        name="Hội đồng sáng kiến Thành phố Hà Nội",
+        established_by="Quyết định số 4120/QĐ-UBND ngày 20/8/2025 của UBND Thành phố",
+        valid_from=datetime.date(2025, 8, 20),
+    )
+    roles = {CouncilRole.CHAIRMAN: MemberRole.CHAIR, CouncilRole.SECRETARY: MemberRole.SECRETARY}
+    for seat in Council.objects.get(unit=city).members.select_related("person").order_by("pk"):
+        services.add_member(
+            office,
+            council,
+            person=seat.person,
+            role=roles.get(seat.role, MemberRole.MEMBER),
+            user=seat.user,
+            valid_from=datetime.date(2025, 8, 20),
+        )
+    return council
 
 
 def load() -> None:
@@ -27,6 +52,7 @@ def load() -> None:
     ward = officer.unit
     if InitiativeCouncil.objects.filter(unit=ward).exists():
         return
+    _city_council(User.objects.get(username="thuongtruc.hanoi"))
     council = services.create_council(
         office,
         unit=ward,
@@ -49,6 +75,7 @@ def load() -> None:
     authors = people[4:7]
     open_round = [
         ("Phần mềm nhắc lịch tiêm chủng cho trẻ em của phường", [(authors[0], 100)], "Y tế"),
+        ("Bản đồ số điểm ngập úng mùa mưa của phường", [(people[7], 100)], "Quản lý đô thị"),
         (
             "Quy trình liên thông khai sinh, thường trú, bảo hiểm y tế cho trẻ dưới 6 tuổi",
             [(authors[1], 60), (authors[2], 40)],
@@ -82,3 +109,18 @@ def load() -> None:
         office, first, member=member, points={c["code"]: c["maximum"] - 4 for c in council.criteria}
     )
     services.submit(officer, filed[1])
+    # Recognised by the ward, then proposed to the city: a copy waits in the city's inbox.
+    third = services.start_review(office, services.submit(officer, filed[2]))
+    present = council.members.count()
+    third = services.record_vote(
+        office, third, meeting_on=datetime.date(2026, 3, 10), present=present, agree=present
+    )
+    third = services.recognise(
+        office,
+        third,
+        decision_number="12/QĐ-UBND",
+        decision_date=datetime.date(2026, 3, 12),
+        signer="Nguyễn Văn Bình",
+        signer_title="Chủ tịch",
+    )
+    services.propose_up(officer, third, note="Đề nghị công nhận phạm vi ảnh hưởng cấp Thành phố.")

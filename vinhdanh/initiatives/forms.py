@@ -217,6 +217,27 @@ class RecogniseForm(ActionForm):
     valid_until = forms.DateField(label=_("Hiệu lực công nhận đến"), widget=DATE, required=False)
 
 
+class ResultAboveForm(ActionForm):
+    """The city's answer to a proposal sent out on paper, typed by the base council's office."""
+
+    recognised = forms.TypedChoiceField(
+        label=_("Kết quả"),
+        choices=[("1", _("Cấp thành phố công nhận")), ("0", _("Cấp thành phố không công nhận"))],
+        coerce=lambda value: value == "1",
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    body = forms.CharField(
+        label=_("Cơ quan công nhận"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    decision_number = forms.CharField(
+        label=_("Số quyết định"), max_length=120, required=False, widget=forms.TextInput(attrs=TEXT)
+    )
+    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DATE, required=False)
+
+
 class ScoreForm(forms.Form):
     """One member's sheet: a field per criterion of the council, with its maximum."""
 

@@ -550,16 +550,25 @@ def _reach_original(actor, copy: Initiative, action: str, *, note: str) -> None:
 @transaction.atomic
 def propose_up(actor, initiative: Initiative, *, expected_version=None, note="") -> Initiative:
     """The unit proposes a recognised initiative for the city's scope: a copy lands in the
-    city's initiatives council (its own scores, vote and decision), the original waits."""
+    city's initiatives council (its own scores, vote and decision), the original waits. Where
+    the city's council does not work in this instance the proposal goes out on paper and its
+    result is recorded by hand (`record_result_above`)."""
     initiative = Initiative.objects.select_related("council__unit", "unit").get(pk=initiative.pk)
     higher = council_above(initiative.council)
-    if higher is None:
-        raise ValidationError(_("Chưa có Hội đồng sáng kiến cấp tỉnh, thành phố để gửi đề nghị."))
     if Initiative.objects.filter(forwarded_from=initiative).exists():
         raise ValidationError(_("Sáng kiến này đã được đề nghị lên cấp trên."))
+    if higher is None and not (note or "").strip():
+        raise ValidationError(
+            _(
+                "Hội đồng sáng kiến cấp thành phố chưa làm việc trên hệ thống: "
+                "ghi rõ văn bản đề nghị gửi cơ quan nào."
+            )
+        )
     original = transition(
         INITIATIVES, actor, initiative, "propose_up", note=note, expected_version=expected_version
     )
+    if higher is None:
+        return original
     copy = Initiative.objects.create(
         kind=original.kind,
         unit=original.unit,
@@ -603,4 +612,66 @@ def propose_up(actor, initiative: Initiative, *, expected_version=None, note="")
         after=snapshot(copy),
         note=(note or "")[:500],
     )
+    return original
+
+
+@transaction.atomic
+def record_result_above(
+    actor,
+    original: Initiative,
+    *,
+    recognised: bool,
+    body: str = "",
+    decision_number: str = "",
+    decision_date=None,
+    note: str = "",
+    expected_version=None,
+) -> Initiative:
+    """The city's answer to a proposal sent out on paper, recorded by the base council's office:
+    recognised (each author's record widened to tỉnh, with the city's decision) or not."""
+    original = Initiative.objects.select_related("council__unit").get(pk=original.pk)
+    require(actor, permissions.REVIEW_INITIATIVE, original)
+    if Initiative.objects.filter(forwarded_from=original).exists():
+        raise ValidationError(_("Hội đồng sáng kiến cấp trên xét hồ sơ này trên hệ thống."))
+    if not recognised:
+        return transition(
+            INITIATIVES,
+            actor,
+            original,
+            "refused_above",
+            note=note,
+            expected_version=expected_version,
+        )
+    if not (body or "").strip() or not (decision_number or "").strip() or decision_date is None:
+        raise ValidationError(_("Vui lòng nhập cơ quan công nhận, số và ngày quyết định."))
+    if decision_date > timezone.localdate():
+        raise ValidationError({"decision_date": _("Ngày quyết định không được sau hôm nay.")})
+    words = _("Quyết định số %(number)s ngày %(day)s của %(body)s") % {
+        "number": decision_number.strip(),
+        "day": decision_date.strftime("%d/%m/%Y"),
+        "body": body.strip(),
+    }
+    original = transition(
+        INITIATIVES,
+        actor,
+        original,
+        "recognised_above",
+        note=f"{words}. {note}".strip(),
+        expected_version=expected_version,
+    )
+    for author in original.authors.select_related("person", "record"):
+        fact = records_services.save_record(
+            actor=actor,
+            kind="initiatives",
+            instance=author.record,
+            person=author.person,
+            year=original.year,
+            name=original.name[:255],
+            scope="tinh",
+            recognised_by=body.strip()[:255],
+            decision_number=decision_number.strip(),
+            decision_date=decision_date,
+        )
+        author.record = fact
+        author.save(update_fields=["record"])
     return original

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/score/", views.initiative_score, name="initiative_score"),
     path("<int:pk>/vote/", views.initiative_vote, name="initiative_vote"),
     path("<int:pk>/recognise/", views.initiative_recognise, name="initiative_recognise"),
+    path("<int:pk>/result-above/", views.initiative_result_above, name="initiative_result_above"),
     path("<int:pk>/do/<slug:action>/", views.initiative_action, name="initiative_action"),
     path("<int:pk>/evidence/<int:evidence_id>/", views.evidence_file, name="evidence_file"),
     path("<int:pk>/quyet-dinh.docx", views.decision_docx, name="decision_docx"),

@@ -22,6 +22,7 @@ from vinhdanh.initiatives.forms import (
     InitiativeForm,
     MemberForm,
     RecogniseForm,
+    ResultAboveForm,
     ScoreForm,
     VoteForm,
 )
@@ -237,6 +238,11 @@ def _page(request, initiative, refused=None, **forms):
         "copy_above": Initiative.objects.filter(forwarded_from=initiative)
         .select_related("council")
         .first(),
+        "result_form": forms.get("result_form")
+        or ResultAboveForm(initial=version, auto_id="result-%s"),
+        "may_record_result": initiative.state == InitiativeState.PROPOSED_UP
+        and may_review
+        and not Initiative.objects.filter(forwarded_from=initiative).exists(),
         "may_see_original": initiative.forwarded_from_id
         and access.can(user, access.VIEW, initiative.forwarded_from),
         "bases": legal_bases(),
@@ -356,6 +362,30 @@ def initiative_recognise(request, pk: int):
     messages.success(
         request, _("Đã công nhận sáng kiến; hồ sơ thành tích của tác giả đã cập nhật.")
     )
+    return redirect("initiatives:initiative_detail", pk)
+
+
+@login_required
+@require_POST
+def initiative_result_above(request, pk: int):
+    initiative = _visible(request, pk)
+    form = ResultAboveForm(request.POST, auto_id="result-%s")
+    done = run_service(
+        form,
+        lambda: services.record_result_above(
+            request.user,
+            initiative,
+            expected_version=form.cleaned_data["version"],
+            recognised=form.cleaned_data["recognised"],
+            body=form.cleaned_data["body"],
+            decision_number=form.cleaned_data["decision_number"],
+            decision_date=form.cleaned_data["decision_date"],
+            note=form.cleaned_data["note"],
+        ),
+    )
+    if done is None:
+        return _page(request, initiative, refused=form, result_form=form)
+    messages.success(request, _("Đã ghi kết quả xét của cấp thành phố."))
     return redirect("initiatives:initiative_detail", pk)
 
 

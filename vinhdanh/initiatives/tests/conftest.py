@@ -4,7 +4,7 @@ import pytest
 
 from vinhdanh.initiatives import services
 from vinhdanh.initiatives.models import InitiativeCouncil
-from vinhdanh.org.models import Person
+from vinhdanh.org.models import Person, Unit
 
 EVIDENCE = [("bao-cao.txt", "Báo cáo hiệu quả áp dụng.\n".encode())]
 
@@ -16,7 +16,17 @@ def district(demo):
 
 @pytest.fixture
 def city(demo):
-    return InitiativeCouncil.objects.get(unit__code="ha-noi")
+    """The city's initiatives council (the 2021 demo has none: its proposals go on paper)."""
+    office = Unit.objects.get(code="ban-tdkt-ha-noi")
+    council = InitiativeCouncil.objects.create(
+        unit=Unit.objects.get(code="ha-noi"), level="thanh_pho", name="Hội đồng sáng kiến Thành phố"
+    )
+    for n, role in enumerate(["chair", "secretary", "member", "member"]):
+        person = Person.objects.create(
+            code=f"hdsk-tp-{n}", full_name=f"Thành viên Thành phố {n}", unit=office, gender="male"
+        )
+        council.members.create(person=person, role=role)
+    return council
 
 
 @pytest.fixture

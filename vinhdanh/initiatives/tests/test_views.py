@@ -204,8 +204,8 @@ def test_a_score_above_the_maximum_is_shown_on_its_field(demo_user):
 
 
 def test_the_persons_page_lists_their_recognised_initiatives(demo_user):
-    copy = Initiative.objects.get(forwarded_from__isnull=False)
-    person = copy.authors.get().person
+    original = Initiative.objects.get(state=InitiativeState.RECOGNISED_UP)
+    person = original.authors.get().person
     page = (
         _client(demo_user, "thuongtruc")
         .get(reverse("org:person_detail", args=[person.pk]))

@@ -332,7 +332,7 @@ def test_the_citys_recognition_reaches_the_original_and_widens_the_record(file_o
     assert set(records.values_list("scope", flat=True)) == {"tinh"}
 
 
-def test_the_citys_refusal_sends_the_original_back_to_recognised(file_one, users):
+def test_the_citys_refusal_sends_the_original_back_to_recognised(file_one, users, city):
     admin = users["admin"]
     original = services.propose_up(users["officer"], _recognised(file_one, users))
     copy = services.start_review(admin, Initiative.objects.get(forwarded_from=original))
@@ -343,7 +343,7 @@ def test_the_citys_refusal_sends_the_original_back_to_recognised(file_one, users
     assert (step.action, step.note) == ("refused_above", "Chưa có phạm vi ảnh hưởng cấp Thành phố.")
 
 
-def test_a_unit_may_not_decide_for_the_city(file_one, users):
+def test_a_unit_may_not_decide_for_the_city(file_one, users, city):
     original = services.propose_up(users["officer"], _recognised(file_one, users))
     copy = Initiative.objects.get(forwarded_from=original)
     with pytest.raises(PermissionDenied):
@@ -385,3 +385,42 @@ def test_a_recognised_initiative_changes_the_cstd_co_so_verdict(demo_user, distr
     verdict = explain(person, "chien_si_thi_dua_co_so", 2021)
     assert verdict.eligible
     assert [c.passed for c in verdict.checks if c.rule == "sang_kien"] == [True]
+
+
+def test_a_paper_proposal_needs_its_letter_and_its_result_recorded_by_hand(file_one, users):
+    recognised = _recognised(file_one, users)
+    with pytest.raises(ValidationError, match="ghi rõ văn bản đề nghị"):
+        services.propose_up(users["officer"], recognised)
+    original = services.propose_up(users["officer"], recognised, note="Tờ trình số 9/TTr-UBND.")
+    assert not Initiative.objects.filter(forwarded_from=original).exists()
+    with pytest.raises(PermissionDenied):
+        services.record_result_above(users["officer"], original, recognised=False, note="Không")
+    with pytest.raises(ValidationError, match="cơ quan công nhận, số và ngày"):
+        services.record_result_above(users["office"], original, recognised=True)
+    original = services.record_result_above(
+        users["office"],
+        original,
+        recognised=True,
+        body="UBND thành phố Hà Nội",
+        decision_number="77/QĐ-UBND",
+        decision_date=datetime.date(2021, 12, 20),
+    )
+    assert original.state == S.RECOGNISED_UP
+    assert set(
+        RecordedInitiative.objects.filter(authorships__initiative=original).values_list(
+            "scope", "decision_number", "recognised_by"
+        )
+    ) == {("tinh", "77/QĐ-UBND", "UBND thành phố Hà Nội")}
+
+
+def test_a_paper_proposal_refused_goes_back_to_recognised(file_one, users):
+    original = services.propose_up(users["officer"], _recognised(file_one, users), note="Tờ trình.")
+    original = services.record_result_above(
+        users["office"], original, recognised=False, note="Chưa đủ phạm vi ảnh hưởng."
+    )
+    assert original.state == S.RECOGNISED
+    assert set(
+        RecordedInitiative.objects.filter(authorships__initiative=original).values_list(
+            "scope", flat=True
+        )
+    ) == {"co_so"}
