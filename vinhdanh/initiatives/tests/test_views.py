@@ -63,6 +63,7 @@ def test_a_unit_files_with_several_evidence_files_at_once(demo_user, ward_people
     assert client.get(reverse("home:index")).status_code == 200
     audit = _client(demo_user, "thuongtruc").get(reverse("home:audit_log")).content.decode()
     assert "đăng ký sáng kiến" in audit
+    assert reverse("initiatives:initiative_detail", args=[initiative.pk]) in audit
 
 
 @pytest.mark.parametrize(
