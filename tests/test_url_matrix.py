@@ -44,6 +44,7 @@ from vinhdanh.contests.models import Contest
 from vinhdanh.contests.models import Sheet as ContestSheet
 from vinhdanh.documents.tests import builders
 from vinhdanh.exemplars.models import Exemplar, ExemplarEvidence, ExemplarPhoto
+from vinhdanh.initiatives.models import Initiative, InitiativeCouncil, InitiativeEvidence
 from vinhdanh.inspections.models import Finding, FollowUp, InspectionPlan, Visit
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
@@ -205,6 +206,21 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "exemplars:exemplar_evidence": (ACTION, "exemplar"),
     "exemplars:exemplar_consent": (ACTION, "exemplar"),
     "exemplars:exemplar_commend": (ACTION, "exemplar"),
+    "initiatives:initiative_list": (SIGNED_IN, None),
+    "initiatives:council_list": (SIGNED_IN, None),
+    "initiatives:council_detail": (SIGNED_IN, "initiative_council"),
+    "initiatives:initiative_create": (PROPOSERS, None),
+    "initiatives:initiative_detail": (SCOPED, "initiative"),
+    "initiatives:initiative_edit": (SCOPED_CHANGE, "editable_initiative"),
+    "initiatives:evidence_file": (SCOPED, "initiative_evidence"),
+    "initiatives:decision_docx": (SCOPED, "recognised_initiative"),
+    "initiatives:initiative_score": (ACTION, "initiative"),
+    "initiatives:initiative_vote": (ACTION, "initiative"),
+    "initiatives:initiative_recognise": (ACTION, "initiative"),
+    "initiatives:initiative_result_above": (ACTION, "initiative"),
+    "initiatives:initiative_action": (ACTION, "initiative_step"),
+    "initiatives:council_add_member": (ACTION, "initiative_council"),
+    "initiatives:council_end_member": (ACTION, "initiative_member"),
     "movements:registration_list": (SIGNED_IN, None),
     "movements:registration_template": (SIGNED_IN, None),
     "movements:movement_detail": (SIGNED_IN, "launched_movement"),
@@ -434,6 +450,7 @@ PRIVATE_FILES = {
     "movements:document_file",
     "training:material_file",
     "inspections:evidence_file",
+    "initiatives:evidence_file",
     "scoring:evidence_file",
     "exemplars:photo_file",
     "exemplars:evidence_file",
@@ -863,6 +880,27 @@ def targets(made) -> dict[str, list[Target]]:
     )
     table["contest_sheet"] = [Target({"pk": sheet.pk}, judge_b)]
     table["contest_sheet_step"] = [Target({"pk": sheet.pk, "action": "submit"}, judge_b)]
+    own = Initiative.objects.filter(forwarded_from__isnull=True)
+    table["initiative"] = _pk_targets(own, "unit")
+    table["initiative_step"] = [
+        Target({**t.kwargs, "action": "submit"}, t.owners) for t in table["initiative"]
+    ]
+    table["editable_initiative"] = _pk_targets(own.filter(state__in=["draft", "returned"]), "unit")
+    table["recognised_initiative"] = _pk_targets(
+        own.filter(state__in=["recognised", "recognised_up"]), "unit"
+    )
+    table["initiative_evidence"] = [
+        Target({"pk": e.initiative_id, "evidence_id": e.pk}, owners)
+        for e, owners, _ in _by_unit(
+            InitiativeEvidence.objects.filter(initiative__forwarded_from__isnull=True),
+            "initiative__unit",
+        )
+    ]
+    council = InitiativeCouncil.objects.get(unit__code="hoang-mai")
+    table["initiative_council"] = [Target({"pk": council.pk}, everyone, True)]
+    table["initiative_member"] = [
+        Target({"pk": council.pk, "member_id": council.members.order_by("pk").first().pk}, everyone)
+    ]
     proposal = ClusterProposal.objects.first()
     table["proposal"] = [
         Target({"pk": proposal.pk}, frozenset(), proposal.cluster_id == cluster_1.pk)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "vinhdanh.signing",
     "vinhdanh.exemplars",
     "vinhdanh.contests",
+    "vinhdanh.initiatives",
     "vinhdanh.reports",
     "vinhdanh.training",
     "vinhdanh.inspections",
@@ -374,6 +375,13 @@ VINHDANH_STAT_FORMS_TT02_FIRST_YEAR = int(
 # §6: e.g. the provincial Chairman's "xã, phường tiêu biểu"): allowed by default, with the
 # doubt written on the decision's history; set to 0 to refuse until the text is confirmed.
 AWARDS_ALLOW_UNCONFIRMED_AUTHORITY = env_bool("AWARDS_ALLOW_UNCONFIRMED_AUTHORITY", default=True)
+
+# Initiatives (vinhdanh/initiatives/rules.py): the province's initiative regulation named in the
+# pages and decisions beside Nghị định 13/2012/NĐ-CP, and the council's vote threshold (more
+# than this share of the members present agree; default 0.5). The scoring criteria and their
+# maxima are each council's data, created from INITIATIVES_CRITERIA (default in rules.py).
+INITIATIVES_PROVINCE_REGULATION = os.environ.get("INITIATIVES_PROVINCE_REGULATION", "")
+INITIATIVES_VOTE_SHARE = os.environ.get("INITIATIVES_VOTE_SHARE", "0.5")
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("signing/", include("vinhdanh.signing.urls")),
     path("exemplars/", include("vinhdanh.exemplars.urls")),
     path("contests/", include("vinhdanh.contests.urls")),
+    path("initiatives/", include("vinhdanh.initiatives.urls")),
     path("api/", include("vinhdanh.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

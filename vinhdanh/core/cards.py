@@ -16,6 +16,7 @@ CARD_MODULES = [
     "vinhdanh.signing.dashboard",
     "vinhdanh.exemplars.dashboard",
     "vinhdanh.contests.dashboard",
+    "vinhdanh.initiatives.dashboard",
 ]
 
 

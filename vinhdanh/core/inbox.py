@@ -23,6 +23,7 @@ INBOX_MODULES = [
     "vinhdanh.ceremonies.inbox",
     "vinhdanh.exemplars.inbox",
     "vinhdanh.contests.inbox",
+    "vinhdanh.initiatives.inbox",
 ]
 COUNT_CAP = 99
 SHOWN = 5

@@ -197,6 +197,7 @@ EXTENSIONS = [
     "vinhdanh.awards.demo_hanoi_2026",
     "vinhdanh.awards.demo_capital_citizen_2026",
     "vinhdanh.contests.demo_hanoi_2026",
+    "vinhdanh.initiatives.demo_hanoi_2026",
 ]
 
 

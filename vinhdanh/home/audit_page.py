@@ -28,6 +28,8 @@ OBJECT_PAGES = {
     "awards.batch": "awards:batch_detail",
     "awards.decision": "awards:decision_detail",
     "records.screeningjob": "records:screening_job",
+    "initiatives.initiative": "initiatives:initiative_detail",
+    "initiatives.initiativecouncil": "initiatives:council_detail",
 }
 
 

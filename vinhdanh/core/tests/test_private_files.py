@@ -52,6 +52,7 @@ OWNERS = {
         .order_by("pk")
         .first()
     ),
+    "initiatives.initiativeevidence.file": lambda row: row.initiative.created_by,
     "movements.movementdocument.file": lambda row: _officer_of(row.movement.launched_by),
     "plans.planimport.file": lambda row: row.created_by,
     "plans.reportattachment.file": lambda row: row.report.author,
