@@ -13,6 +13,7 @@ urlpatterns = [
     path("movements/", include("vinhdanh.movements.urls")),
     path("scoring/", include("vinhdanh.scoring.urls")),
     path("awards/", include("vinhdanh.awards.urls")),
+    path("filings/", include("vinhdanh.filings.urls")),
     path("api/", include("vinhdanh.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

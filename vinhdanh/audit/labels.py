@@ -82,6 +82,14 @@ ACTION_LABELS = {
     "plans.unit_plan.resubmit": _("gửi lại kế hoạch của đơn vị"),
     "plans.unit_plan.accept": _("tiếp nhận kế hoạch của đơn vị"),
     "plans.unit_plan.return": _("trả lại kế hoạch của đơn vị"),
+    # filings
+    "filings.filing.file": _("nhận hồ sơ nộp trực tuyến"),
+    "filings.attachment.add": _("nhận thêm tệp của hồ sơ trực tuyến"),
+    "filings.filing.request_more": _("yêu cầu bổ sung hồ sơ trực tuyến"),
+    "filings.filing.supplement": _("nhận phần bổ sung của hồ sơ trực tuyến"),
+    "filings.filing.accept": _("chấp nhận hồ sơ trực tuyến, lập hồ sơ khen thưởng"),
+    "filings.filing.refuse": _("từ chối hồ sơ trực tuyến"),
+    "filings.api_client.create": _("tạo ứng dụng kết nối API"),
     # movements
     "movements.movement.create": _("tạo phong trào thi đua"),
     "movements.movement.update": _("sửa phong trào thi đua"),

@@ -11,6 +11,7 @@ CARD_MODULES = [
     "vinhdanh.plans.dashboard",
     "vinhdanh.movements.dashboard",
     "vinhdanh.awards.dashboard",
+    "vinhdanh.filings.dashboard",
 ]
 
 

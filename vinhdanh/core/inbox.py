@@ -18,6 +18,7 @@ INBOX_MODULES = [
     "vinhdanh.movements.inbox",
     "vinhdanh.scoring.inbox",
     "vinhdanh.plans.inbox",
+    "vinhdanh.filings.inbox",
 ]
 COUNT_CAP = 99
 SHOWN = 5

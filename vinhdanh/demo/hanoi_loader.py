@@ -192,7 +192,11 @@ def _load_reform(actor: User) -> None:
 
 # The apps' parts of the chapter, each a `load()` (imported by name: those apps import the
 # demo's data, so the demo does not import them).
-EXTENSIONS = ["vinhdanh.plans.demo_hanoi_2026", "vinhdanh.awards.demo_hanoi_2026"]
+EXTENSIONS = [
+    "vinhdanh.plans.demo_hanoi_2026",
+    "vinhdanh.awards.demo_hanoi_2026",
+    "vinhdanh.filings.demo",
+]
 
 
 def load() -> None:

@@ -1,0 +1,139 @@
+"""The online filings of the demo's Hà Nội 2026 chapter, played through the services.
+
+A ward (Định Công) and the city each receive filings in every state: received, more asked
+for, supplemented, accepted into a draft nomination, refused; one API client per council of
+the demo is made for the one-stop system (`demo_accounts` prints its id and secret).
+"""
+
+from django.db import transaction
+
+from vinhdanh.accounts.models import User
+from vinhdanh.awards.demo import DEMO_PDF
+from vinhdanh.awards.models import Title
+from vinhdanh.filings import services
+from vinhdanh.filings.actors import Filer
+from vinhdanh.filings.models import ApiClient, Channel, Filing, FilingKind
+from vinhdanh.org.models import Council, Person
+
+# The demo's clients: (client id, name, council unit code). Their secrets are the demo's
+# own and public, as its passwords are.
+DEMO_CLIENTS = [
+    ("motcua-hanoi-demo", "Hệ thống một cửa Thành phố Hà Nội (demo)", "ha-noi"),
+]
+DEMO_SECRET = "demo-secret-khong-dung-that"
+
+WARD = "hn-phuong-dinhcong"
+# (council unit, office account, subject, the steps played)
+STORIES = [
+    (WARD, "thuongtruc.dinhcong", "Anh bảo vệ trả lại ví cho người đánh rơi", []),
+    (WARD, "thuongtruc.dinhcong", "Nhóm thanh niên dọn rác bờ hồ Định Công", ["more"]),
+    (WARD, "thuongtruc.dinhcong", "Cô giáo dạy miễn phí cho trẻ khó khăn", ["more", "supplement"]),
+    (WARD, "thuongtruc.dinhcong", "Chủ tịch hội phụ nữ tổ dân phố 5", ["accept"]),
+    (WARD, "thuongtruc.dinhcong", "Đề nghị khen thưởng quảng cáo dịch vụ", ["refuse"]),
+    ("ha-noi", "thuongtruc.hanoi", "Hợp tác xã hỗ trợ đồng bào vùng lũ", []),
+    ("ha-noi", "thuongtruc.hanoi", "Doanh nghiệp tài trợ xây trường học", ["more"]),
+    (
+        "ha-noi",
+        "thuongtruc.hanoi",
+        "Người dân cứu người đuối nước sông Hồng",
+        ["more", "supplement"],
+    ),
+    ("ha-noi", "thuongtruc.hanoi", "Tổ chức tình nguyện hiến máu", ["accept"]),
+    ("ha-noi", "thuongtruc.hanoi", "Đề nghị trùng lặp đã gửi trước đó", ["refuse"]),
+]
+
+
+def _file(council, subject: str, index: int, channel: str, client=None) -> Filing:
+    kind = FilingKind.objects.get(code="nguoi-tot-viec-tot")
+    return services.file_filing(
+        kind=kind,
+        council=council,
+        filer_kind="citizen",
+        filer_name=f"Người dân demo {index:02d}",
+        phone=f"0912 000 {index:03d}",
+        email=f"nguoidan{index:02d}@demo.invalid",
+        address="Phường Định Công, Hà Nội" if council.unit.code == WARD else "Hà Nội",
+        subject=subject,
+        content=f"{subject}. Đề nghị Hội đồng xem xét khen thưởng kịp thời.",
+        consent=True,
+        files=[("don-de-nghi", "don-de-nghi.pdf", DEMO_PDF)],
+        channel=channel,
+        api_client=client,
+    )
+
+
+def _play(filing: Filing, office: User, steps: list[str]) -> None:
+    for step in steps:
+        filing.refresh_from_db()
+        if step == "more":
+            services.request_more(
+                office, filing, reason="Bổ sung ảnh chụp hoặc xác nhận của tổ dân phố."
+            )
+        elif step == "supplement":
+            services.supplement(
+                Filer(filing.pk, filing.channel),
+                filing,
+                note="Gửi kèm xác nhận của tổ dân phố.",
+                files=[("", "xac-nhan.pdf", DEMO_PDF)],
+            )
+        elif step == "refuse":
+            services.refuse(
+                office, filing, reason="Nội dung không thuộc phạm vi thi đua, khen thưởng."
+            )
+        elif step == "accept":
+            title = Title.objects.filter(code="giay_khen").first()
+            title = title or Title.objects.filter(is_active=True).first()
+            person = (
+                Person.objects.filter(unit__path__startswith=filing.council.unit.path)
+                .order_by("code")
+                .first()
+            )
+            services.accept(
+                office,
+                filing,
+                title=title,
+                basis=title.award_bases.first(),
+                year=2026,
+                achievements=filing.content,
+                person=person,
+            )
+
+
+def _clients() -> None:
+    from django.contrib.auth.hashers import make_password
+
+    for client_id, name, unit_code in DEMO_CLIENTS:
+        council = Council.objects.filter(unit__code=unit_code).first()
+        if council is not None:
+            ApiClient.objects.get_or_create(
+                client_id=client_id,
+                defaults={"name": name, "council": council,
+                          "secret_hash": make_password(DEMO_SECRET)},
+            )  # fmt: skip
+
+
+@transaction.atomic
+def load() -> None:
+    _clients()
+    if Filing.objects.filter(subject=STORIES[0][2]).exists():
+        return
+    client = ApiClient.objects.filter(client_id=DEMO_CLIENTS[0][0]).first()
+    for index, (unit_code, username, subject, steps) in enumerate(STORIES, start=1):
+        council = Council.objects.get(unit__code=unit_code)
+        office = User.objects.get(username=username)
+        via_api = unit_code == "ha-noi" and index % 2 == 0 and client is not None
+        filing = _file(
+            council, subject, index, Channel.API if via_api else Channel.WEB,
+            client if via_api else None,
+        )  # fmt: skip
+        _play(filing, office, steps)
+
+
+def sample_filing() -> Filing:
+    """A received filing of the 2021 district council, for the permission matrix and the
+    URL table (the test database holds the 2021 history only)."""
+    filing = Filing.objects.filter(council__unit__code="hoang-mai", state="received").first()
+    if filing is not None:
+        return filing
+    council = Council.objects.get(unit__code="hoang-mai")
+    return _file(council, "Hồ sơ mẫu của quận Hoàng Mai", 99, Channel.WEB)
