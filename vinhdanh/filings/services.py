@@ -41,6 +41,7 @@ from vinhdanh.filings.notify import notify_filer
 from vinhdanh.filings.workflows import FILINGS
 from vinhdanh.workflow.engine import lock, transition
 from vinhdanh.workflow.permissions import require
+from vinhdanh.workflow.table import ActionRefused
 
 # An upload as the services take it: (required document's code or "", file name, bytes).
 Upload = tuple[str, str, bytes]
@@ -338,7 +339,10 @@ def accept(
     """Accept the filing into a draft nomination (the awards service makes it), with the
     filing's files copied into it through the upload gate."""
     current = lock(FILINGS, filing, expected_version)
-    FILINGS.check("accept", current.state)  # the state's refusal before the nomination's
+    try:  # the state's refusal before the nomination's
+        FILINGS.check("accept", current.state)
+    except ActionRefused as refusal:
+        raise ValidationError(str(refusal)) from None
     require(actor, "filings.handle_filing", current)
     if not (achievements or "").strip():
         raise ValidationError({"achievements": _("Cần nhập tóm tắt thành tích.")})
