@@ -10,7 +10,7 @@ from vinhdanh.audit.models import AuditEntry
 from vinhdanh.filings import codes, services
 from vinhdanh.filings.models import Filing, FilingAttachment, FilingKind, FilingState
 from vinhdanh.filings.notify import LocmemSmsBackend
-from vinhdanh.filings.tests.helpers import ORG_DOSSIER, PDF, district, fields, file_one
+from vinhdanh.filings.tests.helpers import ORG_DOSSIER, PDF, district, file_one
 
 pytestmark = pytest.mark.django_db
 
