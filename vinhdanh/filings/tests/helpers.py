@@ -34,3 +34,10 @@ def fields(**overrides) -> dict:
 
 def file_one(**overrides):
     return services.file_filing(**fields(**overrides))
+
+
+def text_of(response) -> str:
+    """The page's text as a reader sees it (tags gone, spaces collapsed)."""
+    from tests.html_text import element_text
+
+    return element_text(response.content.decode(), tag="body")
