@@ -38,6 +38,7 @@ from vinhdanh.awards.models import (
 from vinhdanh.awards.services import meetings as meeting_services
 from vinhdanh.awards.workflows import STEP_ACTIONS
 from vinhdanh.documents.tests import builders
+from vinhdanh.filings.demo import sample_filing
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
 from vinhdanh.org.models import Cluster, Person, Reorganisation, Unit
 from vinhdanh.plans import services as plan_services
@@ -68,6 +69,9 @@ API = "API"  # every role: 200; anonymous: 403 (no login page for machines)
 API_SCOPED = "API, scoped"  # as SCOPED; anonymous 403
 API_CLUSTER = "API, cluster"  # as CLUSTER; anonymous 403
 DJANGO_ADMIN = "Django admin"  # staff only; checked through admin:index
+# The one-stop systems' API (filings): only a client's bearer token opens it, no account does.
+ONE_STOP = "one-stop API"  # every identity: 401
+ONE_STOP_TOKEN = "one-stop token exchange"  # POST only, open to anyone: GET is 405
 
 # url name -> (who, which demo objects fill its arguments).
 ACCESS: dict[str, tuple[str, str | None]] = {
@@ -293,6 +297,25 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "scoring:api-root": (API, None),
     "scoring:api-proposal-list": (API, None),
     "scoring:api-proposal-detail": (API_CLUSTER, "proposal"),
+    # online filings: the public pages, the office's pages, the one-stop API
+    "filings:public_kinds": (PUBLIC, None),
+    "filings:public_form": (PUBLIC, "filing_kind"),
+    "filings:public_lookup": (PUBLIC, None),
+    "filings:public_status": (REDIRECT, None),  # to the look-up until a filing is proven
+    "filings:public_forget": (ACTION, None),
+    "filings:filing_list": (OFFICE, None),
+    "filings:filing_detail": (OFFICE, "filing"),
+    "filings:filing_request_more": (ACTION, "filing"),
+    "filings:filing_accept": (ACTION, "filing"),
+    "filings:filing_refuse": (ACTION, "filing"),
+    "filings:attachment_file": (OFFICE, "filing_attachment"),
+    "api:filings:token": (ONE_STOP_TOKEN, None),
+    "api:filings:kinds": (ONE_STOP, None),
+    "api:filings:file": (ONE_STOP, None),
+    "api:filings:status": (ONE_STOP, "filing_code"),
+    "api:filings:result": (ONE_STOP, "filing_code"),
+    "api:filings:attach": (ONE_STOP, "filing_code"),
+    "api:filings:supplement": (ONE_STOP, "filing_code"),
 }
 # The views that serve a stored file answer the anonymous "not found", never the login
 # page, so a file's address tells nothing (core.files.private_file_view).
@@ -307,6 +330,7 @@ PRIVATE_FILES = {
     "awards:print_download",
     "records:screening_export",
     "awards:submission_letter",
+    "filings:attachment_file",
 }
 # Whole namespaces classified at once: Django's admin site guards its own pages.
 NAMESPACES = {"admin:": DJANGO_ADMIN}
@@ -508,6 +532,13 @@ def targets(made) -> dict[str, list[Target]]:
         "record_kind": Target({"kind": "ratings"}, everyone, True),
         "record_import": Target({"pk": made["record_import"].pk}),
     }
+    filing = sample_filing()
+    single["filing_kind"] = Target({"code": filing.kind.code}, everyone, True)
+    single["filing"] = Target({"pk": filing.pk})
+    single["filing_code"] = Target({"code": filing.code})
+    single["filing_attachment"] = Target(
+        {"pk": filing.pk, "attachment_id": filing.attachments.first().pk}
+    )
     single["meeting"] = Target({"pk": made["meeting"].pk})
     single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})
     single["meeting_step"] = Target({"pk": made["meeting"].pk, "action": "open"})
@@ -619,6 +650,10 @@ def expected(kind: str, identity: str, target: Target | None) -> set[int]:
     """The statuses a GET may answer for this identity (302 means the login page)."""
     if kind in (PUBLIC, FEED):
         return {200}
+    if kind == ONE_STOP:
+        return {401}
+    if kind == ONE_STOP_TOKEN:
+        return {405}
     if kind in (REDIRECT, PUBLIC_ACTION):
         return {302}
     if identity == ANONYMOUS:

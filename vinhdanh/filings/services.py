@@ -210,8 +210,8 @@ def file_filing(
         actor=None,
         action="filings.filing.file",
         instance=filing,
-        after={"kind": kind.code, "council": council.pk, "channel": channel,
-               "attachments": len(checked)},
+        after={"kind": kind.pk, "council": council.pk, "channel": channel,
+               "attachment_count": len(checked)},
         note=f"API: {api_client.client_id}" if api_client else "web",
     )  # fmt: skip
     notify_filer(filing, "file")
