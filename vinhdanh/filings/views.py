@@ -75,6 +75,7 @@ def _accept_form(request, filing, data=None) -> AcceptForm:
     return AcceptForm(
         data,
         initial=initial,
+        auto_id="accept_%s",
         action=FILINGS.actions["accept"],
         people=org_selectors.people_for(request.user),
         units=access.scope_queryset(request.user, Unit.objects.all()),
@@ -95,10 +96,16 @@ def _detail(request, filing, *, status=200, **forms):
         "overdue": filing.waits_on_office and deadlines.is_overdue(today, filing.due_on),
         "more_form": forms.get("more_form")
         or RequestMoreForm(
-            initial={"version": filing.version}, action=FILINGS.actions["request_more"]
+            initial={"version": filing.version},
+            action=FILINGS.actions["request_more"],
+            auto_id="more_%s",
         ),
         "refuse_form": forms.get("refuse_form")
-        or RefuseForm(initial={"version": filing.version}, action=FILINGS.actions["refuse"]),
+        or RefuseForm(
+            initial={"version": filing.version},
+            action=FILINGS.actions["refuse"],
+            auto_id="refuse_%s",
+        ),
         "accept_form": forms.get("accept_form") or _accept_form(request, filing),
         "workflow": FILINGS,
     }
@@ -114,7 +121,7 @@ def filing_detail(request, pk: int):
 @require_POST
 def filing_request_more(request, pk: int):
     filing = _filing(request, pk)
-    form = RequestMoreForm(request.POST, action=FILINGS.actions["request_more"])
+    form = RequestMoreForm(request.POST, action=FILINGS.actions["request_more"], auto_id="more_%s")
     done = run_service(
         form,
         lambda: services.request_more(
@@ -135,7 +142,7 @@ def filing_request_more(request, pk: int):
 @require_POST
 def filing_refuse(request, pk: int):
     filing = _filing(request, pk)
-    form = RefuseForm(request.POST, action=FILINGS.actions["refuse"])
+    form = RefuseForm(request.POST, action=FILINGS.actions["refuse"], auto_id="refuse_%s")
     done = run_service(
         form,
         lambda: services.refuse(
