@@ -5,12 +5,15 @@ for, supplemented, accepted into a draft nomination, refused; one API client per
 the demo is made for the one-stop system (`demo_accounts` prints its id and secret).
 """
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 
 from vinhdanh.accounts.models import User
 from vinhdanh.awards.demo import DEMO_PDF
 from vinhdanh.awards.models import Title
-from vinhdanh.filings import services
+from vinhdanh.filings import deadlines, services
 from vinhdanh.filings.actors import Filer
 from vinhdanh.filings.models import ApiClient, Channel, Filing, FilingKind
 from vinhdanh.org.models import Council, Person
@@ -83,11 +86,8 @@ def _play(filing: Filing, office: User, steps: list[str]) -> None:
         elif step == "accept":
             title = Title.objects.filter(code="giay_khen").first()
             title = title or Title.objects.filter(is_active=True).first()
-            person = (
-                Person.objects.filter(unit__path__startswith=filing.council.unit.path)
-                .order_by("code")
-                .first()
-            )
+            # A person of the council's own unit: a lower council's people are its own work.
+            person = Person.objects.filter(unit=filing.council.unit).order_by("code").first()
             services.accept(
                 office,
                 filing,
@@ -127,6 +127,12 @@ def load() -> None:
             client if via_api else None,
         )  # fmt: skip
         _play(filing, office, steps)
+        if index == 1:
+            # One filing of the ward has waited past its time: the office's inbox shows it late.
+            received_on = timezone.localdate() - datetime.timedelta(days=14)
+            Filing.objects.filter(pk=filing.pk).update(
+                received_on=received_on, due_on=deadlines.due_after(received_on, 5)
+            )
 
 
 def sample_filing() -> Filing:
@@ -137,3 +143,14 @@ def sample_filing() -> Filing:
         return filing
     council = Council.objects.get(unit__code="hoang-mai")
     return _file(council, "Hồ sơ mẫu của quận Hoàng Mai", 99, Channel.WEB)
+
+
+def demo_credentials() -> list[str]:
+    """The demo's API clients, for `demo_accounts` (their secrets are the demo's own)."""
+    clients = ApiClient.objects.filter(client_id__in=[c[0] for c in DEMO_CLIENTS])
+    lines = [
+        f"Ứng dụng kết nối API (POST /api/filings/token): client_id={c.client_id} "
+        f"client_secret={DEMO_SECRET} · {c.council}"
+        for c in clients.select_related("council")
+    ]
+    return lines
