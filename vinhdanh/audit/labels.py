@@ -90,6 +90,7 @@ ACTION_LABELS = {
     "filings.filing.accept": _("chấp nhận hồ sơ trực tuyến, lập hồ sơ khen thưởng"),
     "filings.filing.refuse": _("từ chối hồ sơ trực tuyến"),
     "filings.api_client.create": _("tạo ứng dụng kết nối API"),
+    "filings.api_client.new_secret": _("tạo mã bí mật mới cho ứng dụng kết nối API"),
     # movements
     "movements.movement.create": _("tạo phong trào thi đua"),
     "movements.movement.update": _("sửa phong trào thi đua"),

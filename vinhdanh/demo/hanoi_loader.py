@@ -195,7 +195,7 @@ def _load_reform(actor: User) -> None:
 EXTENSIONS = [
     "vinhdanh.plans.demo_hanoi_2026",
     "vinhdanh.awards.demo_hanoi_2026",
-    "vinhdanh.filings.demo",
+    "vinhdanh.filings.demo_hanoi_2026",
 ]
 
 

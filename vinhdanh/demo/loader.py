@@ -196,6 +196,7 @@ DEMO_EXTENSIONS = [
     "vinhdanh.movements.demo",
     "vinhdanh.scoring.demo",
     "vinhdanh.awards.demo",
+    "vinhdanh.filings.demo",
 ]
 
 

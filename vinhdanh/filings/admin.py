@@ -59,7 +59,7 @@ class ApiClientAdmin(AuditedModelAdmin):
 
             record(
                 actor=request.user,
-                action="admin.filings.apiclient.change",
+                action="filings.api_client.new_secret",
                 instance=client,
                 before=before,
                 after={"client_id": client.client_id, "secret": "đã thay"},

@@ -1,8 +1,10 @@
-"""The online filings of the demo's Hà Nội 2026 chapter, played through the services.
+"""The demo's online filings, played through the services.
 
-A ward (Định Công) and the city each receive filings in every state: received, more asked
-for, supplemented, accepted into a draft nomination, refused; one API client per council of
-the demo is made for the one-stop system (`demo_accounts` prints its id and secret).
+In the 2021 history (`load`) the district council received filings in every state; in the
+Hà Nội 2026 chapter (`load_hanoi_2026`, run by `demo_hanoi_2026.load`) a ward (Định Công) and
+the city each receive filings in every state: received, more asked for, supplemented,
+accepted into a draft nomination, refused; the city has an API client for the one-stop
+system (`demo_accounts` prints its id and secret).
 """
 
 import datetime
@@ -16,6 +18,7 @@ from vinhdanh.awards.models import Title
 from vinhdanh.filings import deadlines, services
 from vinhdanh.filings.actors import Filer
 from vinhdanh.filings.models import ApiClient, Channel, Filing, FilingKind
+from vinhdanh.filings.notify import silenced
 from vinhdanh.org.models import Council, Person
 
 # The demo's clients: (client id, name, council unit code). Their secrets are the demo's
@@ -65,7 +68,7 @@ def _file(council, subject: str, index: int, channel: str, client=None) -> Filin
     )
 
 
-def _play(filing: Filing, office: User, steps: list[str]) -> None:
+def _play(filing: Filing, office: User, steps: list[str], *, year: int) -> None:
     for step in steps:
         filing.refresh_from_db()
         if step == "more":
@@ -86,14 +89,20 @@ def _play(filing: Filing, office: User, steps: list[str]) -> None:
         elif step == "accept":
             title = Title.objects.filter(code="giay_khen").first()
             title = title or Title.objects.filter(is_active=True).first()
-            # A person of the council's own unit: a lower council's people are its own work.
-            person = Person.objects.filter(unit=filing.council.unit).order_by("code").first()
+            # A person of the council's own unit (a lower council's people are its own work),
+            # else of its organisation (2021: the district's wards had no council).
+            person = (
+                Person.objects.filter(unit=filing.council.unit).order_by("code").first()
+                or Person.objects.filter(unit__path__startswith=filing.council.unit.path)
+                .order_by("code")
+                .first()
+            )
             services.accept(
                 office,
                 filing,
                 title=title,
                 basis=title.award_bases.first(),
-                year=2026,
+                year=year,
                 achievements=filing.content,
                 person=person,
             )
@@ -112,8 +121,50 @@ def _clients() -> None:
             )  # fmt: skip
 
 
+# The 2021 history: the district council's filings, one in each state, dated in late 2021.
+STORIES_2021 = [
+    ("Bà Lan nhặt được của rơi trả lại người mất", []),
+    ("Tổ dân phố 12 giữ gìn vệ sinh môi trường", ["more"]),
+    ("Anh Hùng hiến đất mở đường ngõ 91", ["more", "supplement"]),
+    ("Công ty Minh Phát ủng hộ quỹ vì người nghèo", ["accept"]),
+    ("Đề nghị khen thưởng một cửa hàng kinh doanh", ["refuse"]),
+]
+RECEIVED_2021 = datetime.date(2021, 11, 15)
+
+
+def _backdate(filing: Filing, received_on: datetime.date) -> None:
+    """The 2021 history's filings carry their 2021 dates (the services stamp today)."""
+    at = timezone.make_aware(datetime.datetime.combine(received_on, datetime.time(9)))
+    Filing.objects.filter(pk=filing.pk).update(
+        received_on=received_on,
+        due_on=deadlines.due_after(received_on, filing.kind.working_days),
+        created_at=at,
+        consent_at=at,
+        answered_at=at + datetime.timedelta(days=3) if filing.answered_at else None,
+        more_due_on=deadlines.due_after(received_on, 10) if filing.more_due_on else None,
+    )
+    filing.transitions.update(at=at + datetime.timedelta(days=2))
+
+
 @transaction.atomic
+@silenced()
 def load() -> None:
+    """The district's filings of 2021 (`demo/loader.py`'s extensions)."""
+    if Filing.objects.filter(subject=STORIES_2021[0][0]).exists():
+        return
+    council = Council.objects.get(unit__code="hoang-mai")
+    office = User.objects.get(username="thuongtruc")
+    for index, (subject, steps) in enumerate(STORIES_2021, start=1):
+        filing = _file(council, subject, 20 + index, Channel.WEB)
+        _play(filing, office, steps, year=2021)
+        filing.refresh_from_db()
+        _backdate(filing, RECEIVED_2021 + datetime.timedelta(days=index))
+
+
+@transaction.atomic
+@silenced()
+def load_hanoi_2026() -> None:
+    """A ward's and the city's filings of 2026 (`filings/demo_hanoi_2026.py`)."""
     _clients()
     if Filing.objects.filter(subject=STORIES[0][2]).exists():
         return
@@ -126,7 +177,7 @@ def load() -> None:
             council, subject, index, Channel.API if via_api else Channel.WEB,
             client if via_api else None,
         )  # fmt: skip
-        _play(filing, office, steps)
+        _play(filing, office, steps, year=2026)
         if index == 1:
             # One filing of the ward has waited past its time: the office's inbox shows it late.
             received_on = timezone.localdate() - datetime.timedelta(days=14)
