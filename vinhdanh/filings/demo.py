@@ -182,7 +182,9 @@ def load_hanoi_2026() -> None:
             # One filing of the ward has waited past its time: the office's inbox shows it late.
             received_on = timezone.localdate() - datetime.timedelta(days=14)
             Filing.objects.filter(pk=filing.pk).update(
-                received_on=received_on, due_on=deadlines.due_after(received_on, 5)
+                received_on=received_on,
+                due_on=deadlines.due_after(received_on, 5),
+                created_at=timezone.now() - datetime.timedelta(days=14),
             )
 
 

@@ -62,7 +62,10 @@ def _read(upload) -> bytes:
 def _styled(form: forms.Form) -> None:
     for field in form.fields.values():
         widget = field.widget
-        if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
+        if isinstance(widget, forms.RadioSelect):
+            continue
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
             continue
         css = "form-select" if isinstance(widget, forms.Select) else "form-control"
         widget.attrs.setdefault("class", css)
