@@ -177,7 +177,9 @@ def load_hanoi_2026() -> None:
             council, subject, index, Channel.API if via_api else Channel.WEB,
             client if via_api else None,
         )  # fmt: skip
-        _play(filing, office, steps, year=2026)
+        # The deeds told in the filings were done in late 2025: the nominations made of them
+        # are of that year (the chapter's own 2026 dossiers are awards/demo_hanoi_2026's).
+        _play(filing, office, steps, year=2025)
         if index == 1:
             # One filing of the ward has waited past its time: the office's inbox shows it late.
             received_on = timezone.localdate() - datetime.timedelta(days=14)
