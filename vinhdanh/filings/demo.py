@@ -121,12 +121,13 @@ def _clients() -> None:
             )  # fmt: skip
 
 
-# The 2021 history: the district council's filings, one in each state, dated in late 2021.
+# The 2021 history: the district council's filings, dated in late 2021. Only the states that
+# wait on nobody at the office (answered, or waiting for the filer): a filing of 2021 still
+# waiting on the office would be five years late in every inbox of the district's history.
+# The 2026 chapter has one in every state.
 STORIES_2021 = [
-    ("Bà Lan nhặt được của rơi trả lại người mất", []),
+    ("Bà Lan nhặt được của rơi trả lại người mất", ["accept"]),
     ("Tổ dân phố 12 giữ gìn vệ sinh môi trường", ["more"]),
-    ("Anh Hùng hiến đất mở đường ngõ 91", ["more", "supplement"]),
-    ("Công ty Minh Phát ủng hộ quỹ vì người nghèo", ["accept"]),
     ("Đề nghị khen thưởng một cửa hàng kinh doanh", ["refuse"]),
 ]
 RECEIVED_2021 = datetime.date(2021, 11, 15)
