@@ -331,3 +331,26 @@ def _png() -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
         + chunk(b"IEND", b"")
     )
+
+
+def test_the_administrator_makes_a_client_and_sees_its_secret_once(demo_user, client):
+    client.force_login(demo_user("admin"))
+    response = client.post(
+        "/admin/filings/apiclient/add/",
+        {"name": "Cổng dịch vụ công", "client_id": "dvc-quoc-gia", "council": district().pk,
+         "enabled": "on", "callback_url": ""},
+        follow=True,
+    )  # fmt: skip
+    assert response.status_code == 200
+    made = ApiClient.objects.get(client_id="dvc-quoc-gia")
+    shown = [str(m) for m in response.context["messages"] if str(m).startswith("Mã bí mật")]
+    assert len(shown) == 1
+    secret = shown[0].split(": ", 1)[1].split(" ")[0]
+    assert secret not in made.secret_hash
+    assert OneStop("dvc-quoc-gia", secret).authenticate().status_code == 200
+    assert client.get("/admin/filings/apiclient/").status_code == 200
+    assert secret.encode() not in client.get(f"/admin/filings/apiclient/{made.pk}/change/").content
+    from vinhdanh.audit.models import AuditEntry
+
+    entry = AuditEntry.objects.filter(action="admin.filings.apiclient.add").latest("pk")
+    assert entry.after["client_id"] == "dvc-quoc-gia" and "secret_hash" not in entry.after
