@@ -70,7 +70,7 @@ def kind_list(request):
     return render(
         request,
         "filings/public_kinds.html",
-        {"kinds": selectors.open_kinds(), "retention": settings.FILINGS_ANSWER_WORKING_DAYS},
+        {"kinds": selectors.open_kinds()},
     )
 
 
