@@ -122,11 +122,11 @@ def _clients() -> None:
 
 
 # The 2021 history: the district council's filings, dated in late 2021. Only the states that
-# wait on nobody at the office (answered, or waiting for the filer): a filing of 2021 still
-# waiting on the office would be five years late in every inbox of the district's history.
-# The 2026 chapter has one in every state.
+# wait on nobody at the office and add no dossier to the year the 2021 history counts (one
+# waiting for its filer, one refused): a filing of 2021 still waiting on the office would be
+# five years late in every inbox of the district's history. The 2026 chapter has one in every
+# state, accepted ones included.
 STORIES_2021 = [
-    ("Bà Lan nhặt được của rơi trả lại người mất", ["accept"]),
     ("Tổ dân phố 12 giữ gìn vệ sinh môi trường", ["more"]),
     ("Đề nghị khen thưởng một cửa hàng kinh doanh", ["refuse"]),
 ]
