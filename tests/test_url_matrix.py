@@ -44,6 +44,7 @@ from vinhdanh.contests.models import Contest
 from vinhdanh.contests.models import Sheet as ContestSheet
 from vinhdanh.documents.tests import builders
 from vinhdanh.exemplars.models import Exemplar, ExemplarEvidence, ExemplarPhoto
+from vinhdanh.filings.demo import sample_filing
 from vinhdanh.initiatives.models import Initiative, InitiativeCouncil, InitiativeEvidence
 from vinhdanh.inspections.models import Finding, FollowUp, InspectionPlan, Visit
 from vinhdanh.movements.models import Movement, MovementDocument, Registration, RegistrationState
@@ -84,6 +85,9 @@ API_CLUSTER = "API, cluster"  # as CLUSTER; anonymous 403
 JUDGE = "the sheet's judge"
 DJANGO_ADMIN = "Django admin"  # staff only; checked through admin:index
 ADMINISTRATOR = "administrator"  # the instance administrator only (a council's signing key)
+# The one-stop systems' API (filings): only a client's bearer token opens it, no account does.
+ONE_STOP = "one-stop API"  # every identity: 401
+ONE_STOP_TOKEN = "one-stop token exchange"  # POST only, open to anyone: GET is 405
 
 # url name -> (who, which demo objects fill its arguments).
 ACCESS: dict[str, tuple[str, str | None]] = {
@@ -440,6 +444,25 @@ ACCESS: dict[str, tuple[str, str | None]] = {
     "contests:sheet_scores": (ACTION, "contest_sheet"),
     "contests:sheet_step": (ACTION, "contest_sheet_step"),
     "contests:sheet_replace": (ACTION, "contest_sheet"),
+    # online filings: the public pages, the office's pages, the one-stop API
+    "filings:public_kinds": (PUBLIC, None),
+    "filings:public_form": (PUBLIC, "filing_kind"),
+    "filings:public_lookup": (PUBLIC, None),
+    "filings:public_status": (REDIRECT, None),  # to the look-up until a filing is proven
+    "filings:public_forget": (ACTION, None),
+    "filings:filing_list": (OFFICE, None),
+    "filings:filing_detail": (OFFICE, "filing"),
+    "filings:filing_request_more": (ACTION, "filing"),
+    "filings:filing_accept": (ACTION, "filing"),
+    "filings:filing_refuse": (ACTION, "filing"),
+    "filings:attachment_file": (OFFICE, "filing_attachment"),
+    "api:filings:token": (ONE_STOP_TOKEN, None),
+    "api:filings:kinds": (ONE_STOP, None),
+    "api:filings:file": (ONE_STOP, None),
+    "api:filings:status": (ONE_STOP, "filing_code"),
+    "api:filings:result": (ONE_STOP, "filing_code"),
+    "api:filings:attach": (ONE_STOP, "filing_code"),
+    "api:filings:supplement": (ONE_STOP, "filing_code"),
 }
 # The views that serve a stored file answer the anonymous "not found", never the login
 # page, so a file's address tells nothing (core.files.private_file_view).
@@ -463,6 +486,7 @@ PRIVATE_FILES = {
     "signing:document_file",
     "contests:entry_file",
     "contests:sheet_file",
+    "filings:attachment_file",
 }
 # Whole namespaces classified at once: Django's admin site guards its own pages.
 NAMESPACES = {"admin:": DJANGO_ADMIN}
@@ -712,6 +736,13 @@ def targets(made) -> dict[str, list[Target]]:
     single["ceremony_step"] = Target({"pk": ceremony.pk, "action": "invite"})
     single["ceremony_draft"] = Target({"pk": made["ceremony_draft"].pk})
     single["honouree"] = Target({"honouree_id": ceremony.honourees.first().pk})
+    filing = sample_filing()
+    single["filing_kind"] = Target({"code": filing.kind.code}, everyone, True)
+    single["filing"] = Target({"pk": filing.pk})
+    single["filing_code"] = Target({"code": filing.code})
+    single["filing_attachment"] = Target(
+        {"pk": filing.pk, "attachment_id": filing.attachments.first().pk}
+    )
     single["meeting"] = Target({"pk": made["meeting"].pk})
     single["meeting_item"] = Target({"pk": made["meeting"].pk, "item_id": made["meeting_item"].pk})
     single["meeting_step"] = Target({"pk": made["meeting"].pk, "action": "open"})
@@ -923,6 +954,10 @@ def expected(kind: str, identity: str, target: Target | None) -> set[int]:
     """The statuses a GET may answer for this identity (302 means the login page)."""
     if kind in (PUBLIC, FEED):
         return {200}
+    if kind == ONE_STOP:
+        return {401}
+    if kind == ONE_STOP_TOKEN:
+        return {405}
     if kind in (REDIRECT, PUBLIC_ACTION):
         return {302}
     if identity == ANONYMOUS:

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "vinhdanh.training",
     "vinhdanh.inspections",
     "vinhdanh.ceremonies",
+    "vinhdanh.filings",
     "vinhdanh.api",
     "vinhdanh.demo",
     # the home page per role and the global search, which read the other apps
@@ -357,6 +358,25 @@ VERIFY_TYPED_RATE = os.environ.get("VERIFY_TYPED_RATE", "30/m")
 # The key the councils' PKCS#12 passwords are encrypted with (vinhdanh/signing/sealing.py);
 # empty: derived from SECRET_KEY. Changing it means uploading the certificates again.
 SIGNING_KEY_ENCRYPTION_KEY = os.environ.get("SIGNING_KEY_ENCRYPTION_KEY", "").strip()
+# Dossiers filed online (filings app; see docs/deploy.md, "Online filings").
+# Working days the standing office has to answer a filing (a kind may set its own), and the
+# default working days a filer is given to supplement one.
+FILINGS_ANSWER_WORKING_DAYS = int(os.environ.get("FILINGS_ANSWER_WORKING_DAYS", "5"))
+FILINGS_SUPPLEMENT_WORKING_DAYS = int(os.environ.get("FILINGS_SUPPLEMENT_WORKING_DAYS", "10"))
+# The public form and the status look-up, per client address.
+FILINGS_FORM_RATE_BURST = os.environ.get("FILINGS_FORM_RATE_BURST", "3/m")
+FILINGS_FORM_RATE_HOURLY = os.environ.get("FILINGS_FORM_RATE_HOURLY", "20/h")
+FILINGS_LOOKUP_RATE = os.environ.get("FILINGS_LOOKUP_RATE", "10/m")
+# Attachments: how many files at most, each at most this many MB.
+FILINGS_MAX_FILES = int(os.environ.get("FILINGS_MAX_FILES", "10"))
+FILINGS_MAX_FILE_MB = int(os.environ.get("FILINGS_MAX_FILE_MB", "10"))
+# The one-stop API: calls per client and minute, and the life of a bearer token in seconds.
+FILINGS_API_RATE = os.environ.get("FILINGS_API_RATE", "120/m")
+FILINGS_API_TOKEN_SECONDS = int(os.environ.get("FILINGS_API_TOKEN_SECONDS", "900"))
+# The class that sends text messages to filers (dotted path; see vinhdanh/filings/notify.py).
+FILINGS_SMS_BACKEND = os.environ.get(
+    "FILINGS_SMS_BACKEND", "vinhdanh.filings.notify.ConsoleSmsBackend"
+)
 # Years the name and contact of a person who objected are kept (shown in the notice).
 OBJECTION_RETENTION_YEARS = int(os.environ.get("OBJECTION_RETENTION_YEARS", "5"))
 # Working days a public notice of nominees lasts at least (ND 152 Đ44 k2: nominee lists

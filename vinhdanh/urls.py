@@ -20,6 +20,7 @@ urlpatterns = [
     path("exemplars/", include("vinhdanh.exemplars.urls")),
     path("contests/", include("vinhdanh.contests.urls")),
     path("initiatives/", include("vinhdanh.initiatives.urls")),
+    path("filings/", include("vinhdanh.filings.urls")),
     path("api/", include("vinhdanh.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
@@ -15,5 +15,6 @@ router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("eligibility", views.EligibilityViewSet, basename="eligibility")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("filings/", include("vinhdanh.filings.api_urls")),
     *router.urls,
 ]

@@ -123,6 +123,15 @@ ACTION_LABELS = {
     "initiatives.initiative.receive": _("nhận đề nghị công nhận sáng kiến của cấp dưới"),
     "initiatives.initiative.recognised_above": _("ghi nhận cấp trên công nhận sáng kiến"),
     "initiatives.initiative.refused_above": _("ghi nhận cấp trên không công nhận sáng kiến"),
+    # filings
+    "filings.filing.file": _("nhận hồ sơ nộp trực tuyến"),
+    "filings.attachment.add": _("nhận thêm tệp của hồ sơ trực tuyến"),
+    "filings.filing.request_more": _("yêu cầu bổ sung hồ sơ trực tuyến"),
+    "filings.filing.supplement": _("nhận phần bổ sung của hồ sơ trực tuyến"),
+    "filings.filing.accept": _("chấp nhận hồ sơ trực tuyến, lập hồ sơ khen thưởng"),
+    "filings.filing.refuse": _("từ chối hồ sơ trực tuyến"),
+    "filings.api_client.create": _("tạo ứng dụng kết nối API"),
+    "filings.api_client.new_secret": _("tạo mã bí mật mới cho ứng dụng kết nối API"),
     # movements
     "ceremonies.ceremony.create": _("tạo hội nghị, lễ trao tặng"),
     "ceremonies.ceremony.update": _("sửa hội nghị, lễ trao tặng"),

@@ -15,8 +15,8 @@ from django.utils import timezone
 from vinhdanh.audit import chain
 from vinhdanh.audit.models import AuditEntry
 
-# A password hash is a secret even hashed: it never goes into the log.
-SECRET_FIELDS = frozenset({"password"})
+# A password hash (or an API client's secret hash) is a secret even hashed: never logged.
+SECRET_FIELDS = frozenset({"password", "secret_hash"})
 # Any fixed number: the key of the PostgreSQL advisory lock that queues writers of the chain.
 CHAIN_LOCK_KEY = 0x5644_4155_4449_54
 _seeding: ContextVar[bool] = ContextVar("audit_seeding", default=False)

@@ -17,6 +17,7 @@ CARD_MODULES = [
     "vinhdanh.exemplars.dashboard",
     "vinhdanh.contests.dashboard",
     "vinhdanh.initiatives.dashboard",
+    "vinhdanh.filings.dashboard",
 ]
 
 

@@ -24,6 +24,7 @@ INBOX_MODULES = [
     "vinhdanh.exemplars.inbox",
     "vinhdanh.contests.inbox",
     "vinhdanh.initiatives.inbox",
+    "vinhdanh.filings.inbox",
 ]
 COUNT_CAP = 99
 SHOWN = 5

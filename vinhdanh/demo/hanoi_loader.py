@@ -198,6 +198,7 @@ EXTENSIONS = [
     "vinhdanh.awards.demo_capital_citizen_2026",
     "vinhdanh.contests.demo_hanoi_2026",
     "vinhdanh.initiatives.demo_hanoi_2026",
+    "vinhdanh.filings.demo_hanoi_2026",
 ]
 
 

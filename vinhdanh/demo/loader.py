@@ -204,6 +204,7 @@ DEMO_EXTENSIONS = [
     "vinhdanh.reports.demo",
     "vinhdanh.contests.demo",
     "vinhdanh.initiatives.demo",
+    "vinhdanh.filings.demo",
 ]
 # Called again once the Hà Nội 2026 chapter is loaded (their `load()` sees the city council).
 DEMO_EXTENSIONS_AFTER_2026 = ["vinhdanh.signing.demo"]

@@ -53,6 +53,12 @@ OWNERS = {
         .first()
     ),
     "initiatives.initiativeevidence.file": lambda row: row.initiative.created_by,
+    # An online filing's files: the standing office of the council it was sent to.
+    "filings.filingattachment.file": lambda row: (
+        User.objects.filter(role=Role.STANDING_OFFICE, council=row.filing.council)
+        .order_by("pk")
+        .first()
+    ),
     "movements.movementdocument.file": lambda row: _officer_of(row.movement.launched_by),
     "plans.planimport.file": lambda row: row.created_by,
     "plans.reportattachment.file": lambda row: row.report.author,

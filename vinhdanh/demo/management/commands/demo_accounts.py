@@ -1,9 +1,15 @@
+import importlib
+import importlib.util
 import json
 
 from django.core.management.base import BaseCommand
 
 from vinhdanh.demo.accounts import demo_account_rows
 from vinhdanh.demo.hoang_mai_2021 import DEMO_PASSWORD
+
+# Apps whose demo holds credentials other than accounts (the one-stop API's client): each
+# module's `demo_credentials()` gives the lines to print. Imported by name, as the loader does.
+CREDENTIAL_EXTENSIONS = ["vinhdanh.filings.demo"]
 
 
 class Command(BaseCommand):
@@ -20,6 +26,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for row in rows:
             self.stdout.write(format_row(row))
+        for module_name in CREDENTIAL_EXTENSIONS:
+            if importlib.util.find_spec(module_name) is not None:
+                for line in importlib.import_module(module_name).demo_credentials():
+                    self.stdout.write(line)
 
 
 def format_row(row: dict) -> str:
