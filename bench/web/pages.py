@@ -21,7 +21,12 @@ TRIVIAL_PAGE = "accounts:login"
 # Not pages of the work: the admin site guards itself; accounts are forms of one user;
 # the schema documents the API rather than reading data.
 SKIPPED_NAMESPACES = ("admin:", "accounts:")
-SKIPPED_NAMES = {"set_language", "core:verify_lookup", "api:schema", "awards:print_job"}
+SKIPPED_NAMES = {
+    "set_language", "core:verify_lookup", "api:schema", "awards:print_job",
+    # A public photo (an image, not a page) and POST-only steps whose names read as pages.
+    "exemplars:board_photo", "filings:filing_accept", "initiatives:initiative_vote",
+    "initiatives:initiative_score",
+}  # fmt: skip
 # Forms and actions: words in a URL name that say it writes, or shows a form to write.
 ACTION_WORDS = {
     "create", "edit", "new", "import", "upload", "preview", "template", "export", "merge",
@@ -30,7 +35,9 @@ ACTION_WORDS = {
     "answer", "apply", "cancel", "assign", "unassign", "dissolved", "add", "remove",
     "decide", "reopen", "change", "draft", "dossier", "objection", "verify", "feed",
     "report", "letter", "file", "download", "attachment", "document", "pdf", "printer",
-    "agenda", "attendance", "appoint", "bulk",
+    "agenda", "attendance", "appoint", "bulk", "draw", "commend", "consent", "photos",
+    "evidence", "refuse", "request", "recognise", "above", "save", "delete", "retire",
+    "prepare", "sign", "register",
 }  # fmt: skip
 # A route whose last segment is a file name (`.docx`, `<str:fmt>`) serves a download.
 FILE_ROUTE = re.compile(r"\.(?:[a-z0-9]+|<[^>]+>)/?\$?$")
@@ -59,6 +66,13 @@ MODELS = {
     "entry": "contests.Entry",
     "round": "contests.Round",
     "sheet": "contests.Sheet",
+    "ceremony": "ceremonies.Ceremony",
+    "exemplar": "exemplars.Exemplar",
+    "filing": "filings.Filing",
+    "initiative": "initiatives.Initiative",
+    "initiative_council": "initiatives.InitiativeCouncil",
+    "visit": "inspections.Visit",
+    "session": "training.TrainingSession",
 }
 # Names whose first word is not the object of their id (`plans:unit_plans` lists the
 # unit plans of one plan).
@@ -69,6 +83,7 @@ OBJECT_OVERRIDES = {
     "contests:public_detail": "contest",
     "contests:public_enter": "contest",
     "contests:accept_waiting": "contest",
+    "initiatives:council_detail": "initiative_council",
 }
 
 
