@@ -135,6 +135,86 @@ def documents():
         yield "cluster-covenant", "docx", lambda: reports.covenant_document(covenant), (1,)
 
 
+def awards_documents():
+    """The council's documents of a round, from the demo's own dossiers."""
+    from vinhdanh.awards import achievement_reports, documents_out, minutes
+    from vinhdanh.awards.models import Batch, Decision, Meeting, Nomination
+    from vinhdanh.awards.models.fund import Revocation
+
+    decision = (
+        Decision.objects.filter(state="issued", certificates__isnull=False).order_by("pk").first()
+    )
+    if decision:
+        yield "decision", "docx", lambda: documents_out.decision_docx(decision), (1, "annex")
+    revocation = Revocation.objects.order_by("pk").first()
+    if revocation:
+        yield "revocation", "docx", lambda: documents_out.revocation_docx(revocation), (1,)
+    batch = Batch.objects.filter(nominations__isnull=False).order_by("pk").first()
+    if batch:
+        yield (
+            "to-trinh",
+            "docx",
+            lambda: documents_out.submission_letter(batch, list(batch.nominations.all())),
+            (1,),
+        )
+    meeting = Meeting.objects.filter(state="closed").order_by("pk").first()
+    if meeting:
+        yield "minutes", "docx", lambda: minutes.minutes_docx(meeting), (1,)
+    person = Nomination.objects.filter(person__isnull=False).order_by("pk").first()
+    collective = Nomination.objects.filter(collective__isnull=False).order_by("pk").first()
+    for name, nomination in (("report-person", person), ("report-collective", collective)):
+        if nomination:
+            yield (
+                name,
+                "docx",
+                lambda n=nomination: achievement_reports.achievement_report_template(n),
+                (1,),
+            )
+
+
+def year_documents():
+    """The year's other work: the training report, an inspection's minutes, the script."""
+    from vinhdanh.ceremonies import documents as ceremony_documents
+    from vinhdanh.ceremonies.models import Ceremony
+    from vinhdanh.inspections import documents as inspection_documents
+    from vinhdanh.inspections.models import Visit
+    from vinhdanh.training import views as training_views
+    from vinhdanh.training.documents import report_document
+    from vinhdanh.training.models import Attendee, TrainingSession
+
+    session = TrainingSession.objects.filter(state="reported").order_by("pk").first()
+    if session:
+        attendees = list(
+            Attendee.objects.filter(session=session).select_related("unit", "person", "evaluation")
+        )
+        yield (
+            "training-report",
+            "docx",
+            lambda: report_document(
+                session, training_views._report_of(session, attendees), attendees
+            ),
+            (1,),
+        )
+    visit = Visit.objects.filter(state="signed", follow_ups__isnull=False).order_by("pk").first()
+    if visit:
+        yield (
+            "inspection-minutes",
+            "docx",
+            lambda: inspection_documents.minutes_document(visit),
+            (1,),
+        )
+    ceremony = Ceremony.objects.filter(honourees__isnull=False).order_by("pk").first()
+    if ceremony:
+        yield (
+            "ceremony-script",
+            "docx",
+            lambda: ceremony_documents.script_document(
+                ceremony, list(ceremony.honourees.select_related("certificate__decision"))
+            ),
+            (1,),
+        )
+
+
 def _pages(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     return int(
@@ -203,7 +283,11 @@ def render(name: str, suffix: str, content: bytes, pages, work: Path) -> None:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        for name, suffix, build, pages in documents():
+        wanted = set(sys.argv[1:])
+        every = [*documents(), *awards_documents(), *year_documents()]
+        for name, suffix, build, pages in every:
+            if wanted and name not in wanted:
+                continue
             render(name, suffix, build(), pages, Path(folder))
 
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Redraw the pictures of docs/documents.md from the demo data.
-# Usage: docs/documents/render.sh  (uses a scratch SQLite database unless DATABASE_URL is set)
+# Usage: docs/documents/render.sh [name …]  (only the pictures named; uses a scratch SQLite database unless DATABASE_URL is set)
 set -eu
 cd "$(dirname "$0")/../.."
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -9,4 +9,4 @@ if [ -z "${DATABASE_URL:-}" ]; then
     DEBUG=1 .venv/bin/python manage.py migrate -v0
     DEBUG=1 .venv/bin/python manage.py load_demo
 fi
-DEBUG=1 .venv/bin/python docs/documents/render.py
+DEBUG=1 .venv/bin/python docs/documents/render.py "$@"
