@@ -28,6 +28,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
@@ -107,6 +108,22 @@ class BearerTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request):
         return 'Bearer realm="vinhdanh-filings"'
+
+
+class BearerTokenScheme(OpenApiAuthenticationExtension):
+    """How the OpenAPI description names the token: an HTTP bearer scheme, obtained from
+    `/api/filings/token` with the client's credentials."""
+
+    target_class = BearerTokenAuthentication
+    name = "filingsBearerToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "Mã truy cập ngắn hạn lấy từ /api/filings/token bằng mã và khóa bí mật "
+            "của hệ thống một cửa.",
+        }
 
 
 class IsClient(BasePermission):
