@@ -14,5 +14,8 @@ class ContestsConfig(AppConfig):
 
     def ready(self) -> None:
         from vinhdanh.contests.scopes import register_contest_scopes
+        from vinhdanh.contests.selectors import contests_carrying_out
+        from vinhdanh.plans.carried_out import register_provider
 
         register_contest_scopes()
+        register_provider(contests_carrying_out)

@@ -60,3 +60,24 @@ def sheet_counts(round_):
         submitted=Count("pk", filter=Q(state=SheetState.SUBMITTED)),
         conflict=Count("pk", filter=Q(state=SheetState.CONFLICT)),
     )
+
+
+def contests_carrying_out(user, task) -> list:
+    """The plans.carried_out provider: the contests that carry out `task` (the seed's task 22,
+    "Tổ chức tốt Cuộc thi viết …")."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from vinhdanh.plans.carried_out import CarriedOut
+
+    return [
+        CarriedOut(
+            _("Cuộc thi viết"),
+            contest.title,
+            reverse("contests:contest_detail", args=[contest.pk]),
+            _("%(n)d bài dự thi") % {"n": contest.entry_count}
+            + " · "
+            + contest.get_state_display(),
+        )
+        for contest in contests_for(user).filter(task=task)
+    ]
