@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.ceremonies.models import Ceremony, Reception
-from vinhdanh.workflow.forms import ActionForm
+from vinhdanh.workflow.forms import ActionForm, ButtonForm
 
 
 class CeremonyForm(forms.ModelForm):
@@ -48,27 +48,19 @@ class CeremonyForm(forms.ModelForm):
             field.widget.attrs.setdefault("class", css)
 
 
-class _ButtonForm(ActionForm):
-    note = None
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", False)
-        super().__init__(*args, **kwargs)
-
-
-class InviteForm(_ButtonForm):
+class InviteForm(ButtonForm):
     """Send the invitations."""
 
 
-class HoldForm(_ButtonForm):
+class HoldForm(ButtonForm):
     """The ceremony took place."""
 
 
-class DrawForm(_ButtonForm):
+class DrawForm(ButtonForm):
     """Draw the year's honourees."""
 
 
-class MoveForm(_ButtonForm):
+class MoveForm(ButtonForm):
     step = forms.TypedChoiceField(choices=[("-1", "-1"), ("1", "1")], coerce=int)
 
 

@@ -32,7 +32,7 @@ from vinhdanh.org.models import Unit
 from vinhdanh.org.selectors import units_for
 from vinhdanh.plans.models import Task
 from vinhdanh.workflow.permissions import allows, require
-from vinhdanh.workflow.views import run_service
+from vinhdanh.workflow.views import labelled_history, run_service
 
 PER_PAGE = 30
 STEPS = {
@@ -98,10 +98,7 @@ def _page(request, ceremony: Ceremony, *, refused=None, status=200, **forms):
         "invited": [(unit, attendance.get(unit.pk)) for unit in invited],
         "record_attendance": may_manage and ceremony.state == CeremonyState.HELD,
         "draw_form": DrawForm(),
-        "history": [
-            (s, CEREMONIES.actions[s.action].label if s.action in CEREMONIES.actions else "")
-            for s in ceremony.transitions.select_related("actor").order_by("pk")
-        ],
+        "history": labelled_history(CEREMONIES, ceremony),
         "refused": refused,
     }
     return render(request, "ceremonies/ceremony_detail.html", context, status=status)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.core.years import year_field
 from vinhdanh.inspections.models import InspectionPlan, Result
-from vinhdanh.workflow.forms import ActionForm
+from vinhdanh.workflow.forms import ActionForm, ButtonForm
 
 _CONTROL = {"class": "form-control"}
 
@@ -190,15 +190,7 @@ class FollowUpForm(forms.Form):
     )
 
 
-class _ButtonForm(ActionForm):
-    note = None
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", False)
-        super().__init__(*args, **kwargs)
-
-
-class IssuePlanForm(_ButtonForm):
+class IssuePlanForm(ButtonForm):
     """Issue the plan."""
 
 

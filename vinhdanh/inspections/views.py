@@ -36,7 +36,7 @@ from vinhdanh.inspections.workflows import FINDINGS_OPEN, FOLLOW_UPS, PLANS, VIS
 from vinhdanh.org.models import Unit
 from vinhdanh.plans.models import Task
 from vinhdanh.workflow.permissions import allows, require
-from vinhdanh.workflow.views import run_service
+from vinhdanh.workflow.views import labelled_history, run_service
 
 PER_PAGE = 30
 
@@ -138,10 +138,7 @@ def _plan_page(request, plan: InspectionPlan, *, refused=None, status=200, **for
         "visit_form": forms.pop("visit_form", None) or VisitForm(units=units, teams=teams),
         "sees_summary": sees_summary,
         "summary": selectors.plan_summary(plan) if sees_summary else None,
-        "history": [
-            (step, PLANS.actions[step.action].label if step.action in PLANS.actions else "")
-            for step in plan.transitions.select_related("actor").order_by("pk")
-        ],
+        "history": labelled_history(PLANS, plan),
         "refused": refused,
     }
     return render(request, "inspections/plan_detail.html", context, status=status)
@@ -318,10 +315,7 @@ def _visit_page(request, visit: Visit, *, refused=None, status=200, **forms):
         "follow_up_form": forms.pop("follow_up_form", None) or FollowUpForm(),
         "may_add_follow_up": visit.state != "signed"
         and allows(user, permissions.RECORD_FINDINGS, visit),
-        "history": [
-            (step, VISITS.actions[step.action].label if step.action in VISITS.actions else "")
-            for step in visit.transitions.select_related("actor").order_by("pk")
-        ],
+        "history": labelled_history(VISITS, visit),
         "today": timezone.localdate(),
         "refused": refused,
     }

@@ -12,7 +12,7 @@ from vinhdanh.core.uploads import IMPORT_MAX_UNCOMPRESSED, SPREADSHEET
 from vinhdanh.core.years import year_field
 from vinhdanh.movements.models import Movement
 from vinhdanh.movements.titles import COLLECTIVE, INDIVIDUAL, REGISTRABLE_TITLES
-from vinhdanh.workflow.forms import ActionForm
+from vinhdanh.workflow.forms import ActionForm, ButtonForm
 
 
 class MovementForm(forms.ModelForm):
@@ -80,17 +80,7 @@ class DocumentForm(forms.Form):
     )
 
 
-class _ButtonForm(ActionForm):
-    """A button's form: only the hidden version, without an id (a page holds several)."""
-
-    note = None
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", False)
-        super().__init__(*args, **kwargs)
-
-
-class LaunchForm(_ButtonForm):
+class LaunchForm(ButtonForm):
     """The launch button."""
 
 
@@ -203,7 +193,7 @@ class ImportForm(ActionForm):
         super().__init__(*args, **kwargs)
 
 
-class RegistrationActionForm(_ButtonForm):
+class RegistrationActionForm(ButtonForm):
     """Send or approve."""
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.upload_fields import GatedFileField
 from vinhdanh.training.models import Evaluation, TrainingSession
-from vinhdanh.workflow.forms import ActionForm
+from vinhdanh.workflow.forms import ActionForm, ButtonForm
 
 _DATETIME = {"type": "datetime-local"}
 
@@ -147,21 +147,11 @@ class EvaluationForm(forms.ModelForm):
         }
 
 
-class _ButtonForm(ActionForm):
-    """A button's form: only the hidden version, without an id (a page holds several)."""
-
-    note = None
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", False)
-        super().__init__(*args, **kwargs)
-
-
-class AnnounceForm(_ButtonForm):
+class AnnounceForm(ButtonForm):
     """Send the invitations."""
 
 
-class HoldForm(_ButtonForm):
+class HoldForm(ButtonForm):
     """The session took place."""
 
 
@@ -181,5 +171,5 @@ class CancelForm(ActionForm):
     reason_box = True
 
 
-class WithdrawForm(_ButtonForm):
+class WithdrawForm(ButtonForm):
     """Take a registered person off the list."""

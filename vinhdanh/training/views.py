@@ -34,7 +34,7 @@ from vinhdanh.training.models import Attendee, SessionState, TrainingMaterial, T
 from vinhdanh.training.report import AttendeeFact, attendance_report
 from vinhdanh.training.workflows import ATTENDANCE_OPEN, EDITABLE, REGISTRATION_OPEN, SESSIONS
 from vinhdanh.workflow.permissions import allows, require
-from vinhdanh.workflow.views import run_service
+from vinhdanh.workflow.views import labelled_history, run_service
 
 SESSIONS_PER_PAGE = 30
 
@@ -164,10 +164,7 @@ def _page(request, session: TrainingSession, *, refused=None, status=200, **form
         "invited": list(session.invited_units.order_by("sort_key")),
         "sees_report": sees_report,
         "report": _report_of(session, attendees) if sees_report else None,
-        "history": [
-            (step, SESSIONS.actions[step.action].label if step.action in SESSIONS.actions else "")
-            for step in session.transitions.select_related("actor").order_by("pk")
-        ],
+        "history": labelled_history(SESSIONS, session),
         "refused": refused,
         "seats_left": max(session.capacity - session.attendees.count(), 0),
     }

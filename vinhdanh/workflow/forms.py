@@ -39,3 +39,13 @@ class ActionForm(forms.Form):
                         "placeholder": self.reason_placeholder or self.reason_label,
                     }
                 )
+
+
+class ButtonForm(ActionForm):
+    """A button's form: only the hidden version, without an id (a page holds several)."""
+
+    note = None
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", False)
+        super().__init__(*args, **kwargs)

@@ -27,3 +27,14 @@ def _add_refusal(form, refusal: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, refusal.messages)
+
+
+def labelled_history(workflow, obj) -> list[tuple]:
+    """(history row, the action's label) of each step `obj` went through, oldest first: what
+    the shared `includes/history.html` shows."""
+    # Every history model names its rows `transitions` (workflow.models.TransitionRecord).
+    rows = obj.transitions.select_related("actor")
+    return [
+        (row, workflow.actions[row.action].label if row.action in workflow.actions else "")
+        for row in rows.order_by("pk")
+    ]
